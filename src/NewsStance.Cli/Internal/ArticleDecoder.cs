@@ -1,0 +1,33 @@
+using System.Text;
+
+namespace NewsStance.Cli.Internal;
+
+/// <summary>
+/// Decodes article bytes as UTF-8: a BOM is dropped; invalid bytes are replaced (with a warning);
+/// a file with NUL bytes is refused as binary.
+/// </summary>
+internal static class ArticleDecoder
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>Returns the text, or null with <paramref name="error"/> set; <paramref name="warning"/> for replaced bytes.</summary>
+    public static string? Decode(ReadOnlySpan<byte> bytes, out string? error, out string? warning)
+    {
+        error = null;
+        warning = null;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        var probe = bytes[..Math.Min(bytes.Length, 8192)];
+        if (probe.IndexOf((byte)0) >= 0)
+        {
+            error = "binary file (it contains NUL bytes), not a text article";
+            return null;
+        }
+        try { return Strict.GetString(bytes); }
+        catch (DecoderFallbackException e)
+        {
+            warning = $"invalid UTF-8 at byte {e.Index}; undecodable bytes were replaced with U+FFFD";
+            return Lenient.GetString(bytes);
+        }
+    }
+}

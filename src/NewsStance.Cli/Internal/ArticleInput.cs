@@ -1,0 +1,12 @@
+using System.Text.Json;
+
+namespace NewsStance.Cli.Internal;
+
+/// <summary>One article to score, or an input that failed before scoring (<see cref="Error"/> set).</summary>
+/// <param name="Source">Where it came from, for messages: a path, a path:line, or "stdin".</param>
+/// <param name="Id">The article id: file name without extension, or the JSONL <c>id</c>.</param>
+/// <param name="Text">The article text as read (BOM removed).</param>
+/// <param name="Extra">Other JSONL fields, carried through to the output.</param>
+/// <param name="Error">Why the input could not be read; null when it can be scored.</param>
+/// <param name="Warning">Something worth saying about an input that is still scored.</param>
+internal sealed record ArticleInput(string Source, string Id, string Text, IReadOnlyDictionary<string, JsonElement>? Extra = null, string? Error = null, string? Warning = null);

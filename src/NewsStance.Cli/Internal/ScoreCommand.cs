@@ -1,0 +1,130 @@
+using System.CommandLine;
+using NewsStance.Cli.Internal.Writers;
+using Spectre.Console;
+
+namespace NewsStance.Cli.Internal;
+
+/// <summary>
+/// <c>newsstance score PATH...</c>: reads every input, scores articles in parallel (output keeps input
+/// order), writes them in the chosen format, and reports each failed input with its reason.
+/// Exit 0 when all went well, 1 when some inputs failed, 2 for usage errors.
+/// </summary>
+internal sealed class ScoreCommand
+{
+    public const int Ok = 0, SomeFailed = 1, Usage = 2;
+
+    private readonly Argument<string[]> _paths = new("paths")
+    {
+        Description = "Article files, folders (searched recursively for *.txt and *.jsonl), *.jsonl files, or - for stdin.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+    private readonly Option<string> _format = new("--format", "-f")
+    {
+        Description = "Output format: table (for people), jsonl (one JSON object per article), csv (one row per quote and target).",
+        DefaultValueFactory = _ => "table",
+    };
+    private readonly Option<string?> _output = new("--output", "-o") { Description = "Write to this file instead of stdout." };
+    private readonly Option<string?> _model = new("--model", "-m") { Description = "Model bundle folder. Default: $NEWSSTANCE_MODEL, else models/default found beside the program or above the working directory." };
+    private readonly Option<bool> _rulesOnly = new("--rules-only") { Description = "Use no model bundle: hand-set speaker scoring, no stance." };
+    private readonly Option<string[]> _target = new("--target", "-t")
+    {
+        Description = "A stance target as \"Name|alias|alias\" (repeatable). Without targets, quotes are scored toward the named entities they mention.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+    private readonly Option<string?> _targets = new("--targets") { Description = "A file with one target per line, in the --target form." };
+    private readonly Option<int> _threads = new("--threads") { Description = "Articles scored in parallel. Default: the number of cores.", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    public Command Build(TextWriter stdout, TextWriter stderr, Func<Stream> stdin, Func<Stream> stdoutStream)
+    {
+        _format.AcceptOnlyFromAmong("table", "jsonl", "csv");
+        var command = new Command("score", "Find quotes, their speakers and stance in news articles.")
+        {
+            _paths, _format, _output, _model, _rulesOnly, _target, _targets, _threads,
+        };
+        command.SetAction(parse => Run(parse, stdout, stderr, stdin, stdoutStream));
+        return command;
+    }
+
+    private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr, Func<Stream> stdin, Func<Stream> stdoutStream)
+    {
+        var errors = new ErrorReporter(stderr);
+        List<StanceTarget> targets;
+        try { targets = TargetList.Read(parse.GetValue(_target) ?? [], parse.GetValue(_targets)); }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            errors.Error(e.Message);
+            return Usage;
+        }
+        NewsScorer scorer;
+        try
+        {
+            scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = parse.GetValue(_model), RulesOnly = parse.GetValue(_rulesOnly) });
+        }
+        catch (ModelLoadException e)
+        {
+            errors.Error(e.Message);
+            return Usage;
+        }
+
+        var outputPath = parse.GetValue(_output);
+        var format = parse.GetValue(_format)!;
+        Stream outStream;
+        try { outStream = outputPath is null ? stdoutStream() : File.Create(outputPath); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Error($"{outputPath}: cannot write output: {e.Message}");
+            return Usage;
+        }
+        int threads = Math.Max(1, parse.GetValue(_threads));
+        var inputs = InputReader.Read(parse.GetValue(_paths)!, stdin).ToList();
+        int failed = 0;
+        using (outStream is Stream s && outputPath is not null ? s : null)
+        using (var writer = CreateWriter(format, outStream, outputPath is null ? stdout : null))
+        {
+            void Emit(ArticleInput input, ArticleResult? result, string? error)
+            {
+                if (input.Warning is not null) errors.Warning($"{input.Source}: {input.Warning}");
+                if (error is not null) { failed++; errors.Error($"{input.Source}: {error}"); return; }
+                writer.Write(result!, input);
+            }
+
+            var scored = inputs.AsParallel().AsOrdered().WithDegreeOfParallelism(threads)
+                .Select(input => Score(scorer, input, targets));
+            if (inputs.Count >= 20 && !Console.IsErrorRedirected)
+            {
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask("scoring", maxValue: inputs.Count);
+                        foreach (var (input, result, error) in scored) { Emit(input, result, error); task.Increment(1); }
+                    });
+            }
+            else
+            {
+                foreach (var (input, result, error) in scored) Emit(input, result, error);
+            }
+        }
+        if (failed > 0) errors.Error($"{failed} of {inputs.Count} input{(inputs.Count == 1 ? "" : "s")} failed; the others were scored.");
+        return failed > 0 ? SomeFailed : Ok;
+    }
+
+    private static (ArticleInput, ArticleResult?, string?) Score(NewsScorer scorer, ArticleInput input, IReadOnlyList<StanceTarget> targets)
+    {
+        if (input.Error is not null) return (input, null, input.Error);
+        try { return (input, scorer.Score(input.Id, input.Text, targets), null); }
+        catch (Exception e) { return (input, null, $"scoring failed: {e.GetType().Name}: {e.Message}"); }
+    }
+
+    private static IResultWriter CreateWriter(string format, Stream output, TextWriter? console) => format switch
+    {
+        "jsonl" => new JsonlResultWriter(output),
+        "csv" => new CsvResultWriter(output),
+        _ => new TableResultWriter(AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(console ?? new StreamWriter(output) { AutoFlush = true }),
+            Ansi = console is not null && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = console is not null && !Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        })),
+    };
+}

@@ -1,0 +1,3 @@
+using NewsStance.Cli.Internal;
+
+return CliApp.Run(args, Console.Out, Console.Error, Console.OpenStandardInput, Console.OpenStandardOutput);

@@ -1,0 +1,67 @@
+using NewsStance.Internal.Mentions;
+using NewsStance.Internal.Quotes;
+using NewsStance.Internal.Reading;
+using NewsStance.Internal.Speakers;
+using NewsStance.Internal.Stance;
+
+namespace NewsStance.Internal;
+
+/// <summary>
+/// The pipeline, in the order data flows: read → mentions → entities → quotes → speakers → stance.
+/// Stateless apart from its (thread-safe) scorers, so one instance serves many threads.
+/// </summary>
+internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel? stance)
+{
+    private readonly SpeakerRanker _ranker = new(speakerScorer);
+
+    public ISpeakerScorer SpeakerScorer => speakerScorer;
+    public IStanceModel? Stance => stance;
+
+    public ArticleResult Run(string id, string text, IReadOnlyList<StanceTarget>? targets)
+    {
+        var article = ArticleReader.Read(id, text);
+        var mentions = MentionFinder.Find(article);
+        var resolver = new EntityResolver(mentions);
+        var quotes = QuoteFinder.Find(article, mentions);
+        var speakers = _ranker.Choose(article, mentions, resolver, quotes);
+        var results = new List<QuoteResult>(quotes.Count);
+        var stanceInputs = new List<StanceInput>();
+        for (int i = 0; i < quotes.Count; i++)
+        {
+            var q = quotes[i];
+            string quoteText = string.Join(" ", q.Content.Select(c => article.TextOf(c)));
+            var speaker = ToSpeaker(article, speakers[i]);
+            CueResult? cue = q.Cue is { } c ? new CueResult(article.TextOf(c), c) : null;
+            results.Add(new QuoteResult(q.Type, quoteText, q.Content.ToArray(), cue, speaker, []));
+            if (stance is not null)
+                foreach (var t in StanceTargets.For(quoteText, targets, mentions, q, speakers[i]?.Entity))
+                    stanceInputs.Add(new StanceInput(i, quoteText, t.Target, t.MentionStart, t.MentionEnd, q.CueLemma));
+        }
+        if (stance is not null && stanceInputs.Count > 0)
+        {
+            var predictions = stance.Predict(stanceInputs);
+            var byQuote = new List<StanceResult>[quotes.Count];
+            for (int k = 0; k < stanceInputs.Count; k++)
+                (byQuote[stanceInputs[k].QuoteIndex] ??= []).Add(predictions[k]);
+            for (int i = 0; i < results.Count; i++)
+                if (byQuote[i] is { } list) results[i] = results[i] with { Stance = list };
+        }
+        return new ArticleResult(id, article.Date, article.Dateline, article.Title, results);
+    }
+
+    private static SpeakerResult? ToSpeaker(Article a, SpeakerChoice? choice)
+    {
+        if (choice is null) return null;
+        var m = choice.Mention;
+        var e = choice.Entity;
+        string mention = a.TextOf(m.Span);
+        SpeakerKind kind = m.Form switch
+        {
+            MentionForm.Anonymous when e is null || e.Mentions.All(x => x.Form == MentionForm.Anonymous) => SpeakerKind.Anonymous,
+            MentionForm.Document when e is null || e.Kind == SpeakerKind.Document => SpeakerKind.Document,
+            _ => e?.Kind ?? (m.Form == MentionForm.Pronoun ? SpeakerKind.Unknown : m.Kind),
+        };
+        string name = e?.Name ?? mention;
+        return new SpeakerResult(mention, m.Span, name, kind, e?.Role ?? m.Role, Math.Round(choice.Confidence, 3));
+    }
+}

@@ -1,0 +1,156 @@
+namespace NewsStance.Internal.Mentions;
+
+/// <summary>
+/// Groups mentions into entities: surnames join the full name anywhere in the article
+/// (<c>Peskov</c> → <c>Dmitry Peskov</c>, <c>Putin</c> → the later <c>Vladimir Putin</c>); role nouns join
+/// the latest entity with that role (<c>the Kremlin spokesman</c>); pronouns are resolved when a quote
+/// needs them, by <see cref="ResolvePronoun"/>, since the previous speaker matters.
+/// </summary>
+internal sealed class EntityResolver
+{
+    private readonly List<Entity> _entities = [];
+    private readonly IReadOnlyList<Mention> _mentions;
+
+    public EntityResolver(IReadOnlyList<Mention> mentions)
+    {
+        _mentions = mentions;
+        ResolveNames();
+        ResolveNouns();
+    }
+
+    public IReadOnlyList<Entity> Entities => _entities;
+
+    private Entity NewEntity(Mention m, string name, SpeakerKind kind)
+    {
+        var e = new Entity { Id = _entities.Count, Name = name, Kind = kind, Role = m.Role, Gender = m.Gender };
+        _entities.Add(e);
+        Attach(m, e);
+        return e;
+    }
+
+    private static void Attach(Mention m, Entity e)
+    {
+        m.Entity = e;
+        e.Mentions.Add(m);
+        if (e.Role is null && m.Role is not null) e.Role = m.Role;
+        if (e.Gender == 0 && m.Gender != 0) e.Gender = m.Gender;
+        if (m.Form == MentionForm.Name && m.Core.Length > e.Name.Length && e.Kind == m.Kind) e.Name = m.Core;
+    }
+
+    private void ResolveNames()
+    {
+        // Full (multi-word) person names first, keyed by surname; organisations by their full name.
+        var bySurname = new Dictionary<string, List<Entity>>(StringComparer.OrdinalIgnoreCase);
+        var byName = new Dictionary<string, Entity>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in _mentions)
+        {
+            if (m.Form != MentionForm.Name) continue;
+            if (byName.TryGetValue(m.Core, out var same)) { Attach(m, same); continue; }
+            if (m.Kind == SpeakerKind.Person && m.Core.Contains(' '))
+            {
+                var surname = m.Head;
+                if (bySurname.TryGetValue(surname, out var list))
+                {
+                    // Same surname, compatible first name: the same person ("Dmitry Peskov", "Peskov").
+                    var first = m.Core[..m.Core.IndexOf(' ')];
+                    var match = list.LastOrDefault(e => !e.Name.Contains(' ') || e.Name.StartsWith(first, StringComparison.OrdinalIgnoreCase)
+                                                        || first.Length <= 2 && e.Name.StartsWith(first[0]));
+                    if (match is not null) { Attach(m, match); byName[m.Core] = match; continue; }
+                }
+                var e = NewEntity(m, m.Core, SpeakerKind.Person);
+                byName[m.Core] = e;
+                if (!bySurname.TryGetValue(surname, out list)) bySurname[surname] = list = [];
+                list.Add(e);
+            }
+        }
+        // Single names: the latest full name with that surname before them, else the first after.
+        foreach (var m in _mentions)
+        {
+            if (m.Form != MentionForm.Name || m.Entity is not null) continue;
+            if (m.Kind == SpeakerKind.Person && bySurname.TryGetValue(m.Head, out var list))
+            {
+                var before = list.LastOrDefault(e => e.Mentions[0].Span.Start < m.Span.Start) ?? list[0];
+                Attach(m, before);
+                continue;
+            }
+            if (byName.TryGetValue(m.Core, out var same)) { Attach(m, same); continue; }
+            var e = NewEntity(m, m.Core, m.Kind);
+            byName[m.Core] = e;
+        }
+    }
+
+    private void ResolveNouns()
+    {
+        foreach (var m in _mentions)
+        {
+            if (m.Entity is not null || m.Form == MentionForm.Pronoun) continue;
+            Entity? match = null;
+            if (m.Form == MentionForm.RoleNoun || m.Form == MentionForm.OrganizationNoun)
+            {
+                // The latest entity mentioned before whose role or name holds the head noun.
+                for (int k = m.Index - 1; k >= 0 && match is null; k--)
+                {
+                    var e = _mentions[k].Entity;
+                    if (e is null) continue;
+                    if (e.Role?.Contains(m.Head, StringComparison.OrdinalIgnoreCase) == true
+                        || e.Kind == SpeakerKind.Organization && e.Name.Contains(m.Head, StringComparison.OrdinalIgnoreCase))
+                        match = e;
+                }
+                // "the company", "the ministry" with no named match: the latest organisation, if close.
+                if (match is null && m.Form == MentionForm.OrganizationNoun && m.Head is "company" or "firm" or "group" or "bank" or "club" or "team" or "carrier" or "lender" or "maker" or "insurer" or "retailer")
+                    match = LatestEntity(m, SpeakerKind.Organization, 8);
+            }
+            if (match is not null) { Attach(m, match); continue; }
+            NewEntity(m, m.Core, m.Kind);
+        }
+    }
+
+    private Entity? LatestEntity(Mention before, SpeakerKind kind, int maxSentences)
+    {
+        for (int k = before.Index - 1; k >= 0; k--)
+        {
+            var o = _mentions[k];
+            if (before.Sentence - o.Sentence > maxSentences) break;
+            if (o.Entity?.Kind == kind && o.Form == MentionForm.Name) return o.Entity;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Resolves a pronoun to the likeliest entity before it: same gender (when known), preferring the
+    /// previous quote's speaker, then the latest sentence-initial mention, then the latest mention.
+    /// </summary>
+    public Entity? ResolvePronoun(Mention pronoun, Entity? previousSpeaker)
+    {
+        if (pronoun.Entity is not null) return pronoun.Entity;
+        bool wantPerson = pronoun.Head is "he" or "she" or "i";
+        bool wantPlural = pronoun.Head is "they" or "we";
+        Entity? best = null;
+        double bestScore = double.MinValue;
+        for (int k = pronoun.Index - 1; k >= 0; k--)
+        {
+            var o = _mentions[k];
+            int distance = pronoun.Sentence - o.Sentence;
+            if (distance > 6) break;
+            var e = o.Entity;
+            if (e is null || o.Form == MentionForm.Pronoun && e == null) continue;
+            if (wantPerson && e.Kind != SpeakerKind.Person) continue;
+            if (!wantPerson && e.Kind == SpeakerKind.Person && !(wantPlural && o.Plural)) continue;
+            if (wantPerson && pronoun.Gender != 0 && e.Gender != 0 && e.Gender != pronoun.Gender) continue;
+            if (wantPlural && !o.Plural && e.Kind == SpeakerKind.Anonymous) continue;
+            if (pronoun.Head == "it" && e.Kind is SpeakerKind.Anonymous) continue;
+            double score = -distance - (pronoun.Index - k) * 0.05;
+            if (o.IsSentenceInitial) score += 1.0;
+            if (e == previousSpeaker) score += 1.5;
+            if (o.Form == MentionForm.Name) score += 0.3;
+            if (score > bestScore) { bestScore = score; best = e; }
+        }
+        if (best is not null)
+        {
+            pronoun.Entity = best;
+            best.Mentions.Add(pronoun);
+            if (best.Gender == 0) best.Gender = pronoun.Gender;
+        }
+        return best;
+    }
+}

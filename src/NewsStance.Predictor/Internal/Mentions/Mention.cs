@@ -1,0 +1,42 @@
+namespace NewsStance.Internal.Mentions;
+
+/// <summary>The surface form of a mention, which decides how it is resolved.</summary>
+internal enum MentionForm { Name, Pronoun, RoleNoun, Anonymous, Document, OrganizationNoun }
+
+/// <summary>
+/// A mention of a possible speaker: a name (with its title or role), a pronoun, a role noun,
+/// an unnamed source or a document. <see cref="Entity"/> is set by <see cref="EntityResolver"/>.
+/// </summary>
+internal sealed class Mention
+{
+    public required int Index { get; init; }
+    public required TextSpan Span { get; init; }
+    public required MentionForm Form { get; init; }
+    public required SpeakerKind Kind { get; set; }
+    /// <summary>The text of the mention without a leading title or role (<c>Dmitry Peskov</c>).</summary>
+    public required string Core { get; init; }
+    /// <summary>The head word, lower case (<c>peskov</c>, <c>spokesman</c>, <c>he</c>).</summary>
+    public required string Head { get; init; }
+    /// <summary>The title or role standing with the mention (<c>Kremlin spokesman</c>), or null.</summary>
+    public string? Role { get; init; }
+    /// <summary>+1 male, −1 female, 0 unknown.</summary>
+    public int Gender { get; set; }
+    public bool Plural { get; init; }
+    public required int Sentence { get; init; }
+    public required int FirstToken { get; init; }
+    public required int LastToken { get; init; }
+    /// <summary>True when this is the first mention in its sentence (roughly: the subject).</summary>
+    public bool IsSentenceInitial { get; init; }
+    public Entity? Entity { get; set; }
+}
+
+/// <summary>One real-world speaker as the article refers to it, with its fullest name.</summary>
+internal sealed class Entity
+{
+    public required int Id { get; init; }
+    public required string Name { get; set; }
+    public required SpeakerKind Kind { get; set; }
+    public string? Role { get; set; }
+    public int Gender { get; set; }
+    public List<Mention> Mentions { get; } = [];
+}

@@ -1,0 +1,220 @@
+using NewsStance.Internal.Reading;
+
+namespace NewsStance.Internal.Mentions;
+
+/// <summary>
+/// Finds the mentions that can be speakers: capitalised names with their titles and roles
+/// (<c>Kremlin spokesman Dmitry Peskov</c>), subject pronouns, role nouns (<c>the minister</c>),
+/// organisation nouns (<c>the ministry</c>), unnamed sources (<c>officials</c>) and documents
+/// (<c>the report</c>). One pass over the tokens; nothing is looked up twice.
+/// </summary>
+internal static class MentionFinder
+{
+    private static readonly HashSet<string> NameConnectors = new(StringComparer.OrdinalIgnoreCase)
+        { "de", "da", "del", "della", "di", "do", "dos", "das", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "du", "y", "ter", "bint", "abu", "of" };
+
+    public static List<Mention> Find(Article article)
+    {
+        var mentions = new List<Mention>();
+        var text = article.Text;
+        var tokens = article.Tokens;
+        foreach (var sentence in article.Sentences)
+        {
+            int end = sentence.FirstToken + sentence.TokenCount;
+            int firstInSentence = mentions.Count;
+            for (int i = sentence.FirstToken; i < end; i++)
+            {
+                var t = tokens[i];
+                if (t.Kind != TokenKind.Word) continue;
+                char c = text[t.Start];
+                string word = article.TextOf(t);
+                bool initial = mentions.Count == firstInSentence;
+                if (char.IsUpper(c))
+                {
+                    int next = TryName(article, sentence, i, end, mentions, initial);
+                    if (next > i) { i = next - 1; continue; }
+                    if (Lexicon.SubjectPronouns.Contains(word) && word is "He" or "She" or "They" or "It" or "We" or "I")
+                        mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count));
+                    continue;
+                }
+                if (Lexicon.SubjectPronouns.Contains(word) && word != "i")
+                {
+                    mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count));
+                    continue;
+                }
+                var noun = TryNounMention(article, sentence, i, end, word, initial, mentions.Count);
+                if (noun is null) continue;
+                // "the Kremlin spokesman" absorbs the name-like modifier "Kremlin" found just before.
+                while (mentions.Count > firstInSentence && mentions[^1].Span.Start >= noun.Span.Start) mentions.RemoveAt(mentions.Count - 1);
+                mentions.Add(Renumber(noun, mentions.Count));
+            }
+        }
+        return mentions;
+    }
+
+    private static Mention Renumber(Mention m, int index) => m.Index == index ? m : new Mention
+    {
+        Index = index, Span = m.Span, Form = m.Form, Kind = m.Kind, Core = m.Core, Head = m.Head, Role = m.Role,
+        Gender = m.Gender, Plural = m.Plural, Sentence = m.Sentence, FirstToken = m.FirstToken, LastToken = m.LastToken,
+        IsSentenceInitial = m.IsSentenceInitial,
+    };
+
+    private static Mention Pronoun(Article a, Sentence s, int i, string word, bool initial, int index)
+    {
+        var lower = word.ToLowerInvariant();
+        return new Mention
+        {
+            Index = index, Span = a.Tokens[i].Span, Form = MentionForm.Pronoun, Core = word, Head = lower,
+            Kind = lower is "he" or "she" or "i" ? SpeakerKind.Person : lower == "it" ? SpeakerKind.Organization : SpeakerKind.Unknown,
+            Gender = lower == "he" ? 1 : lower == "she" ? -1 : 0, Plural = lower is "they" or "we",
+            Sentence = s.Index, FirstToken = i, LastToken = i, IsSentenceInitial = initial,
+        };
+    }
+
+    /// <summary>Reads a capitalised run at <paramref name="i"/> as a name; returns the token after it, or i.</summary>
+    private static int TryName(Article a, Sentence s, int i, int end, List<Mention> into, bool initial)
+    {
+        var tokens = a.Tokens;
+        var text = a.Text;
+        int j = i;
+        while (j < end)
+        {
+            var t = tokens[j];
+            if (t.Kind != TokenKind.Word && t.Kind != TokenKind.Number) break;
+            var w = a.TextOf(t);
+            if (char.IsUpper(w[0])) { j++; continue; }
+            // Lower-case role words between a title-run and a name: "Kremlin spokesman Dmitry Peskov".
+            if (j > i && j + 1 < end && (Lexicon.PersonRoles.Contains(w) || NameConnectors.Contains(w))
+                && tokens[j + 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[j + 1].Start])) { j++; continue; }
+            break;
+        }
+        // Drop leading words that only start the sentence ("But", "The").
+        int start = i;
+        while (start < j && Lexicon.NotNames.Contains(a.TextOf(tokens[start])) && !Lexicon.IsTitleAbbreviation(a.Slice(tokens[start]))) start++;
+        if (start >= j) return j - i == 1 ? i : j;
+        // Trailing connectors do not belong to the name.
+        int stop = j;
+        while (stop > start && NameConnectors.Contains(a.TextOf(tokens[stop - 1]))) stop--;
+        if (stop <= start) return j;
+
+        var words = new List<string>(stop - start);
+        for (int k = start; k < stop; k++) words.Add(a.TextOf(tokens[k]));
+        // Split the role/title prefix: everything up to the last title word that still leaves a name.
+        int nameFrom = 0;
+        for (int k = 0; k < words.Count - 1; k++)
+            if (Lexicon.IsNameTitle(words[k])) nameFrom = k + 1;
+        // Role words in lower case before the capitalised run: "opposition leader Juan Guaido".
+        int roleStart = start;
+        string? lowerRole = null;
+        if (start > s.FirstToken)
+        {
+            int k = start - 1, taken = 0;
+            while (k >= s.FirstToken && taken < 3 && tokens[k].Kind == TokenKind.Word)
+            {
+                var w = a.TextOf(tokens[k]);
+                if (Lexicon.Determiners.Contains(w) || Lexicon.ReportingLemma(w) is not null || Lexicon.NotNames.Contains(w)) break;
+                if (taken == 0 && !Lexicon.PersonRoles.Contains(w)) break;
+                k--; taken++;
+            }
+            if (taken > 0)
+            {
+                roleStart = k + 1;
+                lowerRole = text[tokens[roleStart].Start..tokens[start - 1].End];
+            }
+        }
+        var nameWords = words.GetRange(nameFrom, words.Count - nameFrom);
+        string core = string.Join(' ', nameWords);
+        string? role = nameFrom > 0 ? text[tokens[start].Start..tokens[start + nameFrom - 1].End] : null;
+        if (lowerRole is not null) role = role is null ? lowerRole : lowerRole + " " + role;
+
+        // A lone nationality adjective before a common noun is not a name: "Venezuelan problems".
+        if (nameWords.Count == 1 && role is null && stop < end && tokens[stop].Kind == TokenKind.Word)
+        {
+            var nextWord = a.TextOf(tokens[stop]);
+            bool lowerNext = char.IsLower(nextWord[0]);
+            if (lowerNext && Lexicon.ReportingLemma(nextWord) is null && !IsAuxiliary(nextWord) && IsAdjectival(core)) return j;
+        }
+
+        var kind = Classify(nameWords, role, out int gender);
+        into.Add(new Mention
+        {
+            Index = into.Count,
+            Span = new TextSpan(tokens[roleStart].Start, tokens[stop - 1].End),
+            Form = MentionForm.Name, Kind = kind, Core = core, Head = nameWords[^1].ToLowerInvariant(), Role = role,
+            Gender = gender, Plural = false, Sentence = s.Index, FirstToken = roleStart, LastToken = stop - 1,
+            IsSentenceInitial = initial,
+        });
+        return j;
+    }
+
+    private static bool IsAuxiliary(string w) => w is "has" or "had" or "have" or "is" or "was" or "were" or "will" or "would"
+        or "also" or "later" or "then" or "further" or "previously" or "earlier" or "again" or "once" or "can" or "could" or "may" or "might";
+
+    private static bool IsAdjectival(string w)
+        => w.EndsWith("an", StringComparison.Ordinal) || w.EndsWith("ese", StringComparison.Ordinal)
+        || w.EndsWith("ish", StringComparison.Ordinal) || w.EndsWith("ic", StringComparison.Ordinal)
+        || w.EndsWith("i", StringComparison.Ordinal) || w.EndsWith("-based", StringComparison.Ordinal)
+        || w.EndsWith("-backed", StringComparison.Ordinal) || w.All(char.IsUpper);
+
+    private static SpeakerKind Classify(List<string> nameWords, string? role, out int gender)
+    {
+        gender = 0;
+        foreach (var w in nameWords)
+            if (Lexicon.OrganizationWords.Contains(w)) return SpeakerKind.Organization;
+        string joined = string.Join(' ', nameWords);
+        if (Lexicon.Countries.Contains(joined) || Lexicon.Countries.Contains(nameWords[^1]) && nameWords.Count == 1) return SpeakerKind.Organization;
+        if (nameWords.Count == 1 && nameWords[0].Length >= 2 && nameWords[0].All(char.IsUpper) && role is null) return SpeakerKind.Organization;
+        if (role is not null)
+            foreach (var r in role.Split(' ')) if (gender == 0) gender = Lexicon.TitleGender(r);
+        if (gender == 0) gender = Lexicon.FirstNameGender(nameWords[0]);
+        return SpeakerKind.Person;
+    }
+
+    /// <summary>Role nouns, organisation nouns, unnamed sources and documents, headed by a lexicon noun.</summary>
+    private static Mention? TryNounMention(Article a, Sentence s, int i, int end, string word, bool initial, int index)
+    {
+        MentionForm form;
+        SpeakerKind kind;
+        if (Lexicon.PersonRoles.Contains(word)) { form = MentionForm.RoleNoun; kind = SpeakerKind.Person; }
+        else if (Lexicon.AnonymousHeads.Contains(word)) { form = MentionForm.Anonymous; kind = SpeakerKind.Anonymous; }
+        else if (Lexicon.DocumentHeads.Contains(word)) { form = MentionForm.Document; kind = SpeakerKind.Document; }
+        else if (Lexicon.OrganizationHeads.Contains(word)) { form = MentionForm.OrganizationNoun; kind = SpeakerKind.Organization; }
+        else return null;
+        var tokens = a.Tokens;
+        // The noun must head its phrase: the next word is not another noun of the phrase ("the report card").
+        if (i + 1 < end && tokens[i + 1].Kind == TokenKind.Word)
+        {
+            var next = a.TextOf(tokens[i + 1]);
+            if (Lexicon.PersonRoles.Contains(next) || Lexicon.DocumentHeads.Contains(next) || Lexicon.OrganizationHeads.Contains(next)) return null;
+        }
+        // Walk back over modifiers to a determiner: "the Kremlin spokesman", "a senior official".
+        int k = i - 1, start = i;
+        bool determiner = false;
+        while (k >= s.FirstToken && i - k <= 4)
+        {
+            var t = tokens[k];
+            if (t.Kind != TokenKind.Word && t.Kind != TokenKind.Number) break;
+            var w = a.TextOf(t);
+            if (Lexicon.Determiners.Contains(w)) { start = k; determiner = true; k--; continue; }
+            if (determiner) break;
+            if (Lexicon.ReportingLemma(w) is not null || Lexicon.NotNames.Contains(w) || IsAuxiliary(w)) break;
+            start = k;
+            k--;
+        }
+        bool plural = word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal);
+        if (!determiner)
+        {
+            // Bare nouns are sources only when plural and unnamed: "officials said", "analysts say".
+            if (!(form == MentionForm.Anonymous && plural)) return null;
+        }
+        if (form == MentionForm.Anonymous && determiner && !plural && word is "official" or "diplomat" or "aide" or "analyst")
+            kind = SpeakerKind.Anonymous;
+        return new Mention
+        {
+            Index = index, Span = new TextSpan(tokens[start].Start, tokens[i].End), Form = form, Kind = kind,
+            Core = a.Text[tokens[start].Start..tokens[i].End], Head = word.ToLowerInvariant(),
+            Gender = Lexicon.TitleGender(word), Plural = plural, Sentence = s.Index, FirstToken = start, LastToken = i,
+            IsSentenceInitial = initial,
+        };
+    }
+}

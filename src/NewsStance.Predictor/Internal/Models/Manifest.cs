@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NewsStance.Internal.Models;
+
+/// <summary>manifest.json: what a bundle holds, how it was trained and how well it scored.</summary>
+internal sealed class Manifest
+{
+    public const int CurrentFormat = 1;
+
+    [JsonPropertyName("format_version")] public int FormatVersion { get; set; } = CurrentFormat;
+    [JsonPropertyName("mlnet_version")] public string MlNetVersion { get; set; } = "";
+    [JsonPropertyName("created_at")] public DateTimeOffset CreatedAt { get; set; }
+    [JsonPropertyName("seed")] public int Seed { get; set; }
+    [JsonPropertyName("training_data_sha256")] public string TrainingDataHash { get; set; } = "";
+    [JsonPropertyName("stance")] public StanceSection? Stance { get; set; }
+    [JsonPropertyName("speaker")] public SpeakerSection? Speaker { get; set; }
+
+    internal sealed class StanceSection
+    {
+        [JsonPropertyName("file")] public string File { get; set; } = "stance.zip";
+        [JsonPropertyName("labels")] public List<string> Labels { get; set; } = [];
+        [JsonPropertyName("trainer")] public string Trainer { get; set; } = "";
+        [JsonPropertyName("features")] public string Features { get; set; } = "ngram";
+        [JsonPropertyName("feature_settings")] public Dictionary<string, string> FeatureSettings { get; set; } = [];
+        [JsonPropertyName("metrics")] public Dictionary<string, double> Metrics { get; set; } = [];
+    }
+
+    internal sealed class SpeakerSection
+    {
+        [JsonPropertyName("file")] public string File { get; set; } = "speaker.zip";
+        [JsonPropertyName("trainer")] public string Trainer { get; set; } = "";
+        [JsonPropertyName("features")] public List<string> Features { get; set; } = [];
+        [JsonPropertyName("metrics")] public Dictionary<string, double> Metrics { get; set; } = [];
+    }
+
+    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static Manifest Read(string path) => JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path), Json)
+        ?? throw new JsonException("empty manifest");
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.ML;
+using NewsStance.Internal.Speakers;
+using NewsStance.Internal.Stance;
+
+namespace NewsStance.Internal.Models;
+
+/// <summary>
+/// A model folder: <c>manifest.json</c>, <c>speaker.zip</c> (FastTree ranking) and <c>stance.zip</c>
+/// (multiclass). Loading checks the manifest's format and ML.NET versions and refuses, with a message
+/// that says what to do, a missing file, a corrupt zip or a version it cannot read.
+/// </summary>
+internal sealed class ModelBundle
+{
+    public const string ManifestFile = "manifest.json";
+
+    public required ModelInfo Info { get; init; }
+    public required Manifest Manifest { get; init; }
+    public ISpeakerScorer? Speaker { get; init; }
+    public IStanceModel? Stance { get; init; }
+
+    public static string MlNetVersion => typeof(MLContext).Assembly.GetName().Version?.ToString(2) ?? "?";
+
+    public static ModelBundle Load(string directory)
+    {
+        const string retrain = "Retrain it with `dotnet run --project src/NewsStance.Training -- train --data training-data --out DIR`.";
+        if (!Directory.Exists(directory))
+            throw new ModelLoadException($"Model folder '{directory}' does not exist. {retrain}");
+        var manifestPath = Path.Combine(directory, ManifestFile);
+        if (!File.Exists(manifestPath))
+            throw new ModelLoadException($"'{manifestPath}' is missing: '{directory}' is not a NewsStance model bundle. {retrain}");
+        Manifest manifest;
+        try { manifest = Manifest.Read(manifestPath); }
+        catch (Exception e) when (e is JsonException or IOException)
+        { throw new ModelLoadException($"'{manifestPath}' is not valid JSON ({e.Message}). {retrain}", e); }
+        if (manifest.FormatVersion != Manifest.CurrentFormat)
+            throw new ModelLoadException($"'{directory}' has bundle format {manifest.FormatVersion}; this NewsStance reads format {Manifest.CurrentFormat}. {retrain}");
+        var major = manifest.MlNetVersion.Split('.')[0];
+        if (major != MlNetVersion.Split('.')[0])
+            throw new ModelLoadException($"'{directory}' was trained with ML.NET {manifest.MlNetVersion}; this build has {MlNetVersion}. {retrain}");
+
+        var ml = new MLContext(seed: 0);
+        ISpeakerScorer? speaker = null;
+        IStanceModel? stance = null;
+        if (manifest.Speaker is { } sp)
+            speaker = LoadPart(directory, sp.File, retrain, path => FastTreeSpeakerScorer.Load(ml, path));
+        if (manifest.Stance is { } st)
+        {
+            if (st.Features != "ngram")
+                throw new ModelLoadException($"'{directory}' needs the '{st.Features}' stance features, which this build does not include. Reference the package that provides them, or use a bundle trained with --features ngram.");
+            stance = LoadPart(directory, st.File, retrain, path => MlStanceModel.Load(ml, path));
+        }
+        var info = new ModelInfo(Path.GetFullPath(directory), manifest.FormatVersion, stance?.Labels ?? [],
+            manifest.Stance?.Trainer ?? "", manifest.Speaker?.Trainer ?? "rules", manifest.CreatedAt);
+        return new ModelBundle { Info = info, Manifest = manifest, Speaker = speaker, Stance = stance };
+    }
+
+    private static T LoadPart<T>(string directory, string file, string retrain, Func<string, T> load)
+    {
+        var path = Path.Combine(directory, file);
+        if (!File.Exists(path))
+            throw new ModelLoadException($"'{path}' is missing from the bundle. {retrain}");
+        try { return load(path); }
+        catch (Exception e) when (e is not ModelLoadException)
+        { throw new ModelLoadException($"'{path}' could not be loaded; the file is corrupt or not an ML.NET model ({e.GetType().Name}: {e.Message}). {retrain}", e); }
+    }
+}

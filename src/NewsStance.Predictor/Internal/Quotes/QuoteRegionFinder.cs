@@ -1,0 +1,99 @@
+using NewsStance.Internal.Reading;
+
+namespace NewsStance.Internal.Quotes;
+
+/// <summary>
+/// Pairs double quotation marks (straight, curly, guillemets) paragraph by paragraph. An unbalanced
+/// mark closes at its paragraph's end, unless the next paragraph opens with a mark: then the
+/// quotation continues there (the news convention for multi-paragraph quotes).
+/// </summary>
+internal static class QuoteRegionFinder
+{
+    public static List<QuoteRegion> Find(Article article)
+    {
+        var regions = new List<QuoteRegion>();
+        var text = article.Text;
+        var tokens = article.Tokens;
+        QuoteRegion? carried = null;
+        int ti = 0;
+        foreach (var p in article.Paragraphs)
+        {
+            while (ti < tokens.Length && tokens[ti].Start < p.Span.Start) ti++;
+            int openAt = -1;
+            if (carried is not null)
+            {
+                // Continue only when this paragraph opens with a quotation mark.
+                if (ti < tokens.Length && tokens[ti].Start == p.Span.Start && tokens[ti].Kind == TokenKind.QuoteMark && IsOpener(text[tokens[ti].Start]))
+                {
+                    openAt = tokens[ti].Start;
+                    ti++;
+                }
+                else carried = null;
+            }
+            for (; ti < tokens.Length && tokens[ti].Start < p.Span.End; ti++)
+            {
+                var t = tokens[ti];
+                if (t.Kind != TokenKind.QuoteMark || !Lexicon.IsDoubleQuoteMark(text[t.Start])) continue;
+                char c = text[t.Start];
+                if (openAt < 0)
+                {
+                    if (c is '”' or '»' && !(ti + 1 < tokens.Length && tokens[ti + 1].Start == t.End && char.IsLetter(text[t.End]))) continue; // stray closer
+                    openAt = t.Start;
+                    continue;
+                }
+                if (c is '“' or '«' or '„' && !(c == '“' && IsCloserContext(text, t.Start)))
+                {
+                    // A new opener while open: the earlier quotation was never closed.
+                    Close(article, regions, ref carried, openAt, t.Start, t.Start, p);
+                    openAt = t.Start;
+                    continue;
+                }
+                Close(article, regions, ref carried, openAt, t.Start, t.End, p);
+                carried = null;
+                openAt = -1;
+            }
+            if (openAt >= 0)
+            {
+                // Unbalanced: close at the paragraph end; carry over if the next paragraph reopens.
+                var region = Close(article, regions, ref carried, openAt, p.Span.End, p.Span.End, p);
+                carried = region;
+            }
+        }
+        foreach (var r in regions) Describe(article, r);
+        return regions;
+    }
+
+    private static bool IsOpener(char c) => c is '"' or '“' or '«' or '„';
+
+    // “ used as a closing mark (German style, or typos): preceded by a letter or punctuation, followed by space.
+    private static bool IsCloserContext(string text, int i)
+        => i > 0 && !char.IsWhiteSpace(text[i - 1]) && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]) || char.IsPunctuation(text[i + 1]));
+
+    private static QuoteRegion Close(Article a, List<QuoteRegion> regions, ref QuoteRegion? carried, int openAt, int contentEnd, int outerEnd, Paragraph p)
+    {
+        var text = a.Text;
+        int s = openAt + 1, e = contentEnd;
+        while (s < e && char.IsWhiteSpace(text[s])) s++;
+        while (e > s && (char.IsWhiteSpace(text[e - 1]) || text[e - 1] == ',')) e--;
+        var region = carried ?? new QuoteRegion();
+        if (carried is null) { region.Outer = new TextSpan(openAt, outerEnd); regions.Add(region); }
+        else region.Outer = new TextSpan(region.Outer.Start, outerEnd);
+        if (e > s) region.Pieces.Add(new TextSpan(s, e));
+        return region;
+    }
+
+    private static void Describe(Article a, QuoteRegion r)
+    {
+        if (r.Pieces.Count == 0) return;
+        int words = 0;
+        int ti = a.TokenAtOrAfter(r.Pieces[0].Start);
+        int end = r.Pieces[^1].End;
+        for (; ti < a.Tokens.Length && a.Tokens[ti].Start < end; ti++)
+            if (a.Tokens[ti].Kind is TokenKind.Word or TokenKind.Number) words++;
+        r.Words = words;
+        var text = a.Text;
+        char last = text[end - 1];
+        r.EndsWithStop = last is '.' or '!' or '?' or '…' || (end < text.Length && text[end] == ',');
+        r.StartsUpper = char.IsUpper(text[r.Pieces[0].Start]);
+    }
+}

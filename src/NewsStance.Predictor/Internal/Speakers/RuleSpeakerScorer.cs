@@ -1,0 +1,37 @@
+namespace NewsStance.Internal.Speakers;
+
+/// <summary>
+/// Hand-set weights over <see cref="SpeakerFeatures"/>: the frame's subject first, then mentions in the
+/// same or previous sentence, the previous quote's speaker for bare quotations, and names over pronouns.
+/// Used when no trained ranker is present, and as the baseline the ranker must beat.
+/// </summary>
+internal sealed class RuleSpeakerScorer : ISpeakerScorer
+{
+    public static readonly RuleSpeakerScorer Instance = new();
+
+    private static readonly Dictionary<string, float> Weights = new()
+    {
+        ["frame_subject"] = 10f, ["same_sentence"] = 2f, ["previous_sentence"] = 1.2f, ["next_sentence"] = -0.5f,
+        ["same_paragraph"] = 0.8f, ["log_token_distance"] = -0.6f, ["inside_quote"] = -6f, ["form_name"] = 0.3f,
+        ["form_pronoun"] = 0.2f, ["form_document"] = -0.5f, ["form_org_noun"] = -0.3f, ["kind_person"] = 0.8f,
+        ["previous_speaker"] = 1.5f, ["sentence_initial"] = 0.8f, ["followed_by_cue"] = 2.5f, ["colon_intro"] = 2f,
+        ["paragraph_distance"] = -0.7f, ["in_title"] = -1f,
+    };
+
+    private static readonly float[] Vector = SpeakerFeatures.Names.Select(n => Weights.GetValueOrDefault(n)).ToArray();
+
+    public string Name => "rules";
+
+    public float[] Score(IReadOnlyList<float[]> candidates)
+    {
+        var scores = new float[candidates.Count];
+        for (int i = 0; i < scores.Length; i++)
+        {
+            float s = 0;
+            var f = candidates[i];
+            for (int j = 0; j < Vector.Length; j++) s += Vector[j] * f[j];
+            scores[i] = s;
+        }
+        return scores;
+    }
+}

@@ -1,0 +1,73 @@
+using NewsStance.Internal.Mentions;
+using NewsStance.Internal.Quotes;
+using NewsStance.Internal.Reading;
+
+namespace NewsStance.Internal.Speakers;
+
+/// <summary>A quote's chosen speaker: the mention nearest the quote and the entity it resolves to.</summary>
+internal sealed record SpeakerChoice(Mention Mention, Entity? Entity, double Confidence);
+
+/// <summary>
+/// Chooses each quote's speaker among nearby mentions with an <see cref="ISpeakerScorer"/>, in text
+/// order so that the previous quote's speaker can inform the next, and resolves pronouns as it goes.
+/// </summary>
+internal sealed class SpeakerRanker(ISpeakerScorer scorer)
+{
+    public ISpeakerScorer Scorer { get; } = scorer;
+
+    public List<SpeakerChoice?> Choose(Article a, IReadOnlyList<Mention> mentions, EntityResolver resolver, IReadOnlyList<QuoteCandidate> quotes)
+    {
+        var firstMention = FirstMentionOfSentence(a, mentions);
+        var result = new List<SpeakerChoice?>(quotes.Count);
+        Entity? previous = null;
+        foreach (var q in quotes)
+        {
+            var candidates = SpeakerFeatures.Candidates(a, mentions, q, firstMention);
+            if (candidates.Count == 0) { result.Add(null); continue; }
+            var vectors = Featurize(a, q, candidates, previous, resolver);
+            var scores = Scorer.Score(vectors);
+            int best = 0;
+            for (int i = 1; i < scores.Length; i++) if (scores[i] > scores[best]) best = i;
+            var chosen = candidates[best];
+            var entity = chosen.Form == MentionForm.Pronoun ? resolver.ResolvePronoun(chosen, previous) : chosen.Entity;
+            result.Add(new SpeakerChoice(chosen, entity, Softmax(scores, best)));
+            previous = entity ?? previous;
+        }
+        return result;
+    }
+
+    /// <summary>Feature vectors for the candidates of one quote (also used to build training data).</summary>
+    public static List<float[]> Featurize(Article a, QuoteCandidate q, List<Mention> candidates, Entity? previous, EntityResolver resolver)
+    {
+        // Pronouns are resolved provisionally so entity features (previous speaker, mention count) apply to them.
+        foreach (var c in candidates)
+            if (c.Form == MentionForm.Pronoun && c.Entity is null) resolver.ResolvePronoun(c, previous);
+        var order = candidates.Select((m, i) => (i, d: Math.Min(Math.Abs(m.Span.End - q.Start), Math.Abs(m.Span.Start - q.End))))
+                              .OrderBy(x => x.d).Select(x => x.i).ToArray();
+        var rank = new int[candidates.Count];
+        for (int r = 0; r < order.Length; r++) rank[order[r]] = r;
+        var vectors = new List<float[]>(candidates.Count);
+        for (int i = 0; i < candidates.Count; i++)
+            vectors.Add(SpeakerFeatures.Compute(a, q, candidates[i], previous, rank[i], a.Tokens));
+        return vectors;
+    }
+
+    public static int[] FirstMentionOfSentence(Article a, IReadOnlyList<Mention> mentions)
+    {
+        var first = new int[a.Sentences.Count + 1];
+        int k = 0;
+        for (int s = 0; s <= a.Sentences.Count; s++)
+        {
+            while (k < mentions.Count && mentions[k].Sentence < s) k++;
+            first[s] = k;
+        }
+        return first;
+    }
+
+    private static double Softmax(float[] scores, int best)
+    {
+        double max = scores[best], sum = 0;
+        foreach (var s in scores) sum += Math.Exp(s - max);
+        return 1.0 / sum;
+    }
+}

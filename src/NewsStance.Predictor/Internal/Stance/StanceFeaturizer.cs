@@ -1,0 +1,82 @@
+using System.Text;
+
+namespace NewsStance.Internal.Stance;
+
+/// <summary>
+/// Turns (quote text, target mention, cue) into the stance model's inputs: the text with the target
+/// masked as <c>TARGET</c>; the words around the mention; the words in negation scope marked
+/// <c>NEG_</c>; the cue verb (its colour: "claimed" vs "said"); and polarity counts overall, near the
+/// target and under negation. Shared by training and scoring so both see the same features.
+/// </summary>
+internal static class StanceFeaturizer
+{
+    public const string Mask = "TARGET";
+    public const int WindowWords = 6;
+
+    public static StanceRow Build(string text, string? target, int mentionStart, int mentionEnd, string? cue, IEnumerable<string>? aliases = null, string label = "")
+    {
+        // Mask the marked mention and every other occurrence of the target's names.
+        var masked = text;
+        if (mentionStart >= 0 && mentionEnd > mentionStart && mentionEnd <= text.Length)
+            masked = string.Concat(text.AsSpan(0, mentionStart), " " + Mask + " ", text.AsSpan(mentionEnd));
+        foreach (var name in (aliases ?? []).Prepend(target ?? "").Where(n => n.Length > 2).OrderByDescending(n => n.Length))
+        {
+            int at;
+            while ((at = StanceTargets.IndexOfWord(masked, name)) >= 0)
+                masked = string.Concat(masked.AsSpan(0, at), Mask, masked.AsSpan(at + name.Length));
+        }
+        var words = Words(masked);
+        int maskAt = words.FindIndex(w => w == Mask);
+        var window = new StringBuilder();
+        var negated = new StringBuilder();
+        float pos = 0, neg = 0, posNear = 0, negNear = 0, posNegated = 0, negNegated = 0;
+        int negScope = 0;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            if (w is "." or "," or ";" or ":" or "but" or "however" or "although") { negScope = 0; continue; }
+            bool near = maskAt >= 0 && Math.Abs(i - maskAt) <= WindowWords;
+            if (near && i != maskAt) window.Append(w).Append(' ');
+            if (PolarityLexicon.IsNegator(w)) { negScope = 4; continue; }
+            int p = PolarityLexicon.Polarity(w);
+            if (negScope > 0)
+            {
+                negated.Append("NEG_").Append(w).Append(' ');
+                negScope--;
+                if (p > 0) posNegated++; else if (p < 0) negNegated++;
+                continue;
+            }
+            if (p > 0) { pos++; if (near) posNear++; }
+            else if (p < 0) { neg++; if (near) negNear++; }
+        }
+        return new StanceRow
+        {
+            Text = masked,
+            Window = maskAt >= 0 ? window.ToString() : "NOTARGET",
+            Negated = negated.Length > 0 ? negated.ToString() : "NONEG",
+            Cue = string.IsNullOrEmpty(cue) ? "none" : cue.ToLowerInvariant(),
+            Polarity = [pos, neg, posNear, negNear, posNegated, negNegated, maskAt >= 0 ? 1 : 0, MathF.Log(1 + words.Count)],
+            Label = label,
+        };
+    }
+
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                int s = i;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '’' or '-')) i++;
+                words.Add(text[s..i].ToLowerInvariant().Replace('’', '\'') is var w && w == "target" && text.AsSpan(s, i - s).SequenceEqual(Mask) ? Mask : text[s..i].ToLowerInvariant().Replace('’', '\''));
+                continue;
+            }
+            if (c is '.' or ',' or ';' or ':') words.Add(c.ToString());
+            i++;
+        }
+        return words;
+    }
+}

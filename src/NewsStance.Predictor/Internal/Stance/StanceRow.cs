@@ -1,0 +1,21 @@
+using Microsoft.ML.Data;
+
+namespace NewsStance.Internal.Stance;
+
+/// <summary>The stance model's input row (see <see cref="StanceFeaturizer"/>).</summary>
+internal sealed class StanceRow
+{
+    public string Text { get; set; } = "";
+    public string Window { get; set; } = "";
+    public string Negated { get; set; } = "";
+    public string Cue { get; set; } = "";
+    [VectorType(8)] public float[] Polarity { get; set; } = [];
+    public string Label { get; set; } = "";
+}
+
+/// <summary>The stance model's output: the predicted label and a score per label.</summary>
+internal sealed class StancePrediction
+{
+    public string PredictedLabel { get; set; } = "";
+    public float[] Score { get; set; } = [];
+}

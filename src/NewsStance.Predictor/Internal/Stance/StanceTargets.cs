@@ -1,0 +1,58 @@
+using NewsStance.Internal.Mentions;
+using NewsStance.Internal.Quotes;
+
+namespace NewsStance.Internal.Stance;
+
+/// <summary>
+/// Decides which targets a quote is scored toward: the targets the user gave (when the quote
+/// mentions one by name or alias), or else every named entity the quote mentions (OUTPUT.md §4).
+/// </summary>
+internal static class StanceTargets
+{
+    public readonly record struct Found(string Target, int MentionStart, int MentionEnd);
+
+    public static IEnumerable<Found> For(string quoteText, IReadOnlyList<StanceTarget>? targets, IReadOnlyList<Mention> mentions, QuoteCandidate q, Entity? speaker)
+    {
+        if (targets is { Count: > 0 })
+        {
+            foreach (var t in targets)
+            {
+                foreach (var name in t.AllNames)
+                {
+                    int at = IndexOfWord(quoteText, name);
+                    if (at < 0) continue;
+                    yield return new Found(t.Name, at, at + name.Length);
+                    break;
+                }
+            }
+            yield break;
+        }
+        // No targets given: each named entity mentioned inside the quote, once, resolved to its fullest name.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in mentions)
+        {
+            if (m.Form != MentionForm.Name || !q.Content.Any(c => c.Contains(m.Span))) continue;
+            var name = m.Entity?.Name ?? m.Core;
+            if (speaker is not null && m.Entity == speaker) continue;
+            if (!seen.Add(name)) continue;
+            int at = IndexOfWord(quoteText, m.Core);
+            yield return new Found(name, at, at < 0 ? -1 : at + m.Core.Length);
+        }
+    }
+
+    /// <summary>Case-insensitive whole-word search.</summary>
+    public static int IndexOfWord(string text, string word)
+    {
+        if (word.Length == 0) return -1;
+        int from = 0;
+        while (true)
+        {
+            int i = text.IndexOf(word, from, StringComparison.OrdinalIgnoreCase);
+            if (i < 0) return -1;
+            bool left = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
+            bool right = i + word.Length >= text.Length || !char.IsLetterOrDigit(text[i + word.Length]);
+            if (left && right) return i;
+            from = i + 1;
+        }
+    }
+}
