@@ -14,6 +14,14 @@ internal static class Lexicon
     public static bool IsQuoteMark(char c) => c is '"' or '“' or '”' or '«' or '»' or '„' or '‘' or '’' or '\'' or '‹' or '›';
     public static bool IsDoubleQuoteMark(char c) => c is '"' or '“' or '”' or '«' or '»' or '„';
 
+    /// <summary>A quotation-mark token that delimits quotations: a double mark, or '' / `` standing for one.</summary>
+    public static bool IsDoubleQuoteToken(string text, int start, int length)
+        => IsDoubleQuoteMark(text[start]) || length == 2 && (text[start] == '\'' || text[start] == '`');
+
+    /// <summary>The opening/closing nature of a quote token: '' closes when open, `` always opens.</summary>
+    public static char Normalize(string text, int start, int length)
+        => length == 2 ? (text[start] == '`' ? '“' : '"') : text[start];
+
     // ---- abbreviations -------------------------------------------------------------------------
 
     private static readonly FrozenSet<string> Titles = Set(
@@ -195,7 +203,8 @@ internal static class Lexicon
         "lender", "manufacturer", "maker", "producer", "retailer", "developer", "startup", "corporation", "conglomerate",
         "charity", "ngo", "consortium", "secretariat", "presidency", "palace", "house", "tribunal", "inquiry", "panel",
         "fund", "exchange", "municipality", "city", "county", "state", "province", "region", "country", "nation",
-        "league", "body", "service", "force", "directorate", "bureau", "unit", "junta", "regime", "movement");
+        "league", "body", "service", "force", "directorate", "bureau", "unit", "junta", "regime", "movement",
+        "countries", "nations", "governments", "allies", "companies", "firms", "banks", "parties", "unions");
 
     /// <summary>Unnamed sources: "officials said", "a source familiar with…".</summary>
     public static readonly FrozenSet<string> AnonymousHeads = Set(

@@ -123,6 +123,12 @@ internal sealed class EntityResolver
     public Entity? ResolvePronoun(Mention pronoun, Entity? previousSpeaker)
     {
         if (pronoun.Entity is not null) return pronoun.Entity;
+        if (pronoun.Head == "who")
+        {
+            var antecedent = pronoun.Index > 0 ? _mentions[pronoun.Index - 1].Entity : null;
+            if (antecedent is not null) { pronoun.Entity = antecedent; antecedent.Mentions.Add(pronoun); }
+            return antecedent;
+        }
         bool wantPerson = pronoun.Head is "he" or "she" or "i";
         bool wantPlural = pronoun.Head is "they" or "we";
         Entity? best = null;

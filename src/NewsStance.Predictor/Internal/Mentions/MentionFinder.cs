@@ -37,6 +37,12 @@ internal static class MentionFinder
                         mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count));
                     continue;
                 }
+                // "an architect who said …": the relative pronoun stands for the mention before it.
+                if (word == "who" && mentions.Count > firstInSentence && mentions[^1].LastToken >= i - 2)
+                {
+                    mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count));
+                    continue;
+                }
                 if (Lexicon.SubjectPronouns.Contains(word) && word != "i")
                 {
                     mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count));
@@ -82,6 +88,8 @@ internal static class MentionFinder
             var t = tokens[j];
             if (t.Kind != TokenKind.Word && t.Kind != TokenKind.Number) break;
             var w = a.TextOf(t);
+            // Headline case: "Lindsey Graham Says" — the verb is not part of the name.
+            if (j > i && Lexicon.ReportingLemma(w) is { } l && Lexicon.IsCoreSpeechVerb(l) && l is not ("state" or "report" or "post" or "answer" or "object" or "protest" or "signal" or "hint" or "comment" or "mention") && !Lexicon.IsNameTitle(w)) break;
             if (char.IsUpper(w[0])) { j++; continue; }
             // Lower-case role words between a title-run and a name: "Kremlin spokesman Dmitry Peskov".
             if (j > i && j + 1 < end && (Lexicon.PersonRoles.Contains(w) || NameConnectors.Contains(w))
@@ -136,6 +144,8 @@ internal static class MentionFinder
         }
 
         var kind = Classify(nameWords, role, out int gender);
+        // "the IMF", "the Kremlin": the article belongs to the mention.
+        if (roleStart == start && start > s.FirstToken && a.TextOf(tokens[start - 1]) is "the" or "The") roleStart = start - 1;
         into.Add(new Mention
         {
             Index = into.Count,
@@ -204,8 +214,8 @@ internal static class MentionFinder
         bool plural = word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal);
         if (!determiner)
         {
-            // Bare nouns are sources only when plural and unnamed: "officials said", "analysts say".
-            if (!(form == MentionForm.Anonymous && plural)) return null;
+            // Bare nouns are sources only when plural and unnamed: "officials said", "several other countries insist".
+            if (!(form is MentionForm.Anonymous or MentionForm.OrganizationNoun && plural)) return null;
         }
         if (form == MentionForm.Anonymous && determiner && !plural && word is "official" or "diplomat" or "aide" or "analyst")
             kind = SpeakerKind.Anonymous;

@@ -157,6 +157,7 @@ internal sealed class QuoteFinder
         // Subject before the verb, allowing auxiliaries and adverbs: "Peskov has also said".
         int k = v - 1;
         while (k >= first && !InQuote(k) && IsAuxOrAdverb(Word(k))) k--;
+        if (k - 1 >= first && IsDayOrTime(Word(k)) && Word(k - 1) is "on" or "last" or "this" or "late" or "early") k -= 2;
         var cueStart = k + 1 < v && Word(k + 1) is "has" or "have" or "had" or "would" or "will" ? k + 1 : v;
         if (cueStart != v) cue = new TextSpan(_tokens[cueStart].Start, cue.End);
         Mention? subject = k >= first ? _mentionEndingAt[k] : null;
@@ -216,12 +217,12 @@ internal sealed class QuoteFinder
         return null;
     }
 
-    private bool StartsWithQuote(TextSpan span) => span.Start > 0 && Lexicon.IsDoubleQuoteMark(_text[span.Start - 1]);
+    private bool StartsWithQuote(TextSpan span) => span.Start > 0 && (Lexicon.IsDoubleQuoteMark(_text[span.Start - 1]) || _text[span.Start - 1] is '\'' or '`');
 
     private Mention? SubjectBeforeComma(int comma, int first)
     {
         // Walk back to the comma that opens the apposition or relative clause, within 12 tokens.
-        for (int k = comma - 1; k >= first && comma - k < 14; k--)
+        for (int k = comma - 1; k >= first && comma - k < 40; k--)
         {
             if (InQuote(k)) return null;
             if (!IsPunct(k, ',')) continue;
@@ -233,6 +234,9 @@ internal sealed class QuoteFinder
         }
         return null;
     }
+
+    private static bool IsDayOrTime(string w) => w.ToLowerInvariant() is "monday" or "tuesday" or "wednesday" or "thursday"
+        or "friday" or "saturday" or "sunday" or "week" or "month" or "year" or "night" or "morning" or "afternoon" or "evening" or "weekend";
 
     private Mention? MainSubject(int first, int before)
     {

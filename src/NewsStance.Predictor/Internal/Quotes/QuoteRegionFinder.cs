@@ -23,9 +23,9 @@ internal static class QuoteRegionFinder
             if (carried is not null)
             {
                 // Continue only when this paragraph opens with a quotation mark.
-                if (ti < tokens.Length && tokens[ti].Start == p.Span.Start && tokens[ti].Kind == TokenKind.QuoteMark && IsOpener(text[tokens[ti].Start]))
+                if (ti < tokens.Length && tokens[ti].Start == p.Span.Start && tokens[ti].Kind == TokenKind.QuoteMark && IsOpener(Lexicon.Normalize(text, tokens[ti].Start, tokens[ti].Length)))
                 {
-                    openAt = tokens[ti].Start;
+                    openAt = tokens[ti].End - 1;
                     ti++;
                 }
                 else carried = null;
@@ -33,19 +33,19 @@ internal static class QuoteRegionFinder
             for (; ti < tokens.Length && tokens[ti].Start < p.Span.End; ti++)
             {
                 var t = tokens[ti];
-                if (t.Kind != TokenKind.QuoteMark || !Lexicon.IsDoubleQuoteMark(text[t.Start])) continue;
-                char c = text[t.Start];
+                if (t.Kind != TokenKind.QuoteMark || !Lexicon.IsDoubleQuoteToken(text, t.Start, t.Length)) continue;
+                char c = Lexicon.Normalize(text, t.Start, t.Length);
                 if (openAt < 0)
                 {
                     if (c is '”' or '»' && !(ti + 1 < tokens.Length && tokens[ti + 1].Start == t.End && char.IsLetter(text[t.End]))) continue; // stray closer
-                    openAt = t.Start;
+                    openAt = t.End - 1;
                     continue;
                 }
                 if (c is '“' or '«' or '„' && !(c == '“' && IsCloserContext(text, t.Start)))
                 {
                     // A new opener while open: the earlier quotation was never closed.
                     Close(article, regions, ref carried, openAt, t.Start, t.Start, p);
-                    openAt = t.Start;
+                    openAt = t.End - 1;
                     continue;
                 }
                 Close(article, regions, ref carried, openAt, t.Start, t.End, p);

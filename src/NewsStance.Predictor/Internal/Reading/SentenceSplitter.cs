@@ -14,9 +14,9 @@ internal static class SentenceSplitter
         for (int i = first; i < end; i++)
         {
             var t = tokens[i];
-            if (t.Kind == TokenKind.QuoteMark && Lexicon.IsDoubleQuoteMark(text[t.Start]))
+            if (t.Kind == TokenKind.QuoteMark && Lexicon.IsDoubleQuoteToken(text, t.Start, t.Length))
             {
-                char q = text[t.Start];
+                char q = Lexicon.Normalize(text, t.Start, t.Length);
                 bool wasIn = inQuote;
                 inQuote = q is '“' or '«' or '„' ? true : q is '”' or '»' ? false : !inQuote;
                 // "…win." He added — a closing mark after a full stop ends the sentence.

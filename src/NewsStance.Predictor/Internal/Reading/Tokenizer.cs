@@ -20,6 +20,13 @@ internal static class Tokenizer
         {
             char c = text[i];
             if (char.IsWhiteSpace(c)) { i++; continue; }
+            // Two apostrophes or backticks stand for a double quotation mark in some house styles: ''…''.
+            if ((c == '\'' && i + 1 < end && text[i + 1] == '\'') || (c == '`' && i + 1 < end && text[i + 1] == '`'))
+            {
+                tokens.Add(new Token(i, i + 2, TokenKind.QuoteMark));
+                i += 2;
+                continue;
+            }
             if (Lexicon.IsQuoteMark(c) && !IsApostrophe(text, i, region))
             {
                 tokens.Add(new Token(i, i + 1, TokenKind.QuoteMark));
