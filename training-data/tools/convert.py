@@ -4,6 +4,7 @@
 usage: convert.py [--check FILE...]      check sources only, print problems, write nothing
        convert.py                        check all sources and write articles/, quotes.csv,
                                          stance.csv, split.csv
+       convert.py --skip-broken          the same, leaving out (and listing) sources with problems
 
 Offsets are UTF-16 code-unit offsets into the clean article text, end exclusive.
 """
@@ -200,6 +201,8 @@ def load_stance_tsv(path):
 
 
 def main(argv):
+    skip_broken = '--skip-broken' in argv
+    argv = [a for a in argv if a != '--skip-broken']
     check_only = argv[:1] == ['--check']
     files = argv[1:] if check_only and len(argv) > 1 else sorted(glob.glob(os.path.join(ROOT, 'source/articles/**/*.txt'), recursive=True))
     tsvs = [] if check_only and len(argv) > 1 else sorted(glob.glob(os.path.join(ROOT, 'source/stance/*.tsv')))
@@ -227,7 +230,7 @@ def main(argv):
     nq = sum(len(a[2]) for a in arts)
     print(f'{len(arts)} articles, {nq} quotes, {sum(len(r) for _, r in stance_extra)} standalone stance rows, '
           f'{len(problems)} problems', file=sys.stderr)
-    if problems:
+    if problems and not skip_broken:
         return 1
     if check_only:
         return 0

@@ -27,9 +27,10 @@ internal sealed class FastTreeSpeakerScorer : ISpeakerScorer
 
     public string Name => "FastTree LambdaMART";
 
-    public static FastTreeSpeakerScorer Load(MLContext ml, string path)
+    public static FastTreeSpeakerScorer Load(MLContext ml, string path) => FromTransformer(ml, ml.Model.Load(path, out _));
+
+    public static FastTreeSpeakerScorer FromTransformer(MLContext ml, ITransformer model)
     {
-        var model = ml.Model.Load(path, out _);
         var parameters = FindParameters(model) ?? throw new InvalidDataException("speaker.zip holds no FastTree ranking model");
         var ensemble = parameters.TrainedTreeEnsemble;
         var trees = ensemble.Trees.Select((t, i) => new Tree(

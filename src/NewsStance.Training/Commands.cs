@@ -1,0 +1,269 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.ML;
+using NewsStance.Internal.Models;
+using NewsStance.Internal.Speakers;
+using NewsStance.Internal.Stance;
+using NewsStance.Training.Data;
+using NewsStance.Training.Models;
+using NewsStance.Training.Reports;
+using Spectre.Console;
+
+namespace NewsStance.Training;
+
+/// <summary>The training app's commands: validate, train, train-stance, compare, evaluate.</summary>
+internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
+{
+    public const int Ok = 0, Failed = 1, Usage = 2;
+
+    private void Error(string message) => stderr.WriteLine($"newsstance-train: error: {message}");
+
+    private bool ReportErrors(IReadOnlyList<DataError> errors, bool skip, string what)
+    {
+        if (errors.Count == 0) return true;
+        foreach (var e in errors.Take(50)) stderr.WriteLine(e.ToString());
+        if (errors.Count > 50) stderr.WriteLine($"... and {errors.Count - 50} more");
+        if (skip)
+        {
+            var reasons = errors.GroupBy(e => e.Message.Split(' ')[0]).Select(g => $"{g.Count()} × {g.First().Message}");
+            stderr.WriteLine($"newsstance-train: warning: skipped {errors.Count} bad row(s) in {what}; training on the rest.");
+            return true;
+        }
+        Error($"{errors.Count} problem(s) in {what}; nothing was written. Fix them, or pass --skip-bad-rows to train on the valid rows.");
+        return false;
+    }
+
+    // ---- validate -----------------------------------------------------------------------------
+
+    public int Validate(string dir)
+    {
+        if (!Directory.Exists(dir)) { Error($"'{dir}' is not a folder"); return Usage; }
+        var corpus = Corpus.Load(dir);
+        foreach (var e in corpus.Errors.Take(200)) stderr.WriteLine(e.ToString());
+        if (corpus.Errors.Count > 200) stderr.WriteLine($"... and {corpus.Errors.Count - 200} more");
+        console.MarkupLine($"{corpus.Articles.Count} articles, {corpus.Quotes.Count} quotes, {corpus.Stance.Count} stance rows: "
+            + (corpus.Errors.Count == 0 ? "[green]valid[/]" : $"[red]{corpus.Errors.Count} problem(s)[/]"));
+        return corpus.Errors.Count == 0 ? Ok : Failed;
+    }
+
+    // ---- train ----------------------------------------------------------------------------------
+
+    public int Train(string dataDir, string outDir, int seed, int folds, string trainer, bool skipBad)
+    {
+        if (!StanceTrainer.TrainerNames.Contains(trainer)) { Error($"unknown trainer '{trainer}'; expected one of {string.Join(", ", StanceTrainer.TrainerNames)}"); return Usage; }
+        if (!Directory.Exists(dataDir)) { Error($"'{dataDir}' is not a folder"); return Usage; }
+        var clock = Stopwatch.StartNew();
+        var corpus = Corpus.Load(dataDir);
+        if (!ReportErrors(corpus.Errors, skipBad, dataDir)) return Failed;
+        var ml = new MLContext(seed);
+        var manifest = NewManifest(seed, Corpus.Hash(dataDir));
+
+        // Speaker ranker.
+        List<SpeakerGroup> groups = [];
+        Status("building speaker candidates", () => groups = SpeakerTrainer.BuildGroups(corpus));
+        var trainGroups = groups.Where(g => !corpus.IsTest(g.ArticleId)).ToList();
+        var testGroups = groups.Where(g => corpus.IsTest(g.ArticleId)).ToList();
+        var speakerTrainer = new SpeakerTrainer(ml);
+        var cvRanker = new List<double>();
+        var cvRules = new List<double>();
+        Status($"cross-validating the speaker ranker ({folds} folds by article)", () =>
+        {
+            for (int f = 0; f < folds; f++)
+            {
+                var tr = trainGroups.Where(g => StanceTrainer.Fold(g.ArticleId, folds, seed) != f).ToList();
+                var te = trainGroups.Where(g => StanceTrainer.Fold(g.ArticleId, folds, seed) == f).ToList();
+                if (tr.Count == 0 || te.Count == 0) continue;
+                var m = FastTreeSpeakerScorer.FromTransformer(ml, speakerTrainer.Train(tr, seed));
+                cvRanker.Add(SpeakerTrainer.AccuracyAt1(te, m));
+                cvRules.Add(SpeakerTrainer.AccuracyAt1(te, RuleSpeakerScorer.Instance));
+            }
+        });
+        ITransformer? speakerModel = null;
+        Status("training the speaker ranker", () => speakerModel = speakerTrainer.Train(trainGroups, seed));
+        var ranker = FastTreeSpeakerScorer.FromTransformer(ml, speakerModel!);
+        double testRanker = SpeakerTrainer.AccuracyAt1(testGroups, ranker), testRules = SpeakerTrainer.AccuracyAt1(testGroups, RuleSpeakerScorer.Instance);
+        var (cvMean, cvSd) = MetricsReport.MeanSd(cvRanker);
+        var speakerTable = new Table().Title("speaker accuracy@1").AddColumn("").AddColumn("FastTree ranker").AddColumn("hand-set rules");
+        for (int i = 0; i < cvRanker.Count; i++) speakerTable.AddRow($"fold {i + 1}", MetricsReport.F(cvRanker[i]), MetricsReport.F(cvRules[i]));
+        speakerTable.AddRow("CV mean ± sd", $"{MetricsReport.F(cvMean)} ± {MetricsReport.F(cvSd)}", MetricsReport.F(cvRules.DefaultIfEmpty().Average()));
+        speakerTable.AddRow($"held-out test ({testGroups.Count} quotes)", MetricsReport.F(testRanker), MetricsReport.F(testRules));
+        console.Write(speakerTable);
+        manifest.Speaker = new Manifest.SpeakerSection
+        {
+            Trainer = "FastTree LambdaMART (100 trees, 16 leaves)", Features = [.. SpeakerFeatures.Names],
+            Metrics = new()
+            {
+                ["cv_accuracy_at_1"] = Math.Round(cvMean, 4), ["cv_accuracy_at_1_sd"] = Math.Round(cvSd, 4),
+                ["test_accuracy_at_1"] = Math.Round(testRanker, 4), ["test_accuracy_at_1_rules"] = Math.Round(testRules, 4),
+                ["train_groups"] = trainGroups.Count, ["test_groups"] = testGroups.Count,
+            },
+        };
+
+        // Stance classifier.
+        var train = corpus.Stance.Where(r => r.Split != "test").ToList();
+        var test = corpus.Stance.Where(r => r.Split == "test").ToList();
+        var (stanceModel, stanceSection, schema) = TrainStance(ml, train, test, trainer, folds, seed);
+        manifest.Stance = stanceSection;
+
+        BundleWriter.Write(outDir, manifest, dir =>
+        {
+            var keyedSchema = ml.Transforms.Conversion.MapValueToKey("GroupId")
+                .Fit(ml.Data.LoadFromEnumerable(new[] { new SpeakerRow { Features = new float[SpeakerFeatures.Count], GroupId = 1 } }))
+                .Transform(ml.Data.LoadFromEnumerable(new[] { new SpeakerRow { Features = new float[SpeakerFeatures.Count], GroupId = 1 } })).Schema;
+            BundleWriter.SaveModel(ml, speakerModel!, keyedSchema, Path.Combine(dir, "speaker.zip"));
+            BundleWriter.SaveModel(ml, stanceModel, schema, Path.Combine(dir, "stance.zip"));
+        });
+        console.MarkupLine($"[green]wrote[/] {Markup.Escape(Path.GetFullPath(outDir))} in {clock.Elapsed.TotalSeconds:0.0} s");
+        return Ok;
+    }
+
+    private (ITransformer Model, Manifest.StanceSection Section, DataViewSchema Schema) TrainStance(
+        MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed)
+    {
+        var st = new StanceTrainer(ml);
+        List<ClassMetrics> cv = [];
+        Status($"cross-validating the stance model ({StanceTrainer.DisplayName(trainer)}, {folds} folds by group)", () => cv = st.CrossValidate(train, trainer, folds, seed));
+        MetricsReport.Folds(console, $"stance cross-validation ({train.Count} rows)", cv);
+        ITransformer? model = null;
+        IDataView? data = null;
+        Status("training the stance model", () =>
+        {
+            data = st.Load(train);
+            model = st.Pipeline(trainer, seed).Fit(data);
+        });
+        var metrics = new Dictionary<string, double>();
+        var (mf, sf) = MetricsReport.MeanSd(cv.Select(c => c.MacroF1));
+        metrics["cv_macro_f1"] = Math.Round(mf, 4);
+        metrics["cv_macro_f1_sd"] = Math.Round(sf, 4);
+        metrics["cv_accuracy"] = Math.Round(cv.Select(c => c.Accuracy).DefaultIfEmpty().Average(), 4);
+        metrics["train_rows"] = train.Count;
+        if (test.Count > 0)
+        {
+            var predicted = st.Predict(model!, test);
+            var m = ClassMetrics.Compute(test.Select(t => t.Label).ToList(), predicted, train.Select(t => t.Label).Distinct());
+            MetricsReport.Classes(console, $"stance held-out test ({test.Count} rows)", m);
+            metrics["test_macro_f1"] = Math.Round(m.MacroF1, 4);
+            metrics["test_accuracy"] = Math.Round(m.Accuracy, 4);
+            metrics["test_rows"] = test.Count;
+        }
+        var labels = train.Select(t => t.Label).Distinct().Order(StringComparer.Ordinal).ToList();
+        var section = new Manifest.StanceSection
+        {
+            Labels = labels, Trainer = StanceTrainer.DisplayName(trainer), Features = "ngram",
+            FeatureSettings = StanceTrainer.FeatureSettings, Metrics = metrics,
+        };
+        return (model!, section, data!.Schema);
+    }
+
+    // ---- train-stance ---------------------------------------------------------------------------
+
+    public int TrainStanceOnly(string csv, string outDir, int seed, int folds, string trainer, bool skipBad)
+    {
+        if (!File.Exists(csv)) { Error($"'{csv}' does not exist"); return Usage; }
+        if (!StanceTrainer.TrainerNames.Contains(trainer)) { Error($"unknown trainer '{trainer}'"); return Usage; }
+        var clock = Stopwatch.StartNew();
+        var (rows, errors) = StanceCsv.Read(csv);
+        if (!ReportErrors(errors, skipBad, csv)) return Failed;
+        var labels = rows.Select(r => r.Label).Distinct().ToList();
+        if (labels.Count < 2) { Error($"{csv}: the stance column needs at least two different labels, found {labels.Count}"); return Failed; }
+        var ml = new MLContext(seed);
+        var manifest = NewManifest(seed, Corpus.Hash(Path.GetDirectoryName(Path.GetFullPath(csv))!, [csv]));
+        var (model, section, schema) = TrainStance(ml, rows, [], trainer, Math.Min(folds, Math.Max(2, rows.Select(r => r.Group).Distinct().Count())), seed);
+        manifest.Stance = section;
+        BundleWriter.Write(outDir, manifest, dir => BundleWriter.SaveModel(ml, model, schema, Path.Combine(dir, "stance.zip")));
+        console.MarkupLine($"[green]wrote[/] {Markup.Escape(Path.GetFullPath(outDir))} ({labels.Count} labels: {Markup.Escape(string.Join(", ", labels.Order()))}) in {clock.Elapsed.TotalSeconds:0.0} s");
+        return Ok;
+    }
+
+    // ---- compare ----------------------------------------------------------------------------------
+
+    public int Compare(string dataDir, int seed, int folds)
+    {
+        var corpus = Corpus.Load(dataDir);
+        if (!ReportErrors(corpus.Errors, false, dataDir)) return Failed;
+        var ml = new MLContext(seed);
+        var st = new StanceTrainer(ml);
+        var train = corpus.Stance.Where(r => r.Split != "test").ToList();
+        var table = new Table().Title($"stance trainers, {folds}-fold CV grouped by article ({train.Count} rows)")
+            .AddColumn("trainer").AddColumn("macro-F1 mean ± sd").AddColumn("accuracy").AddColumn("seconds");
+        var markdown = new StringBuilder("| trainer | CV macro-F1 (mean ± sd) | CV accuracy | seconds |\n|---|---|---|---|\n");
+        foreach (var t in StanceTrainer.TrainerNames)
+        {
+            var clock = Stopwatch.StartNew();
+            List<ClassMetrics> cv = [];
+            Status($"cross-validating {StanceTrainer.DisplayName(t)}", () => cv = st.CrossValidate(train, t, folds, seed));
+            var (m, s) = MetricsReport.MeanSd(cv.Select(c => c.MacroF1));
+            var acc = cv.Average(c => c.Accuracy);
+            table.AddRow(StanceTrainer.DisplayName(t), $"{MetricsReport.F(m)} ± {MetricsReport.F(s)}", MetricsReport.F(acc), $"{clock.Elapsed.TotalSeconds:0}");
+            markdown.Append(CultureInfo.InvariantCulture, $"| {StanceTrainer.DisplayName(t)} | {MetricsReport.F(m)} ± {MetricsReport.F(s)} | {MetricsReport.F(acc)} | {clock.Elapsed.TotalSeconds:0} |\n");
+        }
+        console.Write(table);
+        console.WriteLine(markdown.ToString());
+        return Ok;
+    }
+
+    // ---- evaluate ---------------------------------------------------------------------------------
+
+    public int Evaluate(string modelDir, string csv, string? predictionsPath, string? jsonPath)
+    {
+        ModelBundle bundle;
+        try { bundle = ModelBundle.Load(modelDir); }
+        catch (ModelLoadException e) { Error(e.Message); return Usage; }
+        if (bundle.Stance is not MlStanceModel stance) { Error($"'{modelDir}' has no stance model"); return Usage; }
+        if (!File.Exists(csv)) { Error($"'{csv}' does not exist"); return Usage; }
+        var (rows, errors) = StanceCsv.Read(csv);
+        if (!ReportErrors(errors, false, csv)) return Failed;
+        var predicted = new List<string>(rows.Count);
+        var scores = new List<float[]>(rows.Count);
+        foreach (var r in rows)
+        {
+            var row = StanceFeaturizer.Build(r.Text, r.Target.Length > 0 ? r.Target : null, r.TargetStart, r.TargetEnd, null);
+            var (label, s) = stance.PredictRow(row);
+            predicted.Add(label);
+            scores.Add(s);
+        }
+        if (predictionsPath is not null)
+        {
+            using var w = new StreamWriter(predictionsPath, false, new UTF8Encoding(false)) { NewLine = "\n" };
+            w.WriteLine(string.Join(',', new[] { "id", "label", "confidence" }.Concat(stance.Labels.Select(l => "score_" + l))));
+            for (int i = 0; i < rows.Count; i++)
+            {
+                var s = scores[i];
+                var fields = new[] { rows[i].Id, predicted[i], s.Max().ToString("0.####", CultureInfo.InvariantCulture) }
+                    .Concat(s.Select(x => x.ToString("0.####", CultureInfo.InvariantCulture)));
+                w.WriteLine(string.Join(',', fields.Select(Csv)));
+            }
+        }
+        var metrics = ClassMetrics.Compute(rows.Select(r => r.Label).ToList(), predicted, rows.Select(r => r.Label).Distinct());
+        MetricsReport.Classes(console, $"{Path.GetFileName(csv)} ({rows.Count} rows)", metrics);
+        if (jsonPath is not null)
+        {
+            var json = new
+            {
+                rows = rows.Count, macro_f1 = metrics.MacroF1, accuracy = metrics.Accuracy,
+                per_class = metrics.PerClass.ToDictionary(kv => kv.Key, kv => new { precision = kv.Value.P, recall = kv.Value.R, f1 = kv.Value.F1, support = kv.Value.Support }),
+                labels = metrics.Labels,
+                confusion = Enumerable.Range(0, metrics.Labels.Length).Select(i => Enumerable.Range(0, metrics.Labels.Length).Select(j => metrics.Confusion[i, j]).ToArray()).ToArray(),
+            };
+            File.WriteAllText(jsonPath, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+        }
+        return Ok;
+    }
+
+    private static string Csv(string f) => f.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + f.Replace("\"", "\"\"") + "\"" : f;
+
+    private static Manifest NewManifest(int seed, string hash) => new()
+    {
+        MlNetVersion = ModelBundle.MlNetVersion, CreatedAt = DateTimeOffset.UtcNow, Seed = seed, TrainingDataHash = hash,
+    };
+
+    private void Status(string what, Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        stderr.WriteLine($"… {what}");
+        action();
+        stderr.WriteLine($"  done in {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace NewsStance.Training.Data;
+
+/// <summary>A problem in an input file, located for people: file:line:column.</summary>
+internal sealed record DataError(string File, int Line, int Column, string Message)
+{
+    public override string ToString() => Column > 0 ? $"{File}:{Line}:{Column}: {Message}" : $"{File}:{Line}: {Message}";
+}
+
+/// <summary>One CSV record with its line number and access to fields by column name.</summary>
+internal sealed class CsvRecord(string file, int line, Dictionary<string, int> columns, string[] fields)
+{
+    public string File { get; } = file;
+    public int Line { get; } = line;
+
+    public bool Has(string column) => columns.ContainsKey(column);
+
+    /// <summary>The field, trimmed; empty when the column is absent.</summary>
+    public string Get(string column) => columns.TryGetValue(column, out var i) && i < fields.Length ? fields[i].Trim() : "";
+
+    /// <summary>1-based column number, for messages.</summary>
+    public int ColumnOf(string column) => columns.TryGetValue(column, out var i) ? i + 1 : 0;
+
+    public DataError Error(string column, string message) => new(File, Line, ColumnOf(column), message);
+}
+
+/// <summary>
+/// Reads a CSV file with CsvHelper into <see cref="CsvRecord"/>s, checking the required columns first.
+/// Broken quoting and short rows are reported with their line, not thrown.
+/// </summary>
+internal static class CsvTable
+{
+    public static (List<CsvRecord> Records, List<DataError> Errors) Read(string path, IReadOnlyList<string> required)
+    {
+        var records = new List<CsvRecord>();
+        var errors = new List<DataError>();
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = null,
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+            TrimOptions = TrimOptions.None,
+        };
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, config);
+        if (!csv.Read() || !csv.ReadHeader())
+        {
+            errors.Add(new DataError(path, 1, 0, "the file is empty: expected a header row"));
+            return (records, errors);
+        }
+        var header = csv.HeaderRecord!;
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < header.Length; i++) columns.TryAdd(header[i].Trim(), i);
+        var missing = required.Where(r => !columns.ContainsKey(r)).ToList();
+        if (missing.Count > 0)
+        {
+            errors.Add(new DataError(path, 1, 0, $"missing required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))}; the header has: {string.Join(", ", header)}"));
+            return (records, errors);
+        }
+        while (true)
+        {
+            bool more;
+            int line = csv.Parser.RawRow + 1;
+            try { more = csv.Read(); }
+            catch (CsvHelperException e)
+            {
+                errors.Add(new DataError(path, csv.Parser.RawRow, 0, $"unreadable CSV: {e.Message.Split('\n')[0]}"));
+                break;
+            }
+            if (!more) break;
+            line = csv.Parser.RawRow;
+            var fields = csv.Parser.Record ?? [];
+            // A field holding an unbalanced quote swallows the following lines: report it where it starts.
+            if (fields.Length != header.Length)
+            {
+                errors.Add(new DataError(path, line, 0, $"expected {header.Length} fields, found {fields.Length} (broken quoting?)"));
+                continue;
+            }
+            records.Add(new CsvRecord(path, line, columns, fields));
+        }
+        return (records, errors);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.ML;
+using NewsStance.Internal.Models;
+
+namespace NewsStance.Training.Models;
+
+/// <summary>
+/// Writes a model bundle atomically: everything goes to a temporary folder beside the target, which
+/// then replaces it in one rename. A failed run leaves the previous bundle untouched.
+/// </summary>
+internal static class BundleWriter
+{
+    public static void Write(string outDir, Manifest manifest, Action<string> writeFiles)
+    {
+        var full = Path.GetFullPath(outDir);
+        var parent = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(parent);
+        var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}");
+        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        Directory.CreateDirectory(temp);
+        try
+        {
+            writeFiles(temp);
+            File.WriteAllText(Path.Combine(temp, ModelBundle.ManifestFile), manifest.ToJson() + "\n");
+            // Check that what was written loads before it replaces anything.
+            ModelBundle.Load(temp);
+            var old = full + ".old-" + Environment.ProcessId;
+            if (Directory.Exists(full)) Directory.Move(full, old);
+            Directory.Move(temp, full);
+            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        }
+        catch
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+            throw;
+        }
+    }
+
+    public static void SaveModel(MLContext ml, ITransformer model, DataViewSchema schema, string path)
+    {
+        using var stream = File.Create(path);
+        ml.Model.Save(model, schema, stream);
+    }
+}
