@@ -50,8 +50,9 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
 
     // ---- train ----------------------------------------------------------------------------------
 
-    public int Train(string dataDir, string outDir, int seed, int folds, string trainer, bool skipBad)
+    public int Train(string dataDir, string outDir, int seed, int folds, string trainer, bool skipBad, string features = "ngram")
     {
+        if (!SemanticStanceTrainer.FeatureNames.Contains(features)) { Error($"unknown features '{features}'; expected one of {string.Join(", ", SemanticStanceTrainer.FeatureNames)}"); return Usage; }
         if (!StanceTrainer.TrainerNames.Contains(trainer)) { Error($"unknown trainer '{trainer}'; expected one of {string.Join(", ", StanceTrainer.TrainerNames)}"); return Usage; }
         if (!Directory.Exists(dataDir)) { Error($"'{dataDir}' is not a folder"); return Usage; }
         var clock = Stopwatch.StartNew();
@@ -104,7 +105,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         // Stance classifier.
         var train = corpus.Stance.Where(r => r.Split != "test").ToList();
         var test = corpus.Stance.Where(r => r.Split == "test").ToList();
-        var (stanceModel, stanceSection, schema) = TrainStance(ml, train, test, trainer, folds, seed);
+        var (stanceModel, stanceSection, schema) = TrainStance(ml, train, test, trainer, folds, seed, features);
         manifest.Stance = stanceSection;
 
         BundleWriter.Write(outDir, manifest, dir =>
@@ -120,8 +121,9 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
     }
 
     private (ITransformer Model, Manifest.StanceSection Section, DataViewSchema Schema) TrainStance(
-        MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed)
+        MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed, string features = "ngram")
     {
+        if (features != "ngram") return new SemanticStanceTrainer(ml, features).Train(train, test, trainer, folds, seed, console, Status);
         var st = new StanceTrainer(ml);
         List<ClassMetrics> cv = [];
         Status($"cross-validating the stance model ({StanceTrainer.DisplayName(trainer)}, {folds} folds by group)", () => cv = st.CrossValidate(train, trainer, folds, seed));
@@ -159,8 +161,9 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
 
     // ---- train-stance ---------------------------------------------------------------------------
 
-    public int TrainStanceOnly(string csv, string outDir, int seed, int folds, string trainer, bool skipBad)
+    public int TrainStanceOnly(string csv, string outDir, int seed, int folds, string trainer, bool skipBad, string features = "ngram")
     {
+        if (!SemanticStanceTrainer.FeatureNames.Contains(features)) { Error($"unknown features '{features}'; expected one of {string.Join(", ", SemanticStanceTrainer.FeatureNames)}"); return Usage; }
         if (!File.Exists(csv)) { Error($"'{csv}' does not exist"); return Usage; }
         if (!StanceTrainer.TrainerNames.Contains(trainer)) { Error($"unknown trainer '{trainer}'"); return Usage; }
         var clock = Stopwatch.StartNew();
@@ -170,7 +173,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         if (labels.Count < 2) { Error($"{csv}: the stance column needs at least two different labels, found {labels.Count}"); return Failed; }
         var ml = new MLContext(seed);
         var manifest = NewManifest(seed, Corpus.Hash(Path.GetDirectoryName(Path.GetFullPath(csv))!, [csv]));
-        var (model, section, schema) = TrainStance(ml, rows, [], trainer, Math.Min(folds, Math.Max(2, rows.Select(r => r.Group).Distinct().Count())), seed);
+        var (model, section, schema) = TrainStance(ml, rows, [], trainer, Math.Min(folds, Math.Max(2, rows.Select(r => r.Group).Distinct().Count())), seed, features);
         manifest.Stance = section;
         BundleWriter.Write(outDir, manifest, dir => BundleWriter.SaveModel(ml, model, schema, Path.Combine(dir, "stance.zip")));
         console.MarkupLine($"[green]wrote[/] {Markup.Escape(Path.GetFullPath(outDir))} ({labels.Count} labels: {Markup.Escape(string.Join(", ", labels.Order()))}) in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -211,19 +214,14 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         ModelBundle bundle;
         try { bundle = ModelBundle.Load(modelDir); }
         catch (ModelLoadException e) { Error(e.Message); return Usage; }
-        if (bundle.Stance is not MlStanceModel stance) { Error($"'{modelDir}' has no stance model"); return Usage; }
+        if (bundle.Stance is not { } stance) { Error($"'{modelDir}' has no stance model"); return Usage; }
         if (!File.Exists(csv)) { Error($"'{csv}' does not exist"); return Usage; }
-        var (rows, errors) = StanceCsv.Read(csv);
+        // Evaluation sets may repeat a sentence under different ids: only training rejects duplicates.
+        var (rows, errors) = StanceCsv.Read(csv, rejectDuplicates: false);
         if (!ReportErrors(errors, false, csv)) return Failed;
-        var predicted = new List<string>(rows.Count);
-        var scores = new List<float[]>(rows.Count);
-        foreach (var r in rows)
-        {
-            var row = StanceFeaturizer.Build(r.Text, r.Target.Length > 0 ? r.Target : null, r.TargetStart, r.TargetEnd, null);
-            var (label, s) = stance.PredictRow(row);
-            predicted.Add(label);
-            scores.Add(s);
-        }
+        var scored = StanceScoring.Score(stance, rows);
+        var predicted = scored.Select(x => x.Label).ToList();
+        var scores = scored.Select(x => x.Scores).ToList();
         if (predictionsPath is not null)
         {
             using var w = new StreamWriter(predictionsPath, false, new UTF8Encoding(false)) { NewLine = "\n" };

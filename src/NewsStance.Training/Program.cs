@@ -10,17 +10,19 @@ var output = new Option<string>("--out", "-o") { Description = "Where to write t
 var seed = new Option<int>("--seed") { Description = "Random seed: same seed, same data, same model.", DefaultValueFactory = _ => 42 };
 var folds = new Option<int>("--folds") { Description = "Cross-validation folds (grouped by article).", DefaultValueFactory = _ => 5 };
 var trainer = new Option<string>("--trainer") { Description = "Stance trainer: sdca, lbfgs, fasttree-ova or lightgbm.", DefaultValueFactory = _ => "sdca" };
+var features = new Option<string>("--features") { Description = "Stance features: ngram (n-grams, fast), semantic-minilm or semantic-arcticxs (n-grams plus sentence embeddings; scoring needs NewsStance.Predictor.Semantic).", DefaultValueFactory = _ => "ngram" };
+features.AcceptOnlyFromAmong(NewsStance.Training.Models.SemanticStanceTrainer.FeatureNames);
 var skip = new Option<bool>("--skip-bad-rows") { Description = "Train on the valid rows and report the bad ones, instead of stopping." };
 
 var validate = new Command("validate", "Check every row of a training-data folder; errors name file:line:column.") { data };
 validate.SetAction(p => commands.Validate(p.GetValue(data)!));
 
-var train = new Command("train", "Train the speaker ranker and the stance model into a model bundle.") { data, output, seed, folds, trainer, skip };
-train.SetAction(p => commands.Train(p.GetValue(data)!, p.GetValue(output)!, p.GetValue(seed), p.GetValue(folds), p.GetValue(trainer)!, p.GetValue(skip)));
+var train = new Command("train", "Train the speaker ranker and the stance model into a model bundle.") { data, output, seed, folds, trainer, features, skip };
+train.SetAction(p => commands.Train(p.GetValue(data)!, p.GetValue(output)!, p.GetValue(seed), p.GetValue(folds), p.GetValue(trainer)!, p.GetValue(skip), p.GetValue(features)!));
 
 var csvData = new Option<string>("--data", "-d") { Description = "A CSV with at least text,stance (optional id, target, target_start, target_end, group).", Required = true };
-var trainStance = new Command("train-stance", "Train a stance-only bundle from your own labelled CSV; the label set comes from the data.") { csvData, output, seed, folds, trainer, skip };
-trainStance.SetAction(p => commands.TrainStanceOnly(p.GetValue(csvData)!, p.GetValue(output)!, p.GetValue(seed), p.GetValue(folds), p.GetValue(trainer)!, p.GetValue(skip)));
+var trainStance = new Command("train-stance", "Train a stance-only bundle from your own labelled CSV; the label set comes from the data.") { csvData, output, seed, folds, trainer, features, skip };
+trainStance.SetAction(p => commands.TrainStanceOnly(p.GetValue(csvData)!, p.GetValue(output)!, p.GetValue(seed), p.GetValue(folds), p.GetValue(trainer)!, p.GetValue(skip), p.GetValue(features)!));
 
 var compare = new Command("compare", "Cross-validate the four stance trainers on a training-data folder and print the table.") { data, seed, folds };
 compare.SetAction(p => commands.Compare(p.GetValue(data)!, p.GetValue(seed), p.GetValue(folds)));

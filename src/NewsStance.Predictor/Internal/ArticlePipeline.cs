@@ -21,7 +21,7 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
     {
         var article = ArticleReader.Read(id, text);
         var mentions = MentionFinder.Find(article);
-        var resolver = new EntityResolver(mentions);
+        var resolver = new EntityResolver(mentions, article);
         var quotes = QuoteFinder.Find(article, mentions);
         var speakers = _ranker.Choose(article, mentions, resolver, quotes);
         var results = new List<QuoteResult>(quotes.Count);

@@ -11,7 +11,7 @@ internal static class StanceCsv
 {
     public static readonly string[] Required = ["text", "stance"];
 
-    public static (List<StanceExample> Rows, List<DataError> Errors) Read(string path, IReadOnlySet<string>? allowedLabels = null, IReadOnlyDictionary<string, string>? cues = null)
+    public static (List<StanceExample> Rows, List<DataError> Errors) Read(string path, IReadOnlySet<string>? allowedLabels = null, IReadOnlyDictionary<string, string>? cues = null, bool rejectDuplicates = true)
     {
         var (records, errors) = CsvTable.Read(path, Required);
         var rows = new List<StanceExample>(records.Count);
@@ -44,7 +44,7 @@ internal static class StanceCsv
                     errors.Add(r.Error("target_start", $"target span [{start}, {end}) is outside the text (length {text.Length})"));
             }
             var key = (text, target, label);
-            if (seen.TryGetValue(key, out var dupLine) && errors.Count == before)
+            if (rejectDuplicates && seen.TryGetValue(key, out var dupLine) && errors.Count == before)
                 errors.Add(r.Error("text", $"duplicate row: same text, target and stance as line {dupLine}"));
             else seen.TryAdd(key, r.Line);
             if (errors.Count != before) continue;

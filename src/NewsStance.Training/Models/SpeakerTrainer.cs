@@ -28,7 +28,7 @@ internal sealed class SpeakerTrainer(MLContext ml)
             var text = corpus.Articles[byArticle.Key];
             var article = ArticleReader.Read(byArticle.Key, text);
             var mentions = MentionFinder.Find(article);
-            var resolver = new EntityResolver(mentions);
+            var resolver = new EntityResolver(mentions, article);
             var found = QuoteFinder.Find(article, mentions);
             var firstMention = SpeakerRanker.FirstMentionOfSentence(article, mentions);
             // Pair gold quotes with found ones by content overlap, then featurise in text order.

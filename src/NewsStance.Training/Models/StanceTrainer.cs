@@ -77,7 +77,12 @@ internal sealed class StanceTrainer(MLContext ml)
         };
     }
 
-    public IEstimator<ITransformer> Pipeline(string trainer, int seed)
+    // extraFeatures: more numeric vector columns joined into Features (the semantic trainer's embeddings).
+    public IEstimator<ITransformer> Pipeline(string trainer, int seed, IReadOnlyList<string>? extraFeatures = null)
+        => Features(extraFeatures).Append(Learner(trainer, seed)).Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+
+    /// <summary>The unsupervised part: label to key, n-gram dictionaries, one-hot, scaling, concatenation.</summary>
+    public IEstimator<ITransformer> Features(IReadOnlyList<string>? extraFeatures = null)
     {
         var text = new TextFeaturizingEstimator.Options
         {
@@ -100,45 +105,60 @@ internal sealed class StanceTrainer(MLContext ml)
             Norm = TextFeaturizingEstimator.NormFunction.L2,
             KeepPunctuations = false,
         };
-        var features = ml.Transforms.Conversion.MapValueToKey("Label")
+        return ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.Transforms.Text.FeaturizeText("TextFeatures", text, nameof(StanceRow.Text)))
             .Append(ml.Transforms.Text.FeaturizeText("WindowFeatures", window, nameof(StanceRow.Window)))
             .Append(ml.Transforms.Text.FeaturizeText("NegatedFeatures", neg, nameof(StanceRow.Negated)))
             .Append(ml.Transforms.Categorical.OneHotEncoding("CueFeatures", nameof(StanceRow.Cue)))
             .Append(ml.Transforms.NormalizeMinMax("PolarityFeatures", nameof(StanceRow.Polarity)))
-            .Append(ml.Transforms.Concatenate("Features", "TextFeatures", "WindowFeatures", "NegatedFeatures", "CueFeatures", "PolarityFeatures"));
-        IEstimator<ITransformer> learner = trainer switch
-        {
-            "sdca" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
-            { NumberOfThreads = 1, MaximumNumberOfIterations = 30, L2Regularization = 1e-4f }),
-            "lbfgs" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-            { NumberOfThreads = 1, L2Regularization = 0.5f, L1Regularization = 0.05f }),
-            "fasttree-ova" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-            { NumberOfThreads = 1, NumberOfTrees = 100, NumberOfLeaves = 20, MinimumExampleCountPerLeaf = 10, Seed = seed })),
-            "lightgbm" => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
-            { NumberOfThreads = 1, NumberOfIterations = 150, NumberOfLeaves = 20, MinimumExampleCountPerLeaf = 10, Seed = seed, Silent = true }),
-            _ => throw new ArgumentException($"unknown trainer '{trainer}'; expected one of {string.Join(", ", TrainerNames)}"),
-        };
-        return features.Append(learner).Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+            .Append(ml.Transforms.Concatenate("Features", ["TextFeatures", "WindowFeatures", "NegatedFeatures", "CueFeatures", "PolarityFeatures", .. extraFeatures ?? []]));
     }
 
-    /// <summary>Cross-validates with whole groups in each fold; returns per-fold metrics.</summary>
+    /// <summary>The supervised part: one of the four multiclass trainers.</summary>
+    public IEstimator<ITransformer> Learner(string trainer, int seed) => trainer switch
+    {
+        "sdca" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+        { NumberOfThreads = 1, MaximumNumberOfIterations = 30, L2Regularization = 1e-4f }),
+        "lbfgs" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        { NumberOfThreads = 1, L2Regularization = 0.5f, L1Regularization = 0.05f }),
+        "fasttree-ova" => ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        { NumberOfThreads = 1, NumberOfTrees = 100, NumberOfLeaves = 20, MinimumExampleCountPerLeaf = 10, Seed = seed })),
+        "lightgbm" => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+        { NumberOfThreads = 1, NumberOfIterations = 150, NumberOfLeaves = 20, MinimumExampleCountPerLeaf = 10, Seed = seed, Silent = true }),
+        _ => throw new ArgumentException($"unknown trainer '{trainer}'; expected one of {string.Join(", ", TrainerNames)}"),
+    };
+
+    /// <summary>
+    /// Cross-validates with whole groups in each fold (folds by group hash, so one article never
+    /// straddles train and test); returns per-fold metrics. The featurisation is unsupervised (n-gram
+    /// dictionaries, no labels), so it is fitted once and cached and only the learner is refitted per fold.
+    /// </summary>
     public List<ClassMetrics> CrossValidate(IReadOnlyList<StanceExample> rows, string trainer, int folds, int seed, Action<int>? onFold = null)
     {
-        // Folds by group hash so that related rows (one article) never straddle train and test.
         var results = new List<ClassMetrics>();
         var labels = rows.Select(r => r.Label).Distinct().ToArray();
+        var training = rows.Select(r => { var t = ToRow(r); t.Fold = Fold(r.Group, folds, seed); return t; }).ToList();
+        var data = ml.Data.LoadFromEnumerable(training);
+        var featurized = ml.Data.Cache(Features().Fit(data).Transform(data));
         for (int f = 0; f < folds; f++)
         {
-            var train = rows.Where(r => Fold(r.Group, folds, seed) != f).ToList();
-            var test = rows.Where(r => Fold(r.Group, folds, seed) == f).ToList();
-            if (test.Count == 0 || train.Count == 0) continue;
-            var model = Pipeline(trainer, seed).Fit(Load(train));
-            var predicted = Predict(model, test);
-            results.Add(ClassMetrics.Compute(test.Select(t => t.Label).ToList(), predicted, labels));
+            int fold = f;
+            var expected = training.Where(t => t.Fold == fold).Select(t => t.Label).ToList();
+            if (expected.Count == 0 || expected.Count == training.Count) continue;
+            var train = ml.Data.FilterByCustomPredicate<FoldColumn>(featurized, r => r.Fold == fold);
+            var test = ml.Data.FilterByCustomPredicate<FoldColumn>(featurized, r => r.Fold != fold);
+            var model = Learner(trainer, seed).Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel")).Fit(train);
+            var predicted = model.Transform(test).GetColumn<string>("PredictedLabel").ToList();
+            results.Add(ClassMetrics.Compute(expected, predicted, labels));
             onFold?.Invoke(f);
         }
         return results;
+    }
+
+    /// <summary>Reads the fold column for filtering (the predicate returns true for rows to drop).</summary>
+    internal sealed class FoldColumn
+    {
+        public float Fold { get; set; }
     }
 
     public static int Fold(string group, int folds, int seed)
@@ -165,4 +185,5 @@ internal sealed class StanceTrainingRow
     [VectorType(8)] public float[] Polarity { get; set; } = [];
     public string Label { get; set; } = "";
     public string Group { get; set; } = "";
+    public float Fold { get; set; }
 }

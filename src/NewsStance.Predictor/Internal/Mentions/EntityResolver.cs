@@ -11,11 +11,34 @@ internal sealed class EntityResolver
     private readonly List<Entity> _entities = [];
     private readonly IReadOnlyList<Mention> _mentions;
 
-    public EntityResolver(IReadOnlyList<Mention> mentions)
+    public EntityResolver(IReadOnlyList<Mention> mentions, Reading.Article? article = null)
     {
         _mentions = mentions;
         ResolveNames();
+        if (article is not null) ResolveAppositions(article);
         ResolveNouns();
+    }
+
+    /// <summary>"Dmitry Peskov, the Kremlin spokesman," and "a company spokesman, Pieter de Vries,": one entity, with its role.</summary>
+    private void ResolveAppositions(Reading.Article a)
+    {
+        for (int k = 0; k + 1 < _mentions.Count; k++)
+        {
+            Mention x = _mentions[k], y = _mentions[k + 1];
+            if (x.Sentence != y.Sentence || y.FirstToken != x.LastToken + 2) continue;
+            if (a.Text[a.Tokens[x.LastToken + 1].Start] != ',') continue;
+            var (name, role) = x.Form == MentionForm.Name && x.Kind == SpeakerKind.Person && y.Form == MentionForm.RoleNoun ? (x, y)
+                : y.Form == MentionForm.Name && y.Kind == SpeakerKind.Person && x.Form == MentionForm.RoleNoun ? (y, x) : (null, null);
+            if (name?.Entity is not { } e || role is null || role.Entity is not null) continue;
+            Attach(role, e);
+            e.Role ??= StripDeterminer(role.Core);
+        }
+    }
+
+    private static string StripDeterminer(string s)
+    {
+        int sp = s.IndexOf(' ');
+        return sp > 0 && Lexicon.Determiners.Contains(s[..sp]) ? s[(sp + 1)..] : s;
     }
 
     public IReadOnlyList<Entity> Entities => _entities;
@@ -88,7 +111,7 @@ internal sealed class EntityResolver
             if (m.Form == MentionForm.RoleNoun || m.Form == MentionForm.OrganizationNoun)
             {
                 // The latest entity mentioned before whose role or name holds the head noun.
-                for (int k = m.Index - 1; k >= 0 && match is null; k--)
+                for (int k = m.Index - 1; k >= 0 && match is null && m.Index - k <= 60; k--)
                 {
                     var e = _mentions[k].Entity;
                     if (e is null) continue;

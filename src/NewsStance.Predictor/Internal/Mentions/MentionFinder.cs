@@ -34,7 +34,13 @@ internal static class MentionFinder
                     int next = TryName(article, sentence, i, end, mentions, initial);
                     if (next > i) { i = next - 1; continue; }
                     if (Lexicon.SubjectPronouns.Contains(word) && word is "He" or "She" or "They" or "It" or "We" or "I")
+                    {
                         mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count));
+                        continue;
+                    }
+                    // A capitalised common noun opening the sentence: "Officials said …".
+                    if (i == sentence.FirstToken && TryNounMention(article, sentence, i, end, word, initial, mentions.Count) is { } capital)
+                        mentions.Add(capital);
                     continue;
                 }
                 // "an architect who said …": the relative pronoun stands for the mention before it.
@@ -131,6 +137,8 @@ internal static class MentionFinder
             }
         }
         var nameWords = words.GetRange(nameFrom, words.Count - nameFrom);
+        // "Officials", "Analysts" opening a sentence are common nouns, not names.
+        if (nameWords.Count == 1 && nameFrom == 0 && start == s.FirstToken && IsCommonSourceNoun(nameWords[0])) return i;
         string core = string.Join(' ', nameWords);
         string? role = nameFrom > 0 ? text[tokens[start].Start..tokens[start + nameFrom - 1].End] : null;
         if (lowerRole is not null) role = role is null ? lowerRole : lowerRole + " " + role;
@@ -156,6 +164,10 @@ internal static class MentionFinder
         });
         return j;
     }
+
+    private static bool IsCommonSourceNoun(string w)
+        => Lexicon.AnonymousHeads.Contains(w) || Lexicon.DocumentHeads.Contains(w) || Lexicon.PersonRoles.Contains(w)
+        || (Lexicon.OrganizationHeads.Contains(w) && !Lexicon.OrganizationWords.Contains(w));
 
     private static bool IsAuxiliary(string w) => w is "has" or "had" or "have" or "is" or "was" or "were" or "will" or "would"
         or "also" or "later" or "then" or "further" or "previously" or "earlier" or "again" or "once" or "can" or "could" or "may" or "might";

@@ -19,7 +19,10 @@ internal sealed class ModelBundle
     public ISpeakerScorer? Speaker { get; init; }
     public IStanceModel? Stance { get; init; }
 
-    public static string MlNetVersion => typeof(MLContext).Assembly.GetName().Version?.ToString(2) ?? "?";
+    /// <summary>The ML.NET package version (the assembly version is always 1.0.0.0, so read the informational one).</summary>
+    public static string MlNetVersion { get; } =
+        (typeof(MLContext).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0").Split('+')[0];
 
     public static ModelBundle Load(string directory)
     {
@@ -46,9 +49,9 @@ internal sealed class ModelBundle
             speaker = LoadPart(directory, sp.File, retrain, path => FastTreeSpeakerScorer.Load(ml, path));
         if (manifest.Stance is { } st)
         {
-            if (st.Features != "ngram")
-                throw new ModelLoadException($"'{directory}' needs the '{st.Features}' stance features, which this build does not include. Reference the package that provides them, or use a bundle trained with --features ngram.");
-            stance = LoadPart(directory, st.File, retrain, path => MlStanceModel.Load(ml, path));
+            stance = st.Features == "ngram"
+                ? LoadPart(directory, st.File, retrain, path => MlStanceModel.Load(ml, path))
+                : LoadPart(directory, st.File, retrain, path => StanceExtensions.Load(st.Features, ml, path, directory));
         }
         var info = new ModelInfo(Path.GetFullPath(directory), manifest.FormatVersion, stance?.Labels ?? [],
             manifest.Stance?.Trainer ?? "", manifest.Speaker?.Trainer ?? "rules", manifest.CreatedAt);

@@ -51,9 +51,22 @@ internal sealed class QuoteFinder
         var quotes = new List<QuoteCandidate>();
         foreach (var s in _a.Sentences) FindFrames(s, quotes);
         AddBareQuotations(quotes);
-        // Reported speech nested in another quote's content ("X said Y told Z that …") belongs to the outer quote.
-        quotes.RemoveAll(inner => quotes.Any(outer => outer != inner && outer.Cue is { } oc && inner.Cue is { } ic
-            && outer.Content.Any(c => c.Contains(ic)) && !inner.Content.Any(c => c.Contains(oc))));
+        // Reported speech nested in another quote's content ("X said Y told Z that …") belongs to the outer
+        // quote; when each holds the other's cue ("A warned that …, the report says"), the later cue is the outer one.
+        var drop = new HashSet<QuoteCandidate>();
+        foreach (var paragraph in quotes.GroupBy(q => q.Paragraph))
+        {
+            var list = paragraph.ToList();
+            foreach (var inner in list)
+                foreach (var outer in list)
+                {
+                    if (outer == inner || outer.Cue is not { } oc || inner.Cue is not { } ic) continue;
+                    bool outerHoldsInner = outer.Content.Any(c => c.Contains(ic));
+                    bool innerHoldsOuter = inner.Content.Any(c => c.Contains(oc));
+                    if (outerHoldsInner && (!innerHoldsOuter || oc.Start > ic.Start)) drop.Add(inner);
+                }
+        }
+        quotes.RemoveAll(drop.Contains);
         quotes.Sort((x, y) => x.Start.CompareTo(y.Start));
         return quotes;
     }
@@ -148,8 +161,9 @@ internal sealed class QuoteFinder
         {
             if (v + 1 >= end) return null;
             var particle = Word(v + 1).ToLowerInvariant();
-            if (particle is not ("out" or "for" or "on")) return null;
-            cueEnd = v + 1;
+            // "called for", "pointed out"; or "called the offer "too little, too late"" with a quoted fragment.
+            if (particle is "out" or "for" or "on") cueEnd = v + 1;
+            else if (!(lemma == "call" && QuoteWithin(v + 1, end, 6))) return null;
         }
         var cue = new TextSpan(_tokens[v].Start, _tokens[cueEnd].End);
         bool participle = Word(v).EndsWith("ing", StringComparison.Ordinal) && lemma != "sing";
@@ -164,6 +178,9 @@ internal sealed class QuoteFinder
         // Apposition or relative clause between subject and verb: "Peskov, who …, said".
         if (subject is null && k >= first && IsPunct(k, ','))
             subject = SubjectBeforeComma(k, first);
+        // A source with a post-modifier: "a source familiar with the talks said", "officials in the capital said".
+        if (subject is null && k >= first)
+            subject = SubjectWithPostModifier(k, first);
 
         if (participle)
         {
@@ -181,26 +198,21 @@ internal sealed class QuoteFinder
             // Subject-cue with content after it, or a trailer "…, X said."
             int before = subject.FirstToken - 1;
             bool trailer = before >= first && (IsPunct(before, ',') || IsDash(before) || _tokens[before].Kind == TokenKind.QuoteMark || IsPunct(before, '('));
-            var after = ContentAfter(v, cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
-            if (after is not null && !(trailer && IsClauseEnd(cueEnd + 1, end)))
+            int afterCue = SkipAddressee(lemma, cueEnd + 1, end);
+            if (trailer && IsClauseEnd(afterCue, end))
             {
-                // "The plan, he said, would fail": content on both sides.
-                if (trailer && before > first && IsPunct(before, ',') && !StartsWithQuote(after[0]))
-                {
-                    var left = Trim(new TextSpan(_tokens[first].Start, _tokens[before].Start));
-                    if (left.Length > 0 && TokenCount(left) >= 3) after.Insert(0, left);
-                }
-                return MakeQuote(s, after, cue, lemma, subject, FramePattern.SubjectCueContent);
-            }
-            if (trailer && IsClauseEnd(cueEnd + 1, end))
-            {
-                var left = LeftContent(first, before);
+                // "…, X said." — and mid-sentence "The plan, X said, would fail within a year."
+                var right = Continuation(afterCue, end);
+                var left = right is null ? LeftContent(first, before) : LeftContent(first, before, minWords: 1);
                 if (left is null) return null;
                 var pieces = new List<TextSpan> { left.Value };
-                AddSplitTail(pieces, cueEnd + 1, end);
+                if (right is not null && !InQuote(_a.TokenAtOrAfter(left.Value.Start))) pieces.Add(right.Value);
+                else AddSplitTail(pieces, afterCue, end);
                 return MakeQuote(s, pieces, cue, lemma, subject, FramePattern.ContentSubjectCue);
             }
-            return null;
+            // Subject-cue with content after it; a leading adverbial ("On Tuesday, X said that …") is not content.
+            var after = ContentAfter(v, cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
+            return after is null ? null : MakeQuote(s, after, cue, lemma, subject, FramePattern.SubjectCueContent);
         }
 
         // Inverted trailer: "…, said Peskov."
@@ -217,6 +229,58 @@ internal sealed class QuoteFinder
         return null;
     }
 
+    /// <summary>True when a quotation opens within <paramref name="window"/> tokens from <paramref name="from"/>.</summary>
+    private bool QuoteWithin(int from, int end, int window)
+    {
+        for (int t = from; t < end && t - from < window; t++)
+            if (InQuote(t)) return true;
+        return false;
+    }
+
+    /// <summary>The addressee of "told parliament", "told Reuters", "told reporters on Monday" is skipped.</summary>
+    private int SkipAddressee(string lemma, int i, int end)
+    {
+        if (i >= end || lemma is not ("tell" or "inform" or "assure" or "brief" or "remind" or "notify" or "warn" or "reassure")) return i;
+        if (_mentionStartingAt[i] is { } m) return m.LastToken + 1;
+        int k = i;
+        while (k < end && k - i < 3 && _tokens[k].Kind == TokenKind.Word && !InQuote(k)
+               && Word(k).ToLowerInvariant() is not ("that" or "on" or "in" or "at" or "during" or "after" or "before" or "last" or "this" or "late"))
+            k++;
+        return k;
+    }
+
+    /// <summary>"The plan, he said, would fail": the rest of the sentence after the attribution's comma, if it continues the clause.</summary>
+    private TextSpan? Continuation(int i, int end)
+    {
+        int k = i;
+        // An adverbial after the cue: ", he said on Tuesday, would …".
+        while (k < end && !InQuote(k) && _tokens[k].Kind == TokenKind.Word && k - i < 5) k++;
+        if (k >= end || !IsPunct(k, ',') || k + 1 >= end) return null;
+        int n = k + 1;
+        if (InQuote(n) || _tokens[n].Kind != TokenKind.Word) return null;
+        var w = Word(n).ToLowerInvariant();
+        // ", adding that …" is a participle frame; ", and …" starts a new clause; ", who …" a relative clause.
+        if (Lexicon.ReportingLemma(w) is not null || w is "and" or "but" or "who" or "which" or "as" or "while" or "although" or "according" or "because" or "citing") return null;
+        var span = Trim(new TextSpan(_tokens[n].Start, _tokens[end - 1].End));
+        return span.Length == 0 || TokenCount(span) < 2 ? null : span;
+    }
+
+    private Mention? SubjectWithPostModifier(int k, int first)
+    {
+        // Walk back over the post-modifier to a source noun followed by a preposition or "familiar"/"close".
+        for (int j = k; j >= first && k - j < 8; j--)
+        {
+            if (InQuote(j) || _tokens[j].Kind != TokenKind.Word || Lexicon.ReportingLemma(Word(j)) is not null) return null;
+            var m = _mentionEndingAt[j];
+            if (m is null || j == k) continue;
+            if (m.Form == MentionForm.Pronoun) return null;
+            var next = Word(j + 1).ToLowerInvariant();
+            return next is "familiar" or "close" or "with" or "in" or "at" or "from" or "of" or "for" or "on" or "inside" or "within"
+                or "near" or "involved" or "briefed" or "knowledgeable" or "working" or "speaking" or "based" or "across" ? m : null;
+        }
+        return null;
+    }
+
     private bool StartsWithQuote(TextSpan span) => span.Start > 0 && (Lexicon.IsDoubleQuoteMark(_text[span.Start - 1]) || _text[span.Start - 1] is '\'' or '`');
 
     private Mention? SubjectBeforeComma(int comma, int first)
@@ -226,10 +290,11 @@ internal sealed class QuoteFinder
         {
             if (InQuote(k)) return null;
             if (!IsPunct(k, ',')) continue;
-            var m = k - 1 >= first ? _mentionEndingAt[k - 1] : null;
-            if (m is not null && m.Form != MentionForm.Pronoun) return m;
-            // "Dmitry Peskov, the Kremlin spokesman, said": the mention just before the verb's comma.
-            var inner = _mentionEndingAt[comma - 1];
+            var outer = k - 1 >= first ? _mentionEndingAt[k - 1] : null;
+            // "A company spokesman, Pieter de Vries, said" / "Dmitry Peskov, the Kremlin spokesman, said": the name wins.
+            var inner = _mentionStartingAt[k + 1] is { } st && st.LastToken == comma - 1 ? st : _mentionEndingAt[comma - 1];
+            if (inner is { Form: MentionForm.Name } && outer is not { Form: MentionForm.Name }) return inner;
+            if (outer is not null && outer.Form != MentionForm.Pronoun) return outer;
             return inner;
         }
         return null;
@@ -281,7 +346,7 @@ internal sealed class QuoteFinder
     }
 
     /// <summary>Content to the left of a trailer: from the sentence start, or a quotation ending just before.</summary>
-    private TextSpan? LeftContent(int first, int beforeSubject)
+    private TextSpan? LeftContent(int first, int beforeSubject, int minWords = 3)
     {
         int stop = beforeSubject;
         while (stop >= first && (IsPunct(stop, ',') || IsDash(stop) || IsPunct(stop, '(') || _tokens[stop].Kind == TokenKind.QuoteMark && _regionOfToken[stop] < 0)) stop--;
@@ -295,7 +360,7 @@ internal sealed class QuoteFinder
         int start = first;
         // Skip a leading connective: "But", "And", "However,".
         var span = Trim(new TextSpan(_tokens[start].Start, _tokens[stop].End));
-        return span.Length == 0 || TokenCount(span) < 3 ? null : span;
+        return span.Length == 0 || TokenCount(span) < minWords ? null : span;
     }
 
     /// <summary>"…," he said, "…." — the piece after the attribution belongs to the same quote.</summary>
@@ -351,6 +416,9 @@ internal sealed class QuoteFinder
             }
         }
         if (i >= end) return null;
+        // "said nothing", "said goodbye": an object, not reported content.
+        if (!hasThat && !InQuote(i) && Word(i).ToLowerInvariant() is "nothing" or "little" or "something" or "anything" or "goodbye" or "hello" or "sorry" or "thanks" or "so" or "yes" or "grace" or "prayers")
+            return null;
         bool objectContent = Lexicon.TakesObjectContent(lemma);
         if (requireThat && !hasThat && !colon && !InQuote(i) && !objectContent) return null;
         // A noun object and not a clause ("said nothing", "told a story"): only speech verbs may go without "that".
@@ -396,12 +464,19 @@ internal sealed class QuoteFinder
         foreach (var p in pieces)
         {
             contentChars += p.Length;
-            foreach (var r in _regions)
-                if (r.Pieces.Count > 0 && p.Start <= r.Pieces[0].Start && r.Pieces[^1].End <= p.End + 1 && r.Outer.Start >= p.Start - 1 && r.Outer.Start < p.End)
+            // Regions met by the piece's tokens (linear in the piece, not in the article).
+            for (int t = _a.TokenAtOrAfter(Math.Max(0, p.Start - 1)); t < _tokens.Length && _tokens[t].Start < p.End; t++)
+            {
+                int ri = _regionOfToken[t];
+                if (ri < 0) continue;
+                var r = _regions[ri];
+                if (inside.Contains(r) || r.Pieces.Count == 0) continue;
+                if (p.Start <= r.Pieces[0].Start && r.Pieces[^1].End <= p.End + 1 && r.Outer.Start >= p.Start - 1 && r.Outer.Start < p.End)
                 {
                     inside.Add(r);
                     foreach (var rp in r.Pieces) quotedChars += rp.Length;
                 }
+            }
         }
         QuoteType type;
         var content = pieces;
@@ -415,7 +490,9 @@ internal sealed class QuoteFinder
         else
         {
             // Content that is itself one quotation: "…," he said.
-            var own = _regions.FirstOrDefault(r => r.Pieces.Count > 0 && pieces.All(p => r.Pieces.Contains(p)));
+            int at = _a.TokenAtOrAfter(pieces[0].Start);
+            var own = at < _tokens.Length && _regionOfToken[at] >= 0 ? _regions[_regionOfToken[at]] : null;
+            if (own is not null && !(own.Pieces.Count > 0 && pieces.All(p => own.Pieces.Contains(p)))) own = null;
             if (own is not null) { type = QuoteType.Direct; inside.Add(own); }
             else type = QuoteType.Indirect;
         }
@@ -436,18 +513,20 @@ internal sealed class QuoteFinder
     private void AddBareQuotations(List<QuoteCandidate> quotes)
     {
         // Quotations not claimed by a frame: speech when long enough or sentence-like; else scare quotes, titles, terms.
-        QuoteCandidate? previous = null;
+        var byParagraph = quotes.GroupBy(q => q.Paragraph).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var r in _regions)
         {
             if (r.Consumed || r.Pieces.Count == 0) continue;
             bool speechLike = r.Words >= 6 || r.Words >= 4 && r.EndsWithStop && r.StartsUpper;
             if (!speechLike) continue;
-            // Inside a frame's content already (a quoted fragment of an indirect quote): skip.
-            if (quotes.Any(q => q.Content.Any(c => c.Contains(r.Pieces[0])))) { r.Consumed = true; continue; }
             int sentence = _a.SentenceAt(r.Pieces[0].Start);
+            int paragraph = _a.Sentences[sentence].Paragraph;
+            var near = byParagraph.GetValueOrDefault(paragraph) ?? [];
+            // Inside a frame's content already (a quoted fragment of an indirect quote): skip.
+            if (near.Any(q => q.Content.Any(c => c.Contains(r.Pieces[0])))) { r.Consumed = true; continue; }
             // "A," he said. "B." — a bare quotation right after an attributed direct quote in the same paragraph continues it.
-            var host = quotes.LastOrDefault(q => q.Type == QuoteType.Direct && q.Paragraph == _a.Sentences[sentence].Paragraph && q.End <= r.Pieces[0].Start);
-            if (host is not null && !quotes.Any(q => q != host && q.Start > host.End && q.Start < r.Pieces[0].Start))
+            var host = near.LastOrDefault(q => q.Type == QuoteType.Direct && q.End <= r.Pieces[0].Start);
+            if (host is not null && !near.Any(q => q != host && q.Start > host.End && q.Start < r.Pieces[0].Start))
             {
                 host.Content.AddRange(r.Pieces);
                 r.Consumed = true;
@@ -462,9 +541,9 @@ internal sealed class QuoteFinder
             AttachDashTrailer(q, r);
             r.Consumed = true;
             quotes.Add(q);
-            previous = q;
+            if (!byParagraph.TryGetValue(paragraph, out var plist)) byParagraph[paragraph] = plist = [];
+            plist.Add(q);
         }
-        _ = previous;
     }
 
     /// <summary>"…" — Ana Ruiz, mayor: a name after a dash following the closing mark.</summary>
@@ -474,6 +553,14 @@ internal sealed class QuoteFinder
         if (t >= _tokens.Length || !IsDash(t)) return;
         if (t + 1 < _tokens.Length && _mentionStartingAt[t + 1] is { } m)
         {
+            // "— Ana Ruiz, mayor": the words after the name's comma are its role.
+            int comma = m.LastToken + 1;
+            if (m.Entity is { Role: null } e && comma + 1 < _tokens.Length && IsPunct(comma, ',') && _a.SentenceAt(_tokens[comma + 1].Start) == _a.SentenceAt(m.Span.Start))
+            {
+                int s = comma + 1, stop = s;
+                while (stop < _tokens.Length && stop - s < 6 && _tokens[stop].Kind is TokenKind.Word or TokenKind.Number && _a.SentenceAt(_tokens[stop].Start) == _a.SentenceAt(m.Span.Start)) stop++;
+                if (stop > s) e.Role = _text[_tokens[s].Start.._tokens[stop - 1].End];
+            }
             q.FrameSpeaker = m;
             q.Cue = _tokens[t].Span;
             q.CueLemma = "—";

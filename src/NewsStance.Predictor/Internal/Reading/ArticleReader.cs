@@ -81,6 +81,12 @@ internal static partial class ArticleReader
     private static bool IsTitleLine(string text, TextSpan span, int lineEnd)
     {
         if (span.Length > 300) return false;
+        // A title is one sentence: "Lars Berg opened the session. "We cannot wait," he said." is body text.
+        var line = text.AsSpan(span.Start, span.Length);
+        int stops = 0;
+        for (int i = 0; i + 1 < line.Length; i++)
+            if (line[i] is '.' or '!' or '?' && line[i + 1] == ' ' && i > 2 && !char.IsUpper(line[i - 1]) && line[i - 2] != ' ') stops++;
+        if (stops > 0) return false;
         // A title is followed by a blank line and does not end like a body sentence in mid-paragraph.
         int next = lineEnd + 1;
         while (next < text.Length && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) next++;
@@ -89,7 +95,7 @@ internal static partial class ArticleReader
 
     private static int SkipSpaces(string text, int i)
     {
-        while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+        while (i < text.Length && (char.IsWhiteSpace(text[i]) || text[i] == '\uFEFF')) i++;
         return i;
     }
 

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Whole-process throughput of `newsstance score` on a folder of a few thousand articles.
+#
+# usage: bench/throughput.sh [--quick] [--count N] [--reps R] [--threads "1 2"] [--source DIR] [--keep]
+#
+#   --quick       400 articles, 1 repetition (a smoke run of about a minute)
+#   --count N     articles in the corpus (default 4000)
+#   --reps R      repetitions of every run; the median is reported (default 3)
+#   --threads L   the --threads values to compare (default "1 <cores>")
+#   --source DIR  where the articles come from (default training-data/articles, the project's corpus)
+#   --keep        keep the temporary corpus folder and print its path
+#
+# Builds the CLI in Release, copies the source articles round-robin into a temp folder under unique
+# names until there are N, then times, side by side and interleaved (so machine noise hits every
+# configuration alike):
+#   cat            `cat` of the same files into /dev/null: the floor for reading them
+#   startup        `score` of one article: process start, JIT and model load, paid once per run
+#   rules-only     `score DIR --format jsonl --rules-only > /dev/null`, per --threads value
+#   model          the same with the model bundle (stance on), when models/default exists
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+count=4000; reps=3; threads=""; source=""; keep=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) count=400; reps=1 ;;
+    --count) count="$2"; shift ;;
+    --reps) reps="$2"; shift ;;
+    --threads) threads="$2"; shift ;;
+    --source) source="$2"; shift ;;
+    --keep) keep=1 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "throughput.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+cores=$(nproc 2>/dev/null || echo 1)
+[ -n "$threads" ] || threads=$(printf '%s\n' 1 "$cores" | sort -nu | tr '\n' ' ')
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/newsstance-throughput.XXXXXX")
+log="$work/stderr.log"
+cleanup() { if [ "$keep" -eq 1 ]; then echo "corpus kept in $work"; else rm -rf "$work"; fi; }
+trap cleanup EXIT
+
+# --- build -----------------------------------------------------------------------------------
+# Others may be building the same solution: on a failed build (often a file lock), wait and retry.
+echo "== building src/NewsStance.Cli (Release)"
+for attempt in 1 2 3 4 5; do
+  if dotnet build -c Release src/NewsStance.Cli -v quiet -nologo > "$work/build.log" 2>&1; then break; fi
+  if [ "$attempt" -eq 5 ]; then cat "$work/build.log" >&2; echo "build failed" >&2; exit 1; fi
+  echo "   build failed (attempt $attempt), retrying in 15 s"; sleep 15
+done
+cli=src/NewsStance.Cli/bin/Release/net10.0/newsstance
+[ -x "$cli" ] || { echo "throughput.sh: $cli not found after the build" >&2; exit 1; }
+
+# --- corpus ----------------------------------------------------------------------------------
+if [ -z "$source" ]; then
+  source=training-data/articles
+  if ! ls "$source"/*.txt > /dev/null 2>&1; then
+    # The corpus is generated from its marked-up sources; convert a temporary copy, never the repo's.
+    echo "== $source is empty: converting training-data/source in a temporary copy"
+    mkdir -p "$work/td"
+    cp -r training-data/source training-data/tools "$work/td/"
+    python3 "$work/td/tools/convert.py" --skip-broken > "$work/convert.log" 2>&1 || { cat "$work/convert.log" >&2; exit 1; }
+    source="$work/td/articles"
+  fi
+fi
+mapfile -t files < <(ls "$source"/*.txt 2>/dev/null | sort)
+[ "${#files[@]}" -gt 0 ] || { echo "throughput.sh: no *.txt articles in $source" >&2; exit 1; }
+
+corpus="$work/corpus"
+mkdir -p "$corpus"
+echo "== corpus: $count articles from ${#files[@]} in $source"
+for ((i = 0; i < count; i++)); do
+  f=${files[i % ${#files[@]}]}
+  cp "$f" "$corpus/$(printf 'r%02d' $((i / ${#files[@]})))-$(basename "$f")"
+done
+one="$work/one"; mkdir -p "$one"; cp "${files[0]}" "$one/"
+bytes=$(cat "$corpus"/*.txt | wc -c)
+words=$(cat "$corpus"/*.txt | wc -w)
+mb=$(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1048576 }')
+mean_words=$(awk -v w="$words" -v n="$count" 'BEGIN { printf "%.0f", w / n }')
+mean_kb=$(awk -v b="$bytes" -v n="$count" 'BEGIN { printf "%.1f", b / n / 1024 }')
+
+# --- runs ------------------------------------------------------------------------------------
+names=(); cmds=()
+add() { names+=("$1"); cmds+=("$2"); }
+add "cat (floor)|-" "cat $corpus/*.txt"
+add "startup: score 1 article, rules-only|1" "$cli score $one --format jsonl --rules-only"
+for t in $threads; do add "score --rules-only|$t" "$cli score $corpus --format jsonl --rules-only --threads $t"; done
+if [ -f models/default/manifest.json ]; then
+  add "startup: score 1 article, model|1" "$cli score $one --format jsonl --model models/default"
+  for t in $threads; do add "score, model (stance on)|$t" "$cli score $corpus --format jsonl --model models/default --threads $t"; done
+else
+  echo "== models/default not found: model runs skipped (train it with the README's training command)"
+fi
+
+# Warm the page cache and the CLI once, so every timed run starts alike.
+cat "$corpus"/*.txt > /dev/null
+"$cli" score "$one" --format jsonl --rules-only > /dev/null 2>> "$log"
+
+# Check once that the CLI scores every article: one JSON line per input.
+lines=$("$cli" score "$corpus" --format jsonl --rules-only 2>> "$log" | wc -l)
+[ "$lines" -eq "$count" ] || echo "!! rules-only run wrote $lines JSON lines for $count articles (see below)" >&2
+
+declare -A times
+now() { date +%s%N; }
+echo "== timing ${#names[@]} runs x $reps, interleaved"
+for ((r = 1; r <= reps; r++)); do
+  for i in "${!names[@]}"; do
+    t0=$(now)
+    if ! bash -c "${cmds[$i]}" > /dev/null 2>> "$log"; then
+      echo "!! run failed: ${cmds[$i]}" >&2; tail -5 "$log" >&2; exit 1
+    fi
+    t1=$(now)
+    times[$i]+="$(( (t1 - t0) / 1000000 )) "
+  done
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+
+# --- report ----------------------------------------------------------------------------------
+echo
+echo "corpus: $count articles, $mb MB, mean $mean_words words ($mean_kb KB) per article"
+echo "machine: $cores cores, $(uname -sm); median of $reps run(s), wall clock ms"
+echo
+cat_ms=$(echo "${times[0]}" | median)
+printf '%-38s %7s %9s %10s %8s %9s\n' "run" "threads" "time s" "articles/s" "MB/s" "x cat"
+printf '%-38s %7s %9s %10s %8s %9s\n' "--------------------------------------" "-------" "---------" "----------" "--------" "---------"
+for i in "${!names[@]}"; do
+  IFS='|' read -r name t <<< "${names[$i]}"
+  ms=$(echo "${times[$i]}" | median)
+  if [[ "$name" == startup* ]]; then
+    printf '%-38s %7s %9.2f %10s %8s %9s\n' "$name" "$t" "$(awk -v m="$ms" 'BEGIN { print m / 1000 }')" "-" "-" "-"
+  else
+    awk -v name="$name" -v t="$t" -v ms="$ms" -v n="$count" -v mb="$mb" -v cat="$cat_ms" 'BEGIN {
+      s = ms / 1000; if (s <= 0) s = 0.001
+      printf "%-38s %7s %9.2f %10.0f %8.1f %9.0f\n", name, t, s, n / s, mb / s, (cat > 0 ? ms / cat : 0) }'
+  fi
+done
+echo
+echo "raw ms per run: "; for i in "${!names[@]}"; do echo "  ${names[$i]%%|*} [${names[$i]##*|}]: ${times[$i]}"; done
+if [ -s "$log" ]; then echo; echo "stderr (first lines):"; sort "$log" | uniq -c | sort -rn | head -5; fi

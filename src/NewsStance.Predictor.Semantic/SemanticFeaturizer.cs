@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using NewsStance.Internal.Stance;
+
+namespace NewsStance.Semantic;
+
+/// <summary>One (quote, target) pair to featurise; <paramref name="Label"/> only when training.</summary>
+internal sealed record SemanticInput(string Text, string? Target, int MentionStart, int MentionEnd, string? Cue, string Label = "");
+
+/// <summary>The n-gram stance row of <see cref="StanceFeaturizer"/> plus the sentence-embedding block.</summary>
+internal sealed class SemanticStanceRow
+{
+    public string Text { get; set; } = "";
+    public string Window { get; set; } = "";
+    public string Negated { get; set; } = "";
+    public string Cue { get; set; } = "";
+    [VectorType(8)] public float[] Polarity { get; set; } = [];
+    public string Label { get; set; } = "";
+
+    /// <summary><see cref="SemanticFeaturizer.Blocks"/> × the encoder's dimension; its size is set at run time by <see cref="Schema"/>.</summary>
+    public float[] Semantic { get; set; } = [];
+
+    /// <summary>The row's ML.NET schema with the <see cref="Semantic"/> column <paramref name="size"/> long.</summary>
+    public static SchemaDefinition Schema(int size)
+    {
+        var schema = SchemaDefinition.Create(typeof(SemanticStanceRow));
+        schema[nameof(Semantic)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, size);
+        return schema;
+    }
+}
+
+/// <summary>
+/// Builds <see cref="SemanticStanceRow"/>s: the <see cref="StanceFeaturizer"/> inputs, and unit vectors
+/// of the quote text (q), of the words around the target's mention with the mention replaced by
+/// <see cref="Placeholder"/> (w), and of the target's name (t), with their interactions q⊙t and w⊙t.
+/// All the texts of one call go to the embedder at once (it batches them); target vectors are cached.
+/// Shared by training and scoring so both see the same features. Thread-safe.
+/// </summary>
+internal sealed class SemanticFeaturizer(ITextEmbedder embedder)
+{
+    /// <summary>Stands in for the target in the window text: a neutral word the encoder reads as a person.</summary>
+    public const string Placeholder = "someone";
+
+    /// <summary>Words either side of the mention in the window text.</summary>
+    public const int WindowWords = 8;
+
+    /// <summary>Target names kept in the cache before it is cleared.</summary>
+    public const int TargetCacheSize = 50_000;
+
+    public static readonly IReadOnlyList<string> Blocks = ["quote", "window", "target", "quote*target", "window*target"];
+
+    private readonly ConcurrentDictionary<string, float[]> _targets = new(StringComparer.Ordinal);
+
+    public ITextEmbedder Embedder => embedder;
+
+    /// <summary>The length of <see cref="SemanticStanceRow.Semantic"/>.</summary>
+    public int Size => Blocks.Count * embedder.Dimension;
+
+    public Dictionary<string, string> Settings(SentenceModel model) => new()
+    {
+        ["encoder"] = $"{model.Name}, {model.Package}",
+        ["semantic"] = $"[{string.Join(", ", Blocks)}] × {embedder.Dimension} = {Size} floats; q = quote text, w = ±{WindowWords} words around the mention with the mention as '{Placeholder}', t = target name",
+        ["semantic_tokens"] = $"at most {(embedder as SentenceEmbedder)?.MaxTokens ?? SentenceEmbedder.DefaultMaxTokens} WordPiece tokens per text, batches of {(embedder as SentenceEmbedder)?.BatchSize ?? SentenceEmbedder.DefaultBatchSize}",
+    };
+
+    public SemanticStanceRow[] Build(IReadOnlyList<SemanticInput> inputs)
+    {
+        var rows = new SemanticStanceRow[inputs.Count];
+        var baseRows = new StanceRow[inputs.Count];
+        var windows = new string[inputs.Count];
+        // Every distinct text of the call, embedded in one batched call.
+        var texts = new List<string>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Add(string text)
+        {
+            if (!index.TryGetValue(text, out var i)) { i = texts.Count; texts.Add(text); index[text] = i; }
+            return i;
+        }
+        var quoteAt = new int[inputs.Count];
+        var windowAt = new int[inputs.Count];
+        var newTargets = new List<string>();
+        var targetVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            var x = inputs[i];
+            baseRows[i] = StanceFeaturizer.Build(x.Text, string.IsNullOrEmpty(x.Target) ? null : x.Target, x.MentionStart, x.MentionEnd, x.Cue, label: x.Label);
+            windows[i] = WindowText(baseRows[i].Text);
+            quoteAt[i] = Add(x.Text);
+            windowAt[i] = Add(windows[i]);
+            if (string.IsNullOrEmpty(x.Target) || targetVectors.ContainsKey(x.Target) || newTargets.Contains(x.Target)) continue;
+            if (_targets.TryGetValue(x.Target, out var cached)) targetVectors[x.Target] = cached;
+            else newTargets.Add(x.Target);
+        }
+        foreach (var t in newTargets) Add(t);
+        var vectors = embedder.Embed(texts);
+        if (_targets.Count + newTargets.Count > TargetCacheSize) _targets.Clear();
+        foreach (var t in newTargets) _targets[t] = targetVectors[t] = vectors[index[t]];
+
+        int d = embedder.Dimension;
+        var none = new float[d];
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            var x = inputs[i];
+            var q = vectors[quoteAt[i]];
+            var w = vectors[windowAt[i]];
+            var t = string.IsNullOrEmpty(x.Target) ? none : targetVectors[x.Target];
+            var semantic = new float[Blocks.Count * d];
+            q.CopyTo(semantic, 0);
+            w.CopyTo(semantic, d);
+            t.CopyTo(semantic, 2 * d);
+            for (int k = 0; k < d; k++)
+            {
+                semantic[3 * d + k] = q[k] * t[k];
+                semantic[4 * d + k] = w[k] * t[k];
+            }
+            var b = baseRows[i];
+            rows[i] = new SemanticStanceRow
+            {
+                Text = b.Text, Window = b.Window, Negated = b.Negated, Cue = b.Cue, Polarity = b.Polarity, Label = b.Label,
+                Semantic = semantic,
+            };
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// The words around the first masked mention in <paramref name="masked"/> (the text as
+    /// <see cref="StanceFeaturizer"/> masked it), every mask replaced by <see cref="Placeholder"/>;
+    /// the whole text when the target is not mentioned.
+    /// </summary>
+    public static string WindowText(string masked)
+    {
+        var words = masked.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        int at = Array.FindIndex(words, w => w.Contains(StanceFeaturizer.Mask, StringComparison.Ordinal));
+        if (at < 0) return string.Join(' ', words);
+        int from = Math.Max(0, at - WindowWords), to = Math.Min(words.Length, at + WindowWords + 1);
+        return string.Join(' ', words[from..to]).Replace(StanceFeaturizer.Mask, Placeholder, StringComparison.Ordinal);
+    }
+}

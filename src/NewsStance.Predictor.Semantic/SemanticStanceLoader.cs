@@ -1,0 +1,54 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace NewsStance.Semantic;
+
+/// <summary>
+/// Loads the stance model of a bundle trained with <c>--features semantic-minilm</c> or
+/// <c>semantic-arcticxs</c>. NewsStance's model loader finds this class by name when a bundle's
+/// manifest asks for those features, so an app opts in just by referencing this assembly.
+/// </summary>
+public static class SemanticStanceLoader
+{
+    /// <summary>
+    /// Loads <paramref name="zipPath"/> (an ML.NET pipeline over n-gram and sentence-embedding features)
+    /// with the sentence encoder that <paramref name="features"/> names.
+    /// </summary>
+    /// <param name="ml">The ML.NET context to load into.</param>
+    /// <param name="zipPath">The bundle's <c>stance.zip</c>.</param>
+    /// <param name="features">The manifest's <c>stance.features</c>: <c>semantic-minilm</c>, <c>semantic-arcticxs</c> or <c>semantic</c> (MiniLM).</param>
+    /// <param name="bundleDirectory">The bundle folder, for messages.</param>
+    /// <returns>The stance model, for NewsStance's scorer.</returns>
+    /// <exception cref="ModelLoadException">The features are unknown, or the file is missing, corrupt or built for another encoder.</exception>
+    public static object Load(MLContext ml, string zipPath, string features, string bundleDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        const string retrain = "Retrain it with `dotnet run --project src/NewsStance.Training -- train --features semantic-minilm --data training-data --out DIR`.";
+        var model = SentenceModel.ForFeatures(features)
+            ?? throw new ModelLoadException($"'{bundleDirectory}' uses stance features '{features}'; {typeof(SemanticStanceLoader).Assembly.GetName().Name} knows {string.Join(", ", SentenceModel.FeatureNames)}.");
+        if (!File.Exists(zipPath))
+            throw new ModelLoadException($"'{zipPath}' is missing from the bundle. {retrain}");
+        ITransformer transformer;
+        DataViewSchema input;
+        try { transformer = ml.Model.Load(zipPath, out input); }
+        catch (Exception e)
+        {
+            throw new ModelLoadException($"'{zipPath}' could not be loaded; the file is corrupt or not an ML.NET model ({e.GetType().Name}: {e.Message}). {retrain}", e);
+        }
+        SentenceEmbedder embedder;
+        try { embedder = SentenceEmbedder.Shared(model); }
+        catch (Exception e)
+        {
+            throw new ModelLoadException($"The sentence encoder of '{bundleDirectory}' ({model.Package}) could not be started ({e.GetType().Name}: {e.Message}).", e);
+        }
+        var featurizer = new SemanticFeaturizer(embedder);
+        var column = input.GetColumnOrNull(nameof(SemanticStanceRow.Semantic));
+        if (column is not { Type: VectorDataViewType { Size: var size } } || size != featurizer.Size)
+            throw new ModelLoadException($"'{zipPath}' does not take the {featurizer.Size} {model.Features} features this version computes; it was trained with other features. {retrain}");
+        try { return SemanticStanceModel.FromTransformer(ml, transformer, featurizer); }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            throw new ModelLoadException($"'{zipPath}' does not fit the semantic stance row ({e.Message}). {retrain}", e);
+        }
+    }
+}

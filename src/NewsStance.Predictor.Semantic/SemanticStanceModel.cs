@@ -1,0 +1,71 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using NewsStance.Internal.Models;
+using NewsStance.Internal.Stance;
+
+namespace NewsStance.Semantic;
+
+/// <summary>
+/// A stance model over n-gram and sentence-embedding features: each <see cref="Predict"/> call embeds
+/// all of its inputs' texts in one batched call, then runs the saved ML.NET pipeline on pooled engines.
+/// Thread-safe.
+/// </summary>
+internal sealed class SemanticStanceModel : IStanceModel
+{
+    private readonly EnginePool<SemanticStanceRow, StancePrediction> _pool;
+
+    private SemanticStanceModel(EnginePool<SemanticStanceRow, StancePrediction> pool, SemanticFeaturizer featurizer, string[] labels)
+    {
+        _pool = pool;
+        Featurizer = featurizer;
+        Labels = labels;
+    }
+
+    public IReadOnlyList<string> Labels { get; }
+
+    public SemanticFeaturizer Featurizer { get; }
+
+    public static SemanticStanceModel FromTransformer(MLContext ml, ITransformer model, SemanticFeaturizer featurizer)
+    {
+        var schemaDefinition = SemanticStanceRow.Schema(featurizer.Size);
+        var pool = new EnginePool<SemanticStanceRow, StancePrediction>(
+            () => ml.Model.CreatePredictionEngine<SemanticStanceRow, StancePrediction>(model, inputSchemaDefinition: schemaDefinition));
+        var empty = ml.Data.LoadFromEnumerable(Array.Empty<SemanticStanceRow>(), schemaDefinition);
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        model.GetOutputSchema(empty.Schema)["Score"].GetSlotNames(ref names);
+        return new SemanticStanceModel(pool, featurizer, names.DenseValues().Select(n => n.ToString()).ToArray());
+    }
+
+    public StanceResult[] Predict(IReadOnlyList<StanceInput> inputs)
+    {
+        var scored = PredictScores(inputs.Select(x => new SemanticInput(x.Text, x.Target, x.MentionStart, x.MentionEnd, x.CueLemma)).ToList());
+        var results = new StanceResult[inputs.Count];
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            var s = scored[i].Scores;
+            var scores = new Dictionary<string, double>(Labels.Count);
+            int best = 0;
+            for (int k = 0; k < Labels.Count && k < s.Length; k++)
+            {
+                scores[Labels[k]] = Math.Round(s[k], 3);
+                if (s[k] > s[best]) best = k;
+            }
+            results[i] = new StanceResult(inputs[i].Target, Labels[best], Math.Round(s[best], 3), scores);
+        }
+        return results;
+    }
+
+    /// <summary>The predicted label and the score per label (in <see cref="Labels"/> order) of each input.</summary>
+    public (string Label, float[] Scores)[] PredictScores(IReadOnlyList<SemanticInput> inputs)
+    {
+        if (inputs.Count == 0) return [];
+        var rows = Featurizer.Build(inputs);
+        var results = new (string, float[])[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            var p = _pool.Predict(rows[i]);
+            results[i] = (p.PredictedLabel, p.Score);
+        }
+        return results;
+    }
+}

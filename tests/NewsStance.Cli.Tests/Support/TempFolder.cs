@@ -1,0 +1,33 @@
+using System.Text;
+
+namespace NewsStance.Cli.Tests.Support;
+
+/// <summary>A fresh folder under the system temp path, deleted when the test ends.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "newsstance-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public string PathOf(string relative) => System.IO.Path.Combine(Path, relative);
+
+    /// <summary>Writes <paramref name="text"/> as UTF-8 without a BOM, creating folders on the way.</summary>
+    public string Write(string relative, string text) => WriteBytes(relative, Utf8NoBom.GetBytes(text));
+
+    public string WriteBytes(string relative, byte[] bytes)
+    {
+        var full = PathOf(relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, bytes);
+        return full;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

