@@ -16,7 +16,9 @@
 #   cat            `cat` of the same files into /dev/null: the floor for reading them
 #   startup        `score` of one article: process start, JIT and model load, paid once per run
 #   rules-only     `score DIR --format jsonl --rules-only > /dev/null`, per --threads value
-#   model          the same with the model bundle (stance on), when models/default exists
+#   model          the same with the model bundle (stance on), when models/default exists and loads
+# and prints, per run, the median wall-clock time, articles/s, "net" articles/s (less the startup run's
+# time), MB/s and the time as a multiple of `cat`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -30,7 +32,7 @@ while [ $# -gt 0 ]; do
     --threads) threads="$2"; shift ;;
     --source) source="$2"; shift ;;
     --keep) keep=1 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n "2,21p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "throughput.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -89,11 +91,16 @@ add() { names+=("$1"); cmds+=("$2"); }
 add "cat (floor)|-" "cat $corpus/*.txt"
 add "startup: score 1 article, rules-only|1" "$cli score $one --format jsonl --rules-only"
 for t in $threads; do add "score --rules-only|$t" "$cli score $corpus --format jsonl --rules-only --threads $t"; done
+model_ok=0
 if [ -f models/default/manifest.json ]; then
-  add "startup: score 1 article, model|1" "$cli score $one --format jsonl --model models/default"
-  for t in $threads; do add "score, model (stance on)|$t" "$cli score $corpus --format jsonl --model models/default --threads $t"; done
+  if "$cli" score "$one" --format jsonl --model models/default > /dev/null 2> "$work/model.log"; then model_ok=1
+  else echo "== models/default does not load, model runs skipped: $(head -1 "$work/model.log")"; fi
 else
   echo "== models/default not found: model runs skipped (train it with the README's training command)"
+fi
+if [ "$model_ok" -eq 1 ]; then
+  add "startup: score 1 article, model|1" "$cli score $one --format jsonl --model models/default"
+  for t in $threads; do add "score, model (stance on)|$t" "$cli score $corpus --format jsonl --model models/default --threads $t"; done
 fi
 
 # Warm the page cache and the CLI once, so every timed run starts alike.
@@ -126,17 +133,20 @@ echo "corpus: $count articles, $mb MB, mean $mean_words words ($mean_kb KB) per 
 echo "machine: $cores cores, $(uname -sm); median of $reps run(s), wall clock ms"
 echo
 cat_ms=$(echo "${times[0]}" | median)
-printf '%-38s %7s %9s %10s %8s %9s\n' "run" "threads" "time s" "articles/s" "MB/s" "x cat"
-printf '%-38s %7s %9s %10s %8s %9s\n' "--------------------------------------" "-------" "---------" "----------" "--------" "---------"
+startup_ms=0
+printf '%-38s %7s %9s %10s %10s %8s %7s\n' "run" "threads" "time s" "articles/s" "net art/s" "MB/s" "x cat"
+printf '%-38s %7s %9s %10s %10s %8s %7s\n' "--------------------------------------" "-------" "---------" "----------" "----------" "--------" "-------"
 for i in "${!names[@]}"; do
   IFS='|' read -r name t <<< "${names[$i]}"
   ms=$(echo "${times[$i]}" | median)
   if [[ "$name" == startup* ]]; then
-    printf '%-38s %7s %9.2f %10s %8s %9s\n' "$name" "$t" "$(awk -v m="$ms" 'BEGIN { print m / 1000 }')" "-" "-" "-"
+    startup_ms=$ms
+    printf '%-38s %7s %9.2f %10s %10s %8s %7s\n' "$name" "$t" "$(awk -v m="$ms" 'BEGIN { print m / 1000 }')" "-" "-" "-" "-"
   else
-    awk -v name="$name" -v t="$t" -v ms="$ms" -v n="$count" -v mb="$mb" -v cat="$cat_ms" 'BEGIN {
-      s = ms / 1000; if (s <= 0) s = 0.001
-      printf "%-38s %7s %9.2f %10.0f %8.1f %9.0f\n", name, t, s, n / s, mb / s, (cat > 0 ? ms / cat : 0) }'
+    # net art/s: the same run less the fixed startup measured just above it (process start, JIT, model load).
+    awk -v name="$name" -v t="$t" -v ms="$ms" -v n="$count" -v mb="$mb" -v cat="$cat_ms" -v st="$startup_ms" 'BEGIN {
+      s = ms / 1000; if (s <= 0) s = 0.001; net = (ms - st) / 1000; if (net <= 0) net = 0.001
+      printf "%-38s %7s %9.2f %10.0f %10s %8.1f %7.0f\n", name, t, s, n / s, (st > 0 ? sprintf("%.0f", n / net) : "-"), mb / s, (cat > 0 ? ms / cat : 0) }'
   fi
 done
 echo

@@ -44,6 +44,6 @@ public class PipelineBenchmarks
     [Benchmark(Description = "QuoteFinder.Find")]
     public object FindQuotes() => QuoteFinder.Find(_article, _mentions);
 
-    [Benchmark(Description = "NewsScorer.Score (rules-only)")]
+    [Benchmark(Description = "NewsScorer.Score(rules-only)")]
     public ArticleResult Score() => _scorer.Score("bench", _text);
 }

@@ -142,6 +142,12 @@ internal static class Lexicon
     /// <summary>Verbs that introduce speech only with a particle or object: "pointed out", "called for".</summary>
     public static bool NeedsParticle(string lemma) => lemma is "point" or "call" or "lash" or "rail";
 
+    /// <summary>Reporting verbs whose base and -s forms are as often nouns: "the state", "his comments".</summary>
+    public static bool IsNounAmbiguous(string lemma) => lemma is "state" or "comment" or "note" or "remark" or "report" or "claim"
+        or "post" or "charge" or "answer" or "question" or "protest" or "object" or "signal" or "hint" or "estimate" or "forecast"
+        or "promise" or "pledge" or "vow" or "reply" or "response" or "respond" or "record" or "brief" or "counter" or "call"
+        or "mention" or "demand" or "request" or "tweet" or "release" or "ruling" or "testify" or "indicate";
+
     /// <summary>Verbs whose content may be a noun phrase rather than a clause: "called for a moratorium", "cited the costs".</summary>
     public static bool TakesObjectContent(string lemma) => lemma is "call" or "cite" or "urge" or "accuse" or "propose"
         or "demand" or "promise" or "pledge" or "vow" or "recommend" or "describe" or "agree" or "threaten";

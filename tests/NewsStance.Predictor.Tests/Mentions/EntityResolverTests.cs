@@ -17,6 +17,13 @@ public sealed class EntityResolverTests
         return mentions.Single(m => m.Span == span);
     }
 
+    /// <summary>The one mention whose span covers the part (for role nouns, whose span may or may not take the determiner).</summary>
+    private static Mention Covering(List<Mention> mentions, string text, string part, int occurrence = 0)
+    {
+        var span = Articles.SpanOf(text, part, occurrence);
+        return mentions.Single(m => m.Span.Contains(span));
+    }
+
     [Fact]
     public void Surname_after_the_full_name_joins_it()
     {
@@ -61,6 +68,41 @@ public sealed class EntityResolverTests
 
         // Then
         Assert.Equal("Dmitry Peskov", At(mentions, text, "The Kremlin spokesman").Entity?.Name);
+    }
+
+    [Fact]
+    public void Role_noun_in_apposition_joins_the_name_and_gives_its_role()
+    {
+        // Given
+        const string text = "Dmitry Peskov, the Kremlin spokesman, spoke on Monday. The Kremlin spokesman then left.";
+
+        // When
+        var article = Articles.Read(text);
+        var mentions = MentionFinder.Find(article);
+        _ = new EntityResolver(mentions, article);
+
+        // Then
+        var name = At(mentions, text, "Dmitry Peskov");
+        Assert.Equal("Kremlin spokesman", name.Entity?.Role);
+        Assert.Same(name.Entity, Covering(mentions, text, "Kremlin spokesman", 0).Entity);
+        Assert.Same(name.Entity, Covering(mentions, text, "Kremlin spokesman", 1).Entity);
+    }
+
+    [Fact]
+    public void Name_in_apposition_after_a_role_noun_joins_it()
+    {
+        // Given
+        const string text = "A company spokesman, Pieter de Vries, spoke on Monday.";
+
+        // When
+        var article = Articles.Read(text);
+        var mentions = MentionFinder.Find(article);
+        _ = new EntityResolver(mentions, article);
+
+        // Then
+        var role = Covering(mentions, text, "company spokesman");
+        Assert.Equal("Pieter de Vries", role.Entity?.Name);
+        Assert.Same(role.Entity, At(mentions, text, "Pieter de Vries").Entity);
     }
 
     [Fact]

@@ -75,6 +75,16 @@ public sealed class ModelBundleTests : IClassFixture<TinyStanceBundle>, IDisposa
     }
 
     [Fact]
+    public void MlNet_version_is_the_package_version_not_the_assembly_version()
+    {
+        // When
+        var version = ModelBundle.MlNetVersion;
+
+        // Then
+        Assert.StartsWith("5.", version);
+    }
+
+    [Fact]
     public void Other_mlnet_major_version_is_refused()
     {
         // Given

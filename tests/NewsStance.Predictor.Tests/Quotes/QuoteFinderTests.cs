@@ -173,6 +173,7 @@ public sealed class QuoteFinderTests
         Assert.Equal(Articles.SpanOf(text, "—"), quote.Cue?.Span);
         Assert.Equal(Articles.SpanOf(text, "Ana Ruiz"), quote.Speaker?.Span);
         Assert.Equal("Ana Ruiz", quote.Speaker?.Name);
+        Assert.Equal("mayor", quote.Speaker?.Role);
     }
 
     // ---- indirect quotes -------------------------------------------------------------------------
@@ -204,6 +205,8 @@ public sealed class QuoteFinderTests
     [InlineData("The budget will be balanced next year, Lars Berg said.", "said")]
     [InlineData("The budget will be balanced next year, said Lars Berg.", "said")]
     [InlineData("The budget will be balanced next year, Lars Berg told reporters.", "told")]
+    [InlineData("The budget will be balanced next year, Lars Berg told parliament.", "told")]
+    [InlineData("The budget will be balanced next year, Lars Berg told Reuters.", "told")]
     [InlineData("The budget will be balanced next year, Lars Berg said on Monday.", "said")]
     [InlineData("The budget will be balanced next year, according to Lars Berg.", "according to")]
     public void Content_before_a_trailing_attribution_is_an_indirect_quote(string text, string cue)
@@ -266,6 +269,118 @@ public sealed class QuoteFinderTests
         Assert.Equal("taxes would stay flat this year", quotes[0].Text);
         Assert.Equal("Nobody should pay more for less", quotes[1].Text);
         Assert.True(quotes[0].ContentSpans[0].End <= quotes[1].ContentSpans[0].Start);
+    }
+
+    [Theory]
+    [InlineData("Officials said the border crossing would reopen on Friday morning.", "the border crossing would reopen on Friday morning")]
+    [InlineData("A source familiar with the talks said the two sides were close to a deal.", "the two sides were close to a deal")]
+    [InlineData("The two sides are close to a deal, a source familiar with the talks said.", "The two sides are close to a deal")]
+    [InlineData("Officials in the capital said the curfew would be lifted.", "the curfew would be lifted")]
+    public void Unnamed_sources_are_anonymous_speakers_of_the_reported_clause(string text, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal(new[] { Articles.SpanOf(text, content) }, quote.ContentSpans);
+        Assert.Equal("said", quote.Cue?.Text);
+        Assert.Equal(SpeakerKind.Anonymous, quote.Speaker?.Kind);
+    }
+
+    [Theory]
+    [InlineData("On Tuesday morning, Lars Berg said that the budget would be balanced next year.")]
+    [InlineData("In a statement on Monday, the ministry said that the budget would be balanced next year.")]
+    public void Opening_adverbial_before_the_subject_is_not_part_of_the_content(string text)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal(new[] { "the budget would be balanced next year" }, Articles.Pieces(text, quote));
+        Assert.Equal("said", quote.Cue?.Text);
+    }
+
+    [Fact]
+    public void Pronoun_attribution_in_mid_sentence_splits_the_content_into_two_pieces()
+    {
+        // Given
+        const string text = "Tom Baker spoke to reporters on Monday. The plan, he said, would fail within a year.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(new[] { "The plan", "would fail within a year" }, Articles.Pieces(text, quote));
+        Assert.Equal("said", quote.Cue?.Text);
+        Assert.Equal("he", quote.Speaker?.Mention);
+        Assert.Equal("Tom Baker", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Named_attribution_in_mid_sentence_keeps_both_halves_as_pieces()
+    {
+        // Given
+        const string text = "The new plan for schools, Lars Berg said, would balance the budget by next spring.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(new[] { "The new plan for schools", "would balance the budget by next spring" }, Articles.Pieces(text, quote));
+        Assert.Equal("said", quote.Cue?.Text);
+        Assert.Equal("Lars Berg", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Name_in_apposition_after_a_role_is_the_speaker_name()
+    {
+        // Given
+        const string text = "A company spokesman, Pieter de Vries, said that the factory would stay open.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal(new[] { "the factory would stay open" }, Articles.Pieces(text, quote));
+        Assert.Equal("Pieter de Vries", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Role_in_apposition_after_a_name_is_the_role_and_a_later_role_noun_resolves_to_the_name()
+    {
+        // Given
+        const string text =
+            "Dmitry Peskov, the Kremlin spokesman, said that Moscow would respond calmly. " +
+            "The Kremlin spokesman added that the talks would continue next week.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("Dmitry Peskov", quotes[0].Speaker?.Name);
+        Assert.Equal("Kremlin spokesman", quotes[0].Speaker?.Role);
+        Assert.Equal(Articles.SpanOf(text, "The Kremlin spokesman"), quotes[1].Speaker?.Span);
+        Assert.Equal("Dmitry Peskov", quotes[1].Speaker?.Name);
+    }
+
+    [Fact]
+    public void Trailing_document_attribution_takes_the_whole_reported_sentence_as_one_quote()
+    {
+        // Given
+        const string text = "The agency warned that the river was polluted along most of its length, the report says.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal("says", quote.Cue?.Text);
+        Assert.Equal(Articles.SpanOf(text, "says"), quote.Cue?.Span);
+        Assert.Equal(Articles.SpanOf(text, "the report"), quote.Speaker?.Span);
+        Assert.Equal(SpeakerKind.Document, quote.Speaker?.Kind);
     }
 
     // ---- mixed quotes ----------------------------------------------------------------------------
@@ -388,6 +503,7 @@ public sealed class QuoteFinderTests
     [Theory]
     [InlineData("The minister was told the report would be late.")]
     [InlineData("Lars Berg said nothing.")]
+    [InlineData("Lars Berg said nothing when asked about it.")]
     [InlineData("The ministers were told that the report would be late.")]
     public void Passives_and_noun_objects_are_not_reported_speech(string text)
     {

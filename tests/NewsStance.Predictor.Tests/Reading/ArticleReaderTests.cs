@@ -38,6 +38,24 @@ public sealed class ArticleReaderTests
     }
 
     [Fact]
+    public void Byte_order_mark_before_the_wire_header_is_skipped_and_offsets_index_the_given_string()
+    {
+        // Given
+        const string text = "\uFEFF date 2019-09-26 MOSCOW (Sputnik) - Russian officials met on Thursday. The talks lasted four hours.";
+
+        // When
+        var article = Articles.Read(text);
+
+        // Then
+        Assert.Equal("2019-09-26", article.Date);
+        Assert.Equal("MOSCOW (Sputnik)", article.Dateline);
+        var body = Assert.Single(article.Paragraphs);
+        Assert.Equal(Articles.SpanOf(text, "Russian officials met on Thursday. The talks lasted four hours."), body.Span);
+        var first = article.Tokens[0];
+        Assert.Equal("Russian", text[first.Start..first.End]);
+    }
+
+    [Fact]
     public void Reuters_dateline_keeps_month_and_day()
     {
         // Given
@@ -126,6 +144,22 @@ public sealed class ArticleReaderTests
         // Then
         Assert.Null(article.Title);
         Assert.All(article.Paragraphs, p => Assert.False(p.IsTitle));
+    }
+
+    [Fact]
+    public void First_line_of_two_sentences_before_a_blank_line_is_not_a_title()
+    {
+        // Given
+        const string text = "Hundreds of farmers gathered on Friday. They marched to the town hall.\n\nThe council met them on the steps.";
+
+        // When
+        var article = Articles.Read(text);
+
+        // Then
+        Assert.Null(article.Title);
+        Assert.Equal(2, article.Paragraphs.Count);
+        Assert.All(article.Paragraphs, p => Assert.False(p.IsTitle));
+        Assert.Equal(Articles.SpanOf(text, "Hundreds of farmers gathered on Friday. They marched to the town hall."), article.Paragraphs[0].Span);
     }
 
     [Fact]

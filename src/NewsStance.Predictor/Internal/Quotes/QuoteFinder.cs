@@ -19,6 +19,7 @@ internal sealed class QuoteFinder
     private readonly Mention?[] _mentionEndingAt;
     private readonly Mention?[] _mentionStartingAt;
     private readonly int[] _regionOfToken; // -1 outside quotation marks
+    private readonly bool[] _inName;       // tokens inside a name mention ("the United States")
 
     private QuoteFinder(Article article, IReadOnlyList<Mention> mentions)
     {
@@ -28,10 +29,12 @@ internal sealed class QuoteFinder
         _regions = QuoteRegionFinder.Find(article);
         _mentionEndingAt = new Mention?[_tokens.Length];
         _mentionStartingAt = new Mention?[_tokens.Length];
+        _inName = new bool[_tokens.Length];
         foreach (var m in mentions)
         {
             _mentionEndingAt[m.LastToken] ??= m;
             _mentionStartingAt[m.FirstToken] ??= m;
+            if (m.Form == MentionForm.Name) for (int t = m.FirstToken; t <= m.LastToken; t++) _inName[t] = true;
         }
         _regionOfToken = new int[_tokens.Length];
         Array.Fill(_regionOfToken, -1);
@@ -93,7 +96,9 @@ internal sealed class QuoteFinder
                 continue;
             }
             var lemma = Lexicon.ReportingLemma(w);
-            if (lemma is null) continue;
+            if (lemma is null || _inName[i]) continue;
+            // A capitalised verb inside a body sentence is a name or a title word ("the United States"); headlines may capitalise cues.
+            if (char.IsUpper(w[0]) && i > first && !_a.Paragraphs[s.Paragraph].IsTitle) continue;
             var q = TryVerbFrame(s, i, lemma, first, end);
             if (q is null) continue;
             quotes.Add(q);
@@ -166,11 +171,16 @@ internal sealed class QuoteFinder
             else if (!(lemma == "call" && QuoteWithin(v + 1, end, 6))) return null;
         }
         var cue = new TextSpan(_tokens[v].Start, _tokens[cueEnd].End);
-        bool participle = Word(v).EndsWith("ing", StringComparison.Ordinal) && lemma != "sing";
+        // Words that are nouns as often as verbs ("the state", "his comments", "a note") cue speech only before "that", ":" or a quotation.
+        if (Lexicon.IsNounAmbiguous(lemma) && (Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
+            && !(cueEnd + 1 < end && (Word(cueEnd + 1) == "that" || IsPunct(cueEnd + 1, ':') || InQuote(cueEnd + 1))))
+            return null;
+        bool progressive = v > first && Word(v - 1).ToLowerInvariant() is "is" or "are" or "was" or "were" or "been" or "isn't" or "wasn't" or "’s" or "'s";
+        bool participle = Word(v).EndsWith("ing", StringComparison.Ordinal) && !progressive;
 
-        // Subject before the verb, allowing auxiliaries and adverbs: "Peskov has also said".
+        // Subject before the verb, allowing auxiliaries and adverbs: "Peskov has also said", "Trump is warning".
         int k = v - 1;
-        while (k >= first && !InQuote(k) && IsAuxOrAdverb(Word(k))) k--;
+        while (k >= first && !InQuote(k) && (IsAuxOrAdverb(Word(k)) || progressive && Word(k).ToLowerInvariant() is "is" or "are" or "was" or "were" or "been" or "isn't" or "wasn't" or "not")) k--;
         if (k - 1 >= first && IsDayOrTime(Word(k)) && Word(k - 1) is "on" or "last" or "this" or "late" or "early") k -= 2;
         var cueStart = k + 1 < v && Word(k + 1) is "has" or "have" or "had" or "would" or "will" ? k + 1 : v;
         if (cueStart != v) cue = new TextSpan(_tokens[cueStart].Start, cue.End);
