@@ -53,8 +53,13 @@ for attempt in 1 2 3 4 5; do
   if [ "$attempt" -eq 5 ]; then cat "$work/build.log" >&2; echo "build failed" >&2; exit 1; fi
   echo "   build failed (attempt $attempt), retrying in 15 s"; sleep 15
 done
-cli=src/NewsStance.Cli/bin/Release/net10.0/newsstance
-[ -x "$cli" ] || { echo "throughput.sh: $cli not found after the build" >&2; exit 1; }
+[ -x src/NewsStance.Cli/bin/Release/net10.0/newsstance ] || { echo "throughput.sh: src/NewsStance.Cli/bin/Release/net10.0/newsstance not found after the build" >&2; exit 1; }
+# Run a private copy of the build (and of the model bundle), so a rebuild or retraining elsewhere
+# during the measurement cannot change or remove what is being timed.
+cp -r src/NewsStance.Cli/bin/Release/net10.0 "$work/cli"
+cli="$work/cli/newsstance"
+model="$work/model"
+[ -f models/default/manifest.json ] && cp -r models/default "$model"
 
 # --- corpus ----------------------------------------------------------------------------------
 if [ -z "$source" ]; then
@@ -92,15 +97,15 @@ add "cat (floor)|-" "cat $corpus/*.txt"
 add "startup: score 1 article, rules-only|1" "$cli score $one --format jsonl --rules-only"
 for t in $threads; do add "score --rules-only|$t" "$cli score $corpus --format jsonl --rules-only --threads $t"; done
 model_ok=0
-if [ -f models/default/manifest.json ]; then
-  if "$cli" score "$one" --format jsonl --model models/default > /dev/null 2> "$work/model.log"; then model_ok=1
+if [ -f "$model/manifest.json" ]; then
+  if "$cli" score "$one" --format jsonl --model "$model" > /dev/null 2> "$work/model.log"; then model_ok=1
   else echo "== models/default does not load, model runs skipped: $(head -1 "$work/model.log")"; fi
 else
   echo "== models/default not found: model runs skipped (train it with the README's training command)"
 fi
 if [ "$model_ok" -eq 1 ]; then
-  add "startup: score 1 article, model|1" "$cli score $one --format jsonl --model models/default"
-  for t in $threads; do add "score, model (stance on)|$t" "$cli score $corpus --format jsonl --model models/default --threads $t"; done
+  add "startup: score 1 article, model|1" "$cli score $one --format jsonl --model $model"
+  for t in $threads; do add "score, model (stance on)|$t" "$cli score $corpus --format jsonl --model $model --threads $t"; done
 fi
 
 # Warm the page cache and the CLI once, so every timed run starts alike.

@@ -90,6 +90,32 @@ public sealed class OutputFormatTests
     }
 
     [Fact]
+    public void Table_matches_the_expected_text()
+    {
+        // Given
+        using var dir = new TempFolder();
+        var path = dir.Write("miller.txt", Articles.OneQuote);
+
+        // When
+        var result = Newsstance.Run("score", "--rules-only", "--format", "table", path);
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            """
+                                            miller — 1 quote
+            ╭────┬──────────┬──────────────────┬───────┬──────────┬────────────────────────╮
+            │ #  │ Type     │ Speaker          │ Cue   │ Stance   │ Quote                  │
+            ├────┼──────────┼──────────────────┼───────┼──────────┼────────────────────────┤
+            │ 1  │ direct   │ Jane Miller      │ said  │ —        │ Taxes are too high     │
+            │    │          │ person, 1.00     │       │          │                        │
+            ╰────┴──────────┴──────────────────┴───────┴──────────┴────────────────────────╯
+
+            """,
+            TrimLineEnds(result.Output));
+    }
+
+    [Fact]
     public void Table_shows_mention_and_resolved_name_for_a_pronoun_or_surname()
     {
         // Given
@@ -177,4 +203,7 @@ public sealed class OutputFormatTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"newsstance: error: {output}: cannot write output", result.Error);
     }
+
+    private static string TrimLineEnds(string text)
+        => string.Join("\n", text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()));
 }

@@ -120,11 +120,20 @@ internal sealed class ScoreCommand
     {
         "jsonl" => new JsonlResultWriter(output),
         "csv" => new CsvResultWriter(output),
-        _ => new TableResultWriter(AnsiConsole.Create(new AnsiConsoleSettings
+        _ => new TableResultWriter(TableConsole(output, console)),
+    };
+
+    private static IAnsiConsole TableConsole(Stream output, TextWriter? console)
+    {
+        bool terminal = console is not null && !Console.IsOutputRedirected;
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(console ?? new StreamWriter(output) { AutoFlush = true }),
-            Ansi = console is not null && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = console is not null && !Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        })),
-    };
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        // Files and pipes have no width: give tables room instead of the 80-column default.
+        if (!terminal) ansi.Profile.Width = 140;
+        return ansi;
+    }
 }

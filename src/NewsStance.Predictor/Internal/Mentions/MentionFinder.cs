@@ -18,6 +18,10 @@ internal static class MentionFinder
         var mentions = new List<Mention>();
         var text = article.Text;
         var tokens = article.Tokens;
+        // Words the article also writes in lower case are common words when they open a sentence ("Negotiations …").
+        var lowerWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in tokens)
+            if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start])) lowerWords.Add(article.TextOf(t));
         foreach (var sentence in article.Sentences)
         {
             int end = sentence.FirstToken + sentence.TokenCount;
@@ -31,7 +35,9 @@ internal static class MentionFinder
                 bool initial = mentions.Count == firstInSentence;
                 if (char.IsUpper(c))
                 {
-                    int next = TryName(article, sentence, i, end, mentions, initial);
+                    int next = i == sentence.FirstToken && lowerWords.Contains(word.ToLowerInvariant()) && !Lexicon.IsNameTitle(word)
+                        && (i + 1 >= end || !char.IsUpper(text[tokens[i + 1].Start]))
+                        ? i : TryName(article, sentence, i, end, mentions, initial);
                     if (next > i) { i = next - 1; continue; }
                     if (Lexicon.SubjectPronouns.Contains(word) && word is "He" or "She" or "They" or "It" or "We" or "I")
                     {
