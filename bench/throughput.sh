@@ -116,44 +116,58 @@ cat "$corpus"/*.txt > /dev/null
 lines=$("$cli" score "$corpus" --format jsonl --rules-only 2>> "$log" | wc -l)
 [ "$lines" -eq "$count" ] || echo "!! rules-only run wrote $lines JSON lines for $count articles (see below)" >&2
 
-declare -A times
+# Wall clock decides articles/s; CPU time (user + sys, from GNU time when present) shows whether a
+# second thread got a second core: on a shared machine a busy neighbour, not the program, may be why not.
+declare -A times cpus
 now() { date +%s%N; }
+gnutime=$(command -v /usr/bin/time || true)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 echo "== timing ${#names[@]} runs x $reps, interleaved"
 for ((r = 1; r <= reps; r++)); do
   for i in "${!names[@]}"; do
     t0=$(now)
-    if ! bash -c "${cmds[$i]}" > /dev/null 2>> "$log"; then
-      echo "!! run failed: ${cmds[$i]}" >&2; tail -5 "$log" >&2; exit 1
+    if [ -n "$gnutime" ]; then
+      ok=1; "$gnutime" -f "%U %S" -o "$work/cpu" bash -c "${cmds[$i]}" > /dev/null 2>> "$log" || ok=0
+    else
+      ok=1; bash -c "${cmds[$i]}" > /dev/null 2>> "$log" || ok=0
     fi
     t1=$(now)
+    if [ "$ok" -eq 0 ]; then echo "!! run failed: ${cmds[$i]}" >&2; tail -5 "$log" >&2; exit 1; fi
     times[$i]+="$(( (t1 - t0) / 1000000 )) "
+    [ -n "$gnutime" ] && cpus[$i]+="$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$work/cpu") "
   done
 done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
 # --- report ----------------------------------------------------------------------------------
 echo
 echo "corpus: $count articles, $mb MB, mean $mean_words words ($mean_kb KB) per article"
-echo "machine: $cores cores, $(uname -sm); median of $reps run(s), wall clock ms"
+echo "machine: $cores cores, $(uname -sm); load average $load_before before, $load_after after"
+echo "median of $reps run(s); cpu % = (user + sys) / wall, 100 per busy core; cpu ms/a = (user + sys) per article"
 echo
 cat_ms=$(echo "${times[0]}" | median)
 startup_ms=0
-printf '%-38s %7s %9s %10s %10s %8s %7s\n' "run" "threads" "time s" "articles/s" "net art/s" "MB/s" "x cat"
-printf '%-38s %7s %9s %10s %10s %8s %7s\n' "--------------------------------------" "-------" "---------" "----------" "----------" "--------" "-------"
+fmt='%-38s %7s %8s %10s %10s %7s %6s %6s %9s\n'
+printf "$fmt" "run" "threads" "time s" "articles/s" "net art/s" "MB/s" "x cat" "cpu %" "cpu ms/a"
+printf "$fmt" "--------------------------------------" "-------" "--------" "----------" "----------" "-------" "------" "------" "---------"
 for i in "${!names[@]}"; do
   IFS='|' read -r name t <<< "${names[$i]}"
   ms=$(echo "${times[$i]}" | median)
-  if [[ "$name" == startup* ]]; then
-    startup_ms=$ms
-    printf '%-38s %7s %9.2f %10s %10s %8s %7s\n' "$name" "$t" "$(awk -v m="$ms" 'BEGIN { print m / 1000 }')" "-" "-" "-" "-"
-  else
-    # net art/s: the same run less the fixed startup measured just above it (process start, JIT, model load).
-    awk -v name="$name" -v t="$t" -v ms="$ms" -v n="$count" -v mb="$mb" -v cat="$cat_ms" -v st="$startup_ms" 'BEGIN {
-      s = ms / 1000; if (s <= 0) s = 0.001; net = (ms - st) / 1000; if (net <= 0) net = 0.001
-      printf "%-38s %7s %9.2f %10.0f %10s %8.1f %7.0f\n", name, t, s, n / s, (st > 0 ? sprintf("%.0f", n / net) : "-"), mb / s, (cat > 0 ? ms / cat : 0) }'
-  fi
+  cpu=$( [ -n "${cpus[$i]:-}" ] && echo "${cpus[$i]}" | median || echo "")
+  # net art/s: the run less the startup run measured just above it (process start, JIT, model load).
+  [[ "$name" == startup* ]] && startup_ms=$ms
+  awk -v fmt="$fmt" -v name="$name" -v t="$t" -v ms="$ms" -v cpu="$cpu" -v n="$count" -v mb="$mb" -v cat="$cat_ms" \
+      -v st="$startup_ms" -v startup="$([[ "$name" == startup* ]] && echo 1 || echo 0)" 'BEGIN {
+    s = ms / 1000; if (s <= 0) s = 0.001; net = (ms - st) / 1000; if (net <= 0) net = 0.001
+    c = (cpu == "" ? "-" : sprintf("%.0f", 100 * cpu / (ms > 0 ? ms : 1)))
+    cpa = (cpu == "" ? "-" : sprintf("%.2f", cpu / n))
+    if (startup) printf fmt, name, t, sprintf("%.2f", s), "-", "-", "-", "-", c, "-"
+    else printf fmt, name, t, sprintf("%.2f", s), sprintf("%.0f", n / s), (st > 0 ? sprintf("%.0f", n / net) : "-"),
+                sprintf("%.1f", mb / s), sprintf("%.0f", (cat > 0 ? ms / cat : 0)), c, cpa }'
 done
 echo
-echo "raw ms per run: "; for i in "${!names[@]}"; do echo "  ${names[$i]%%|*} [${names[$i]##*|}]: ${times[$i]}"; done
+echo "raw ms per run (wall / cpu):"
+for i in "${!names[@]}"; do echo "  ${names[$i]%%|*} [${names[$i]##*|}]: ${times[$i]}/ ${cpus[$i]:-}"; done
 if [ -s "$log" ]; then echo; echo "stderr (first lines):"; sort "$log" | uniq -c | sort -rn | head -5; fi

@@ -27,8 +27,8 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         if (errors.Count > 50) stderr.WriteLine($"... and {errors.Count - 50} more");
         if (skip)
         {
-            var reasons = errors.GroupBy(e => e.Message.Split(' ')[0]).Select(g => $"{g.Count()} × {g.First().Message}");
-            stderr.WriteLine($"newsstance-train: warning: skipped {errors.Count} bad row(s) in {what}; training on the rest.");
+            int rows = errors.Select(e => (e.File, e.Line)).Distinct().Count();
+            stderr.WriteLine($"newsstance-train: warning: skipped {rows} bad row(s) ({errors.Count} problem(s)) in {what}; training on the rest.");
             return true;
         }
         Error($"{errors.Count} problem(s) in {what}; nothing was written. Fix them, or pass --skip-bad-rows to train on the valid rows.");
@@ -136,10 +136,14 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
             model = st.Pipeline(trainer, seed).Fit(data);
         });
         var metrics = new Dictionary<string, double>();
-        var (mf, sf) = MetricsReport.MeanSd(cv.Select(c => c.MacroF1));
-        metrics["cv_macro_f1"] = Math.Round(mf, 4);
-        metrics["cv_macro_f1_sd"] = Math.Round(sf, 4);
-        metrics["cv_accuracy"] = Math.Round(cv.Select(c => c.Accuracy).DefaultIfEmpty().Average(), 4);
+        if (cv.Count > 0)
+        {
+            var (mf, sf) = MetricsReport.MeanSd(cv.Select(c => c.MacroF1));
+            metrics["cv_macro_f1"] = Math.Round(mf, 4);
+            metrics["cv_macro_f1_sd"] = Math.Round(sf, 4);
+            metrics["cv_accuracy"] = Math.Round(cv.Average(c => c.Accuracy), 4);
+            metrics["cv_folds"] = cv.Count;
+        }
         metrics["train_rows"] = train.Count;
         if (test.Count > 0)
         {
@@ -234,7 +238,8 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
                 w.WriteLine(string.Join(',', fields.Select(Csv)));
             }
         }
-        var metrics = ClassMetrics.Compute(rows.Select(r => r.Label).ToList(), predicted, rows.Select(r => r.Label).Distinct());
+        // The label set is the model's and the file's together, so a label only the model predicts still counts against it.
+        var metrics = ClassMetrics.Compute(rows.Select(r => r.Label).ToList(), predicted, rows.Select(r => r.Label).Concat(stance.Labels).Distinct());
         MetricsReport.Classes(console, $"{Path.GetFileName(csv)} ({rows.Count} rows)", metrics);
         if (jsonPath is not null)
         {

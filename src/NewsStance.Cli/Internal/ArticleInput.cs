@@ -9,4 +9,5 @@ namespace NewsStance.Cli.Internal;
 /// <param name="Extra">Other JSONL fields, carried through to the output.</param>
 /// <param name="Error">Why the input could not be read; null when it can be scored.</param>
 /// <param name="Warning">Something worth saying about an input that is still scored.</param>
-internal sealed record ArticleInput(string Source, string Id, string Text, IReadOnlyDictionary<string, JsonElement>? Extra = null, string? Error = null, string? Warning = null);
+/// <param name="NoArticle">True for an input that holds no article at all (an empty JSON Lines file): only its warning is reported.</param>
+internal sealed record ArticleInput(string Source, string Id, string Text, IReadOnlyDictionary<string, JsonElement>? Extra = null, string? Error = null, string? Warning = null, bool NoArticle = false);

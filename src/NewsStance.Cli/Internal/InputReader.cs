@@ -76,9 +76,9 @@ internal static class InputReader
         stdin().CopyTo(ms);
         var text = ArticleDecoder.Decode(ms.GetBuffer().AsSpan(0, (int)ms.Length), out var error, out var warning);
         if (text is null) { yield return Failed("stdin", error!); yield break; }
-        // JSON Lines on stdin when every non-blank line is a JSON object.
-        var lines = text.Split('\n').Where(l => l.Trim().Length > 0).ToList();
-        if (lines.Count > 0 && lines.All(l => l.TrimStart().StartsWith('{')))
+        // JSON Lines on stdin when the first non-blank line is a JSON object (bad lines later are reported by number).
+        var firstLine = text.Split('\n').FirstOrDefault(l => l.Trim().Length > 0);
+        if (firstLine is not null && firstLine.TrimStart().StartsWith('{'))
         {
             foreach (var a in ReadJsonLines("stdin", text, warning)) yield return a;
             yield break;
@@ -88,6 +88,11 @@ internal static class InputReader
 
     private static IEnumerable<ArticleInput> ReadJsonLines(string source, string text, string? warning)
     {
+        if (text.Trim().Length == 0)
+        {
+            yield return new ArticleInput(source, "", "", Warning: "empty JSON Lines file: no articles to score", NoArticle: true);
+            yield break;
+        }
         int lineNo = 0;
         foreach (var raw in text.Split('\n'))
         {
@@ -112,6 +117,7 @@ internal static class InputReader
                     foreach (var p in doc.RootElement.EnumerateObject())
                         if (p.Name is not ("id" or "text")) extra[p.Name] = p.Value.Clone();
                     input = new ArticleInput(where, id, t.GetString()!, extra, Warning: warning);
+                    warning = null; // a decoding warning is about the file: say it once
                 }
             }
             catch (JsonException e)

@@ -48,6 +48,13 @@ internal sealed class ScoreCommand
     private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr, Func<Stream> stdin, Func<Stream> stdoutStream)
     {
         var errors = new ErrorReporter(stderr);
+        // System.CommandLine hands unknown options to the paths argument: refuse them as usage errors.
+        var unknown = (parse.GetValue(_paths) ?? []).Where(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors.Error($"unknown option{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown)}. Run 'newsstance score --help' for the options.");
+            return Usage;
+        }
         List<StanceTarget> targets;
         try { targets = TargetList.Read(parse.GetValue(_target) ?? [], parse.GetValue(_targets)); }
         catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
@@ -85,7 +92,7 @@ internal sealed class ScoreCommand
             {
                 if (input.Warning is not null) errors.Warning($"{input.Source}: {input.Warning}");
                 if (error is not null) { failed++; errors.Error($"{input.Source}: {error}"); return; }
-                writer.Write(result!, input);
+                if (result is not null) writer.Write(result, input);
             }
 
             var scored = inputs.AsParallel().AsOrdered().WithDegreeOfParallelism(threads)
@@ -112,6 +119,7 @@ internal sealed class ScoreCommand
     private static (ArticleInput, ArticleResult?, string?) Score(NewsScorer scorer, ArticleInput input, IReadOnlyList<StanceTarget> targets)
     {
         if (input.Error is not null) return (input, null, input.Error);
+        if (input.NoArticle) return (input, null, null);
         try { return (input, scorer.Score(input.Id, input.Text, targets), null); }
         catch (Exception e) { return (input, null, $"scoring failed: {e.GetType().Name}: {e.Message}"); }
     }

@@ -255,7 +255,9 @@ internal static class Lexicon
         "must", "may", "might", "let", "we're", "it's", "i'm", "don't", "that's", "there's", "read", "see", "related",
         "update", "editor's", "photo", "video", "watch", "even", "just", "only", "nor", "instead", "other", "another",
         "first", "second", "third", "mr", "ms", "mrs", "dr", "our", "us", "them", "him", "me", "well", "look",
-        "thank", "thanks", "please", "oh", "sir", "madam", "because", "whether", "unless", "until", "again");
+        "thank", "thanks", "please", "oh", "sir", "madam", "because", "whether", "unless", "until", "again",
+        "nobody", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nothing", "everything", "something",
+        "anything", "none", "nor", "neither", "either", "whoever", "whatever", "let's", "if", "never", "always");
 
     /// <summary>Words that mark an organisation when they are part of a capitalised name.</summary>
     public static readonly FrozenSet<string> OrganizationWords = Set(

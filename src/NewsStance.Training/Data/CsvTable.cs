@@ -37,9 +37,11 @@ internal static class CsvTable
     {
         var records = new List<CsvRecord>();
         var errors = new List<DataError>();
+        int recordStart = 1;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            BadDataFound = null,
+            // A stray quotation mark inside an unquoted field: report it where the record starts.
+            BadDataFound = args => errors.Add(new DataError(path, recordStart, 0, "a quotation mark inside an unquoted field (broken quoting?)")),
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
             TrimOptions = TrimOptions.None,
@@ -64,6 +66,7 @@ internal static class CsvTable
         {
             bool more;
             int line = csv.Parser.RawRow + 1;
+            recordStart = line;
             try { more = csv.Read(); }
             catch (CsvHelperException e)
             {
@@ -71,12 +74,18 @@ internal static class CsvTable
                 break;
             }
             if (!more) break;
-            line = csv.Parser.RawRow;
             var fields = csv.Parser.Record ?? [];
             // A field holding an unbalanced quote swallows the following lines: report it where it starts.
             if (fields.Length != header.Length)
             {
-                errors.Add(new DataError(path, line, 0, $"expected {header.Length} fields, found {fields.Length} (broken quoting?)"));
+                var runs = csv.Parser.RawRow > line ? $"; the record runs on to line {csv.Parser.RawRow}" : "";
+                errors.Add(new DataError(path, line, 0, $"expected {header.Length} fields, found {fields.Length} (broken quoting?{runs})"));
+                continue;
+            }
+            int lastLine = csv.Parser.RawRow;
+            if (lastLine > line && fields.Any(f => f.Contains('\n') && f.Split('\n').Skip(1).Any(l => l.Count(c => c == ',') >= header.Length - 1)))
+            {
+                errors.Add(new DataError(path, line, 0, $"an unclosed quotation mark runs this record on to line {lastLine}, swallowing the rows after it"));
                 continue;
             }
             records.Add(new CsvRecord(path, line, columns, fields));

@@ -38,12 +38,20 @@ internal static class QuotesCsv
             if (content is { Count: 0 }) errors.Add(r.Error("content_spans", "a quote needs at least one content span"));
             var cueSpan = Span(r, "cue_span", text, r.Get("cue"), errors);
             var speakerSpan = Span(r, "speaker_span", text, r.Get("speaker_mention"), errors);
+            if (content is { Count: > 0 })
+            {
+                var expected = string.Join(" ", content.Select(c => c.Of(text).Trim()));
+                if (expected != r.Get("text"))
+                    errors.Add(r.Error("content_spans", $"content spans point at '{Shorten(expected)}', not the quote's text '{Shorten(r.Get("text"))}'"));
+            }
             if (errors.Count != before || content is null) continue;
             rows.Add(new GoldQuote(aid, qid, type, content, r.Get("cue"), cueSpan, r.Get("speaker_mention"), speakerSpan,
                 r.Get("speaker_name"), kind, r.Get("speaker_role"), r.Get("text"), r.Line));
         }
         return (rows, errors);
     }
+
+    private static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "...";
 
     private static List<TextSpan>? Spans(CsvRecord r, string column, string text, List<DataError> errors)
     {

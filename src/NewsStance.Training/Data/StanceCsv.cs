@@ -28,6 +28,7 @@ internal static class StanceCsv
             if (text.Length == 0) errors.Add(r.Error("text", "empty text"));
             var label = r.Get("stance").ToLowerInvariant();
             if (label.Length == 0) errors.Add(r.Error("stance", "empty stance label"));
+            else if (label.Contains('\n') || label.Contains(',')) errors.Add(r.Error("stance", "the label runs over several lines: an unclosed quotation mark?"));
             else if (allowedLabels is not null && !allowedLabels.Contains(label))
                 errors.Add(r.Error("stance", $"unknown label '{r.Get("stance")}'; expected one of {string.Join(", ", allowedLabels)}"));
             var target = r.Get("target");

@@ -19,6 +19,11 @@ internal static class MetricsReport
 
     public static void Folds(IAnsiConsole console, string title, IReadOnlyList<ClassMetrics> folds)
     {
+        if (folds.Count == 0)
+        {
+            console.MarkupLine($"{Markup.Escape(title)}: [yellow]no fold could be evaluated[/] (too few groups); see the held-out figures instead.");
+            return;
+        }
         var t = new Table().Title(title).AddColumn("fold").AddColumn("macro-F1").AddColumn("accuracy");
         for (int i = 0; i < folds.Count; i++) t.AddRow((i + 1).ToString(), F(folds[i].MacroF1), F(folds[i].Accuracy));
         var (mf, sf) = MeanSd(folds.Select(f => f.MacroF1));

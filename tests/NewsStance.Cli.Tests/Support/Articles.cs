@@ -18,9 +18,9 @@ internal static class Articles
     /// <summary>One direct quote, one speaker, nothing else.</summary>
     public const string OneQuote = "\"Taxes are too high,\" Jane Miller said.\n";
 
-    /// <summary>A direct quote with a comma and a double quote inside, to test CSV escaping.</summary>
+    /// <summary>A direct quote with commas inside, to test CSV escaping.</summary>
     public const string CommaQuote = "\"Taxes are high, wages are low, and nobody listens,\" Jane Miller said.\n";
 
-    /// <summary>A quote with no reporting verb or speaker anywhere near it.</summary>
+    /// <summary>An article with no quotation and no reported speech.</summary>
     public const string NoQuote = "The weather was mild on Tuesday. Markets closed higher.\n";
 }
