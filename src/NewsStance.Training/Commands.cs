@@ -93,7 +93,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         console.Write(speakerTable);
         manifest.Speaker = new Manifest.SpeakerSection
         {
-            Trainer = "FastTree LambdaMART (100 trees, 16 leaves)", Features = [.. SpeakerFeatures.Names],
+            Trainer = "FastTree LambdaMART (60 trees, 8 leaves, rule score as a feature)", Features = [.. SpeakerFeatures.Names],
             Metrics = new()
             {
                 ["cv_accuracy_at_1"] = Math.Round(cvMean, 4), ["cv_accuracy_at_1_sd"] = Math.Round(cvSd, 4),

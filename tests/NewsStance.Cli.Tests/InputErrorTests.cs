@@ -150,6 +150,102 @@ public sealed class InputErrorTests
         Assert.Contains("newsstance: error: stdin: binary file", result.Error);
     }
 
+    [Fact]
+    public void Empty_jsonl_file_is_a_warning_naming_the_file_and_writes_no_article()
+    {
+        // Given
+        using var dir = new TempFolder();
+        var path = dir.Write("empty.jsonl", "");
+
+        // When
+        var result = Newsstance.Run("score", "--rules-only", "--format", "jsonl", path);
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Contains($"newsstance: warning: {path}: empty JSON Lines file", result.Error);
+        Assert.DoesNotContain("error", result.Error);
+    }
+
+    [Fact]
+    public void Empty_jsonl_file_among_others_adds_no_article()
+    {
+        // Given
+        using var dir = new TempFolder();
+        var empty = dir.Write("empty.jsonl", "\n  \n");
+        var good = dir.Write("good.txt", Articles.OneQuote);
+
+        // When
+        var result = Newsstance.Run("score", "--rules-only", "--format", "jsonl", empty, good);
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["good"], Ids(result));
+        Assert.Contains($"newsstance: warning: {empty}: empty JSON Lines file", result.Error);
+    }
+
+    [Fact]
+    public void Bad_second_line_of_json_lines_on_stdin_is_reported_by_number_and_the_first_scored()
+    {
+        // Given
+        var stdin = """{"id":"a","text":"\"Yes,\" Jane Miller said."}""" + "\nnot json\n";
+
+        // When
+        var result = Newsstance.RunWithStdin(stdin, "score", "--rules-only", "--format", "jsonl", "-");
+
+        // Then
+        Assert.Equal(1, result.ExitCode);
+        var article = Jsonl.Single(result.Output);
+        Assert.Equal("a", article.GetProperty("article_id").GetString());
+        Assert.Equal("Jane Miller", Assert.Single(Jsonl.Quotes(article)).GetProperty("speaker").GetProperty("name").GetString());
+        Assert.Contains("newsstance: error: stdin:2: not valid JSON", result.Error);
+        Assert.DoesNotContain("stdin:1", result.Error);
+        Assert.Contains("1 of 2 inputs failed", result.Error);
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_a_jsonl_file_is_warned_about_once_not_per_line()
+    {
+        // Given: an invalid byte on line 1 of 3
+        using var dir = new TempFolder();
+        var text = string.Join("\n",
+            """{"id":"one","text":"\"Café prices are too high,\" Jane Miller said."}""",
+            """{"id":"two","text":"\"Yes,\" Jane Miller said."}""",
+            """{"id":"three","text":"Nothing to see."}""") + "\n";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        bytes[Array.IndexOf(bytes, (byte)0xC3)] = 0xFF; // a byte that never occurs in UTF-8
+        var path = dir.WriteBytes("batch.jsonl", bytes);
+
+        // When
+        var result = Newsstance.Run("score", "--rules-only", "--format", "jsonl", path);
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["one", "two", "three"], Ids(result));
+        Assert.Contains($"newsstance: warning: {path}:1: invalid UTF-8", result.Error);
+        Assert.Single(result.Error.Split('\n'), l => l.Contains("invalid UTF-8"));
+    }
+
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("-x")]
+    public void Unknown_option_after_the_command_is_a_usage_error_naming_it(string option)
+    {
+        // Given an article that exists, so only the option can be wrong
+        using var dir = new TempFolder();
+        var path = dir.Write("a.txt", Articles.OneQuote);
+
+        // When
+        var result = Newsstance.Run("score", "--rules-only", option, path);
+
+        // Then
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.StartsWith("newsstance: error: ", result.Error);
+        Assert.Contains($"unknown option {option}", result.Error);
+        Assert.DoesNotContain("no such file", result.Error);
+    }
+
     [Theory]
     [InlineData("--bogus", "score", "--rules-only", "x.txt")]
     [InlineData("score", "--rules-only", "--format", "xml", "x.txt")]

@@ -94,6 +94,32 @@ public sealed class EvaluateTests(TrainedBundle bundle) : IClassFixture<TrainedB
     }
 
     [Fact]
+    public void Label_only_the_model_predicts_still_counts_against_macro_f1()
+    {
+        // Given gold labels that are all favor, one of them on a sentence the model reads as against
+        using var folder = new TempFolder();
+        var csv = folder.Write("eval.csv",
+            "id,text,stance\n"
+            + "f1,The ministry deserves our full support and warm praise for the school reform.,favor\n"
+            + "f2,The ministry must be condemned and firmly opposed over the school reform.,favor\n");
+        var predictions = folder.PathOf("predictions.csv");
+        var json = folder.PathOf("metrics.json");
+
+        // When
+        var result = TrainingRun.Of(c => c.Evaluate(bundle.Directory, csv, predictions, json));
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["favor", "against"], CsvText.Parse(File.ReadAllText(predictions)).Skip(1).Select(r => r[1]));
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var m = doc.RootElement;
+        Assert.True(m.GetProperty("macro_f1").GetDouble() < 1.0, $"macro_f1 is {m.GetProperty("macro_f1").GetDouble()}");
+        Assert.Equal(0.5, m.GetProperty("accuracy").GetDouble(), 6);
+        Assert.Equal(2, m.GetProperty("per_class").GetProperty("favor").GetProperty("support").GetInt32());
+        Assert.Contains("against", m.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+    }
+
+    [Fact]
     public void Rows_without_an_id_are_named_by_line_and_repeated_sentences_are_kept()
     {
         // Given

@@ -109,6 +109,51 @@ public sealed class TrainStanceTests
     }
 
     [Fact]
+    public void Skip_bad_rows_counts_a_row_with_two_problems_as_one_bad_row()
+    {
+        // Given one bad row (line 12) with two problems: empty text, so its target span is out of range too
+        using var folder = new TempFolder();
+        var rows = StanceRows.Training();
+        rows[10][1] = "";
+        var csv = folder.Write("stance.csv", StanceRows.Csv(rows));
+        var bundle = folder.PathOf("bundle");
+
+        // When
+        var result = TrainStance(csv, bundle, skipBadRows: true);
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"{csv}:12:2: empty text", result.Error);
+        Assert.Contains($"{csv}:12:4: target span", result.Error);
+        Assert.Contains("newsstance-train: warning: skipped 1 bad row(s)", result.Error);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(bundle, "manifest.json")));
+        Assert.Equal(59, manifest.RootElement.GetProperty("stance").GetProperty("metrics").GetProperty("train_rows").GetDouble());
+    }
+
+    [Fact]
+    public void Too_few_groups_for_any_fold_prints_no_zero_scores_and_says_no_fold_was_evaluated()
+    {
+        // Given sixty good rows that all share one group, so no fold has both training and test rows
+        using var folder = new TempFolder();
+        var csv = folder.Write("stance.csv", CsvText.Of(
+            StanceRows.Training().Select(r => new[] { r[1], r[5], "one-group" }).Prepend(["text", "stance", "group"])));
+        var bundle = folder.PathOf("bundle");
+
+        // When
+        var result = TrainStance(csv, bundle);
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("0.000 ± 0.000", result.Output);
+        Assert.DoesNotContain("0.000 ± 0.000", result.Error);
+        Assert.Contains("no fold could be evaluated", result.Output);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(bundle, "manifest.json")));
+        var metrics = manifest.RootElement.GetProperty("stance").GetProperty("metrics");
+        Assert.False(metrics.TryGetProperty("cv_macro_f1", out _));
+        Assert.Equal(60, metrics.GetProperty("train_rows").GetDouble());
+    }
+
+    [Fact]
     public void Csv_with_a_single_label_is_refused()
     {
         // Given

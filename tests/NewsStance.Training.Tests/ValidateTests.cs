@@ -83,6 +83,24 @@ public sealed class ValidateTests
         Assert.Contains($"{QuotesCsv(folder)}:4:4: span [40, {length + 5}] is outside the article (length {length})", result.Error);
     }
 
+    [Fact]
+    public void Content_spans_pointing_at_other_words_than_the_quote_text_are_reported_at_their_cell()
+    {
+        // Given: line 2's content span stays inside the article but covers the speaker, not the quote
+        using var folder = new TempFolder();
+        var data = TrainingData.Good();
+        int start = TrainingData.TreatyArticle.IndexOf("Foreign Minister Anna Berg", StringComparison.Ordinal);
+        TrainingData.Set(data.Quotes, 2, "content_spans", $"[[{start},{start + "Foreign Minister Anna Berg".Length}]]");
+
+        // When
+        var result = Validate(data, folder);
+
+        // Then
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{QuotesCsv(folder)}:2:{TrainingData.ColumnOf(data.Quotes, "content_spans")}: content spans point at 'Foreign Minister Anna Berg', not the quote's text 'We fully support the new treaty'", result.Error);
+        Assert.Contains("1 problem(s)", result.Output);
+    }
+
     [Theory]
     [InlineData("cue_span", "[-1,3]")]
     [InlineData("cue_span", "[5000,5004]")]

@@ -92,7 +92,7 @@ internal sealed class SpeakerTrainer(MLContext ml)
         var trainer = ml.Ranking.Trainers.FastTree(new FastTreeRankingTrainer.Options
         {
             LabelColumnName = "Label", FeatureColumnName = "Features", RowGroupColumnName = "GroupId",
-            NumberOfTrees = 100, NumberOfLeaves = 16, MinimumExampleCountPerLeaf = 10, LearningRate = 0.1,
+            NumberOfTrees = 60, NumberOfLeaves = 8, MinimumExampleCountPerLeaf = 20, LearningRate = 0.1,
             NumberOfThreads = 1, Seed = seed,
         });
         return trainer.Fit(keyed);

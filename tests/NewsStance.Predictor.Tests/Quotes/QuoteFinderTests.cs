@@ -158,6 +158,29 @@ public sealed class QuoteFinderTests
     }
 
     [Fact]
+    public void He_after_a_quote_opening_with_nobody_resolves_to_the_earlier_speaker()
+    {
+        // Given: "Nobody" opens the second quotation; it is a common word, not a name "he" could mean
+        const string text =
+            "Kremlin spokesman Dmitry Peskov spoke to reporters on Monday.\n\n"
+            + "\"We support the dialogue between the two sides,\" Peskov said.\n\n"
+            + "\"Nobody should interfere,\" he added.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("Dmitry Peskov", quotes[0].Speaker?.Name);
+        var second = quotes[1];
+        Assert.Equal(new[] { "Nobody should interfere" }, Articles.Pieces(text, second));
+        Assert.Equal("added", second.Cue?.Text);
+        Assert.Equal("he", second.Speaker?.Mention);
+        Assert.Equal(Articles.SpanOf(text, "he added").Start, second.Speaker?.Span.Start);
+        Assert.Equal("Dmitry Peskov", second.Speaker?.Name);
+    }
+
+    [Fact]
     public void Em_dash_trailer_names_the_speaker_of_a_bare_quotation()
     {
         // Given

@@ -232,4 +232,46 @@ public sealed class StanceCsvTests
         Assert.Equal($"{path}:3: expected 3 fields, found 2 (broken quoting?)", Assert.Single(errors).ToString());
         Assert.Equal(["a", "c"], rows.Select(r => r.Id));
     }
+
+    [Fact]
+    public void Broken_quote_in_the_middle_is_reported_at_the_line_where_it_starts()
+    {
+        // Given: line 3 opens a quote that never closes, and more rows follow
+        using var folder = new TempFolder();
+        var path = folder.Write("mine.csv",
+            "id,text,stance\n"
+            + "a,fine,favor\n"
+            + "b,\"broken here,favor\n"
+            + "c,also fine,against\n"
+            + "d,more words,neutral\n");
+
+        // When
+        var (rows, errors) = StanceCsv.Read(path);
+
+        // Then
+        var error = Assert.Single(errors);
+        Assert.Equal(path, error.File);
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith($"{path}:3: ", error.ToString());
+        Assert.Contains("broken quoting", error.Message);
+        Assert.Equal(["a"], rows.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Unclosed_quote_in_the_last_column_is_an_error_not_a_label_over_several_lines()
+    {
+        // Given: line 2's stance opens a quote that never closes, swallowing the rows after it
+        using var folder = new TempFolder();
+        var path = folder.Write("mine.csv", "id,text,stance\na,t1,\"favor\nb,t2,favor\nc,t3,against\n");
+
+        // When
+        var (rows, errors) = StanceCsv.Read(path);
+
+        // Then
+        Assert.NotEmpty(errors);
+        Assert.Equal(2, errors[0].Line);
+        Assert.StartsWith($"{path}:2", errors[0].ToString());
+        Assert.Contains("unclosed quotation mark", errors[0].Message);
+        Assert.Empty(rows);
+    }
 }

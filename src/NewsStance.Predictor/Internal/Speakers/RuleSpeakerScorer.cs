@@ -25,13 +25,15 @@ internal sealed class RuleSpeakerScorer : ISpeakerScorer
     public float[] Score(IReadOnlyList<float[]> candidates)
     {
         var scores = new float[candidates.Count];
-        for (int i = 0; i < scores.Length; i++)
-        {
-            float s = 0;
-            var f = candidates[i];
-            for (int j = 0; j < Vector.Length; j++) s += Vector[j] * f[j];
-            scores[i] = s;
-        }
+        for (int i = 0; i < scores.Length; i++) scores[i] = ScoreOne(candidates[i]);
         return scores;
+    }
+
+    /// <summary>The weighted sum for one feature vector (the rule_score feature itself has weight 0).</summary>
+    public float ScoreOne(float[] f)
+    {
+        float s = 0;
+        for (int j = 0; j < Vector.Length; j++) s += Vector[j] * f[j];
+        return s;
     }
 }

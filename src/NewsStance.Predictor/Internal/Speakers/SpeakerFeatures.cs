@@ -18,7 +18,7 @@ internal static class SpeakerFeatures
         "form_document", "form_org_noun", "kind_person", "kind_org", "previous_speaker", "log_entity_mentions",
         "sentence_initial", "followed_by_cue", "distance_rank", "quote_has_frame", "type_direct", "type_indirect",
         "type_mixed", "colon_intro", "has_full_name", "pattern_trailer", "pattern_subject_first", "in_title",
-        "paragraph_distance", "mention_plural",
+        "paragraph_distance", "mention_plural", "rule_score",
     ];
 
     public static int Count => Names.Length;
@@ -84,6 +84,8 @@ internal static class SpeakerFeatures
         f[30] = a.Paragraphs[mSentence.Paragraph].IsTitle ? 1 : 0;
         f[31] = Math.Abs(q.Paragraph - mSentence.Paragraph);
         f[32] = m.Plural ? 1 : 0;
+        // The hand-set score as one more feature: the ranker learns corrections to it instead of relearning it.
+        f[33] = RuleSpeakerScorer.Instance.ScoreOne(f);
         return f;
     }
 }
