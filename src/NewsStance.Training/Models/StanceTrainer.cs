@@ -45,6 +45,9 @@ internal sealed class StanceTrainer(MLContext ml)
 {
     public static readonly string[] TrainerNames = ["sdca", "lbfgs", "fasttree-ova", "lightgbm"];
 
+    /// <summary>An n-gram must occur in at least this many training rows to become a feature.</summary>
+    public const int MinNgramCount = 3;
+
     public static string DisplayName(string trainer) => trainer switch
     {
         "sdca" => "SdcaMaximumEntropy",
@@ -62,6 +65,7 @@ internal sealed class StanceTrainer(MLContext ml)
         ["cue"] = "cue verb one-hot",
         ["polarity"] = "lexicon counts overall / near target / negated",
         ["mask"] = StanceFeaturizer.Mask,
+        ["min_ngram_count"] = MinNgramCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     public IDataView Load(IEnumerable<StanceExample> rows)
@@ -111,6 +115,9 @@ internal sealed class StanceTrainer(MLContext ml)
             .Append(ml.Transforms.Text.FeaturizeText("NegatedFeatures", neg, nameof(StanceRow.Negated)))
             .Append(ml.Transforms.Categorical.OneHotEncoding("CueFeatures", nameof(StanceRow.Cue)))
             .Append(ml.Transforms.NormalizeMinMax("PolarityFeatures", nameof(StanceRow.Polarity)))
+            // n-grams seen fewer than MinNgramCount times are dropped: they cannot generalise, and trees would drown in them.
+            .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount("TextFeatures", count: MinNgramCount))
+            .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount("WindowFeatures", count: MinNgramCount))
             .Append(ml.Transforms.Concatenate("Features", ["TextFeatures", "WindowFeatures", "NegatedFeatures", "CueFeatures", "PolarityFeatures", .. extraFeatures ?? []]));
     }
 

@@ -249,11 +249,9 @@ public sealed class StanceCsvTests
         var (rows, errors) = StanceCsv.Read(path);
 
         // Then
-        var error = Assert.Single(errors);
-        Assert.Equal(path, error.File);
-        Assert.Equal(3, error.Line);
-        Assert.StartsWith($"{path}:3: ", error.ToString());
-        Assert.Contains("broken quoting", error.Message);
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.StartsWith($"{path}:3: ", e.ToString()));
+        Assert.Contains(errors, e => e.Message.StartsWith("expected 3 fields, found 2 (broken quoting?"));
         Assert.Equal(["a"], rows.Select(r => r.Id));
     }
 
@@ -269,9 +267,8 @@ public sealed class StanceCsvTests
 
         // Then
         Assert.NotEmpty(errors);
-        Assert.Equal(2, errors[0].Line);
-        Assert.StartsWith($"{path}:2", errors[0].ToString());
-        Assert.Contains("unclosed quotation mark", errors[0].Message);
+        Assert.All(errors, e => Assert.StartsWith($"{path}:2: ", e.ToString()));
+        Assert.Contains(errors, e => e.Message.Contains("unclosed quotation mark"));
         Assert.Empty(rows);
     }
 }
