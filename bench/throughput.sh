@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Whole-process throughput of `newsstance score` on a folder of a few thousand articles.
 #
-# usage: bench/throughput.sh [--quick] [--count N] [--reps R] [--threads "1 2"] [--source DIR] [--keep]
+# usage: bench/throughput.sh [--quick] [--count N] [--reps R] [--threads "1 2"] [--source DIR] [--jit] [--keep]
 #
 #   --quick       400 articles, 1 repetition (a smoke run of about a minute)
 #   --count N     articles in the corpus (default 4000)
 #   --reps R      repetitions of every run; the median is reported (default 3)
 #   --threads L   the --threads values to compare (default "1 <cores>")
 #   --source DIR  where the articles come from (default training-data/articles, the project's corpus)
+#   --jit         also time rules-only with DOTNET_TieredCompilation=0 (JIT warm-up cost of a short run)
 #   --keep        keep the temporary corpus folder and print its path
 #
 # Builds the CLI in Release, copies the source articles round-robin into a temp folder under unique
@@ -23,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-count=4000; reps=3; threads=""; source=""; keep=0
+count=4000; reps=3; threads=""; source=""; keep=0; jit=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) count=400; reps=1 ;;
@@ -31,8 +32,9 @@ while [ $# -gt 0 ]; do
     --reps) reps="$2"; shift ;;
     --threads) threads="$2"; shift ;;
     --source) source="$2"; shift ;;
+    --jit) jit=1 ;;
     --keep) keep=1 ;;
-    -h|--help) sed -n "2,21p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n "2,22p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "throughput.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -96,6 +98,9 @@ add() { names+=("$1"); cmds+=("$2"); }
 add "cat (floor)|-" "cat $corpus/*.txt"
 add "startup: score 1 article, rules-only|1" "$cli score $one --format jsonl --rules-only"
 for t in $threads; do add "score --rules-only|$t" "$cli score $corpus --format jsonl --rules-only --threads $t"; done
+if [ "$jit" -eq 1 ]; then
+  for t in $threads; do add "score --rules-only, TieredCompilation=0|$t" "DOTNET_TieredCompilation=0 $cli score $corpus --format jsonl --rules-only --threads $t"; done
+fi
 model_ok=0
 if [ -f "$model/manifest.json" ]; then
   if "$cli" score "$one" --format jsonl --model "$model" > /dev/null 2> "$work/model.log"; then model_ok=1

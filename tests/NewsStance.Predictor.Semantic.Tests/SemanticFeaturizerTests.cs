@@ -65,7 +65,7 @@ public sealed class SemanticFeaturizerTests
     }
 
     [Fact]
-    public void Blocks_hold_quote_window_target_and_their_products()
+    public void Blocks_hold_quote_window_and_their_products_with_the_target()
     {
         // Given
         var featurizer = new SemanticFeaturizer(new CountingEmbedder());
@@ -76,12 +76,12 @@ public sealed class SemanticFeaturizerTests
 
         // Then: the fake vector of a text is its length in every slot
         float q = input.Text.Length, w = SemanticFeaturizer.WindowText(StanceFeaturizer.Build(input.Text, input.Target, 0, 4, null).Text).Length, t = "Jane Cole".Length;
-        Assert.Equal([q, q, q, w, w, w, t, t, t, q * t, q * t, q * t, w * t, w * t, w * t], row.Semantic);
+        Assert.Equal([q, q, q, w, w, w, q * t, q * t, q * t, w * t, w * t, w * t], row.Semantic);
         Assert.Equal(StanceFeaturizer.Build(input.Text, input.Target, 0, 4, null).Text, row.Text);
     }
 
     [Fact]
-    public void Row_without_a_target_gets_zero_target_blocks()
+    public void Row_without_a_target_gets_zero_product_blocks()
     {
         // Given
         var featurizer = new SemanticFeaturizer(new CountingEmbedder());
@@ -91,5 +91,6 @@ public sealed class SemanticFeaturizerTests
 
         // Then
         Assert.All(row.Semantic[6..], x => Assert.Equal(0f, x));
+        Assert.Equal(12, row.Semantic.Length);
     }
 }

@@ -46,6 +46,8 @@ internal static class CsvTable
             DetectColumnCountChanges = false,
             TrimOptions = TrimOptions.None,
         };
+        // Lines in the file, so a record that runs to the end is not reported past it.
+        int lineCount = File.ReadLines(path).Count();
         using var reader = new StreamReader(path);
         using var csv = new CsvReader(reader, config);
         if (!csv.Read() || !csv.ReadHeader())
@@ -78,13 +80,17 @@ internal static class CsvTable
             // A field holding an unbalanced quote swallows the following lines: report it where it starts.
             if (fields.Length != header.Length)
             {
-                var runs = csv.Parser.RawRow > line ? $"; the record runs on to line {csv.Parser.RawRow}" : "";
+                int lastOfRecord = Math.Min(csv.Parser.RawRow, lineCount);
+                var runs = lastOfRecord > line ? $"; the record runs on to line {lastOfRecord}" : "";
+                // One error per record: a stray quotation mark already reported here says the same thing.
+                errors.RemoveAll(e => e.Line == line && e.File == path && e.Message.StartsWith("a quotation mark", StringComparison.Ordinal));
                 errors.Add(new DataError(path, line, 0, $"expected {header.Length} fields, found {fields.Length} (broken quoting?{runs})"));
                 continue;
             }
-            int lastLine = csv.Parser.RawRow;
+            int lastLine = Math.Min(csv.Parser.RawRow, lineCount);
             if (lastLine > line && fields.Any(f => f.Contains('\n') && f.Split('\n').Skip(1).Any(l => l.Count(c => c == ',') >= header.Length - 1)))
             {
+                errors.RemoveAll(e => e.Line == line && e.File == path && e.Message.StartsWith("a quotation mark", StringComparison.Ordinal));
                 errors.Add(new DataError(path, line, 0, $"an unclosed quotation mark runs this record on to line {lastLine}, swallowing the rows after it"));
                 continue;
             }
