@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 model="${1:-models/default}"
 eval_dir="${NEWSSTANCE_EVAL:-../shared/eval}"
 out="$(mktemp -d)"
-dotnet build -c Release src/NewsStance.Cli src/NewsStance.Training -v q -nologo >/dev/null
+for p in src/NewsStance.Cli src/NewsStance.Training; do dotnet build -c Release "$p" -v q -nologo >/dev/null; done
 cli() { dotnet run -c Release --no-build --project src/NewsStance.Cli -- "$@"; }
 train() { dotnet run -c Release --no-build --project src/NewsStance.Training -- "$@"; }
 

@@ -154,9 +154,9 @@ echo "median of $reps run(s); cpu % = (user + sys) / wall, 100 per busy core; cp
 echo
 cat_ms=$(echo "${times[0]}" | median)
 startup_ms=0
-fmt='%-38s %7s %8s %10s %10s %7s %6s %6s %9s\n'
+fmt='%-40s %7s %8s %10s %10s %7s %6s %6s %9s\n'
 printf "$fmt" "run" "threads" "time s" "articles/s" "net art/s" "MB/s" "x cat" "cpu %" "cpu ms/a"
-printf "$fmt" "--------------------------------------" "-------" "--------" "----------" "----------" "-------" "------" "------" "---------"
+printf "$fmt" "----------------------------------------" "-------" "--------" "----------" "----------" "-------" "------" "------" "---------"
 for i in "${!names[@]}"; do
   IFS='|' read -r name t <<< "${names[$i]}"
   ms=$(echo "${times[$i]}" | median)
