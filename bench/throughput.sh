@@ -15,6 +15,7 @@
 # names until there are N, then times, side by side and interleaved (so machine noise hits every
 # configuration alike):
 #   cat            `cat` of the same files into /dev/null: the floor for reading them
+#   control        1 and 2 plain shell busy loops for 1 s: how many cores are free right now
 #   startup        `score` of one article: process start, JIT and model load, paid once per run
 #   rules-only     `score DIR --format jsonl --rules-only > /dev/null`, per --threads value
 #   model          the same with the model bundle (stance on), when models/default exists and loads
@@ -34,7 +35,7 @@ while [ $# -gt 0 ]; do
     --source) source="$2"; shift ;;
     --jit) jit=1 ;;
     --keep) keep=1 ;;
-    -h|--help) sed -n "2,22p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n "2,23p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "throughput.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -96,6 +97,9 @@ mean_kb=$(awk -v b="$bytes" -v n="$count" 'BEGIN { printf "%.1f", b / n / 1024 }
 names=(); cmds=()
 add() { names+=("$1"); cmds+=("$2"); }
 add "cat (floor)|-" "cat $corpus/*.txt"
+# Control for a shared machine: the CPU that T plain busy loops get right now. If 2 loops get ~100%,
+# the machine has one free core and --threads 2 cannot show scaling, whatever the program does.
+for t in $threads; do add "control: $t busy loop(s), 1 s|$t" "for i in \$(seq $t); do (timeout 1 sh -c 'while :; do :; done') & done; wait"; done
 add "startup: score 1 article, rules-only|1" "$cli score $one --format jsonl --rules-only"
 for t in $threads; do add "score --rules-only|$t" "$cli score $corpus --format jsonl --rules-only --threads $t"; done
 if [ "$jit" -eq 1 ]; then
@@ -164,7 +168,7 @@ for i in "${!names[@]}"; do
   # net art/s: the run less the startup run measured just above it (process start, JIT, model load).
   [[ "$name" == startup* ]] && startup_ms=$ms
   awk -v fmt="$fmt" -v name="$name" -v t="$t" -v ms="$ms" -v cpu="$cpu" -v n="$count" -v mb="$mb" -v cat="$cat_ms" \
-      -v st="$startup_ms" -v startup="$([[ "$name" == startup* ]] && echo 1 || echo 0)" 'BEGIN {
+      -v st="$startup_ms" -v startup="$([[ "$name" == startup* || "$name" == control* ]] && echo 1 || echo 0)" 'BEGIN {
     s = ms / 1000; if (s <= 0) s = 0.001; net = (ms - st) / 1000; if (net <= 0) net = 0.001
     c = (cpu == "" ? "-" : sprintf("%.0f", 100 * cpu / (ms > 0 ? ms : 1)))
     cpa = (cpu == "" ? "-" : sprintf("%.2f", cpu / n))
@@ -172,6 +176,28 @@ for i in "${!names[@]}"; do
     else printf fmt, name, t, sprintf("%.2f", s), sprintf("%.0f", n / s), (st > 0 ? sprintf("%.0f", n / net) : "-"),
                 sprintf("%.1f", mb / s), sprintf("%.0f", (cat > 0 ? ms / cat : 0)), c, cpa }'
 done
+# Scaling, repetition by repetition: the two --threads runs of a kind ran one after the other, so
+# their ratio is fairer than a ratio of medians; the control says how many cores were free then.
+tlist=($threads)
+if [ "${#tlist[@]}" -ge 2 ]; then
+  lo=${tlist[0]}; hi=${tlist[${#tlist[@]} - 1]}
+  idx() { for i in "${!names[@]}"; do [ "${names[$i]}" == "$1" ] && echo "$i" && return 0; done; return 0; }
+  echo
+  echo "scaling per repetition: wall time at --threads $lo / at --threads $hi (>1 = faster with more threads)"
+  ctl=$(idx "control: $hi busy loop(s), 1 s|$hi")
+  for ((r = 1; r <= reps; r++)); do
+    line=$(printf '  rep %d: %d busy loops got %3s%% CPU' "$r" "$hi" \
+      "$(awk -v w="$(echo "${times[$ctl]}" | cut -d' ' -f"$r")" -v c="$(echo "${cpus[$ctl]:-0 0 0 0 0 0 0 0 0}" | cut -d' ' -f"$r")" 'BEGIN { printf "%.0f", (w > 0 ? 100 * c / w : 0) }')")
+    for kind in "score --rules-only" "score --rules-only, TieredCompilation=0" "score, model (stance on)"; do
+      a=$(idx "$kind|$lo"); b=$(idx "$kind|$hi")
+      [ -n "$a" ] && [ -n "$b" ] || continue
+      line+=$(awk -v k="$kind" -v x="$(echo "${times[$a]}" | cut -d' ' -f"$r")" -v y="$(echo "${times[$b]}" | cut -d' ' -f"$r")" \
+        'BEGIN { sub(/^score,? ?/, "", k); if (k == "") k = "rules"; printf ";  %s %.2fx", k, (y > 0 ? x / y : 0) }')
+    done
+    echo "$line"
+  done
+fi
+
 echo
 echo "raw ms per run (wall / cpu):"
 for i in "${!names[@]}"; do echo "  ${names[$i]%%|*} [${names[$i]##*|}]: ${times[$i]}/ ${cpus[$i]:-}"; done
