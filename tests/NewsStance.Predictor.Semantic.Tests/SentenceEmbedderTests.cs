@@ -124,6 +124,23 @@ public sealed class SentenceEmbedderTests
     }
 
     [Fact]
+    public void Batches_group_similar_lengths_so_short_texts_are_not_padded_to_long_ones()
+    {
+        // Given: lengths 3, 3, 4 (target names), 20, 22 (windows), 120 (a long quote), and 40 more of 10
+        int[] lengths = [120, 3, 20, 4, 22, 3, .. Enumerable.Repeat(10, 40)];
+        var ids = lengths.Select(n => new long[n]).ToArray();
+
+        // When
+        var batches = SentenceEmbedder.Batches(ids, batchSize: 32);
+
+        // Then
+        Assert.Equal(Enumerable.Range(0, ids.Length), batches.SelectMany(b => b).Order());
+        Assert.All(batches, b => Assert.InRange(b.Length, 1, 32));
+        Assert.All(batches, b => Assert.True(b.Max(i => lengths[i]) <= b.Min(i => lengths[i]) + Math.Max(8, b.Min(i => lengths[i]) / 4)));
+        Assert.Contains(batches, b => b.Length == 1 && lengths[b[0]] == 120);
+    }
+
+    [Fact]
     public void Typographic_quotes_and_white_space_are_normalised()
     {
         Assert.Equal("\"We won't,\" she said.", SentenceEmbedder.Normalize("“We won’t,”\n  she\tsaid. "));

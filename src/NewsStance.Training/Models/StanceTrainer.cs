@@ -71,14 +71,12 @@ internal sealed class StanceTrainer(MLContext ml)
     public IDataView Load(IEnumerable<StanceExample> rows)
         => ml.Data.LoadFromEnumerable(rows.Select(ToRow));
 
-    public static StanceTrainingRow ToRow(StanceExample e)
+    public static StanceRow ToRow(StanceExample e)
     {
         var cue = e.Cue is { Length: > 0 } c ? Lexicon.ReportingLemma(c.Split(' ')[^1]) ?? c.ToLowerInvariant() : null;
         var r = StanceFeaturizer.Build(e.Text, e.Target.Length > 0 ? e.Target : null, e.TargetStart, e.TargetEnd, cue, label: e.Label);
-        return new StanceTrainingRow
-        {
-            Text = r.Text, Window = r.Window, Negated = r.Negated, Cue = r.Cue, Polarity = r.Polarity, Label = r.Label, Group = e.Group,
-        };
+        r.Group = e.Group;
+        return r;
     }
 
     // extraFeatures: more numeric vector columns joined into Features (the semantic trainer's embeddings).
@@ -180,17 +178,4 @@ internal sealed class StanceTrainer(MLContext ml)
         var scored = model.Transform(Load(rows));
         return scored.GetColumn<string>("PredictedLabel").ToList();
     }
-}
-
-/// <summary>The stance row with its group, for training only.</summary>
-internal sealed class StanceTrainingRow
-{
-    public string Text { get; set; } = "";
-    public string Window { get; set; } = "";
-    public string Negated { get; set; } = "";
-    public string Cue { get; set; } = "";
-    [VectorType(8)] public float[] Polarity { get; set; } = [];
-    public string Label { get; set; } = "";
-    public string Group { get; set; } = "";
-    public float Fold { get; set; }
 }

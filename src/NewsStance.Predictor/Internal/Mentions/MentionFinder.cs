@@ -143,6 +143,10 @@ internal static class MentionFinder
             }
         }
         var nameWords = words.GetRange(nameFrom, words.Count - nameFrom);
+        // "Ilyashev's plan": the possessive is not part of the name.
+        var lastWord = nameWords[^1];
+        if (lastWord.Length > 2 && (lastWord.EndsWith("'s", StringComparison.Ordinal) || lastWord.EndsWith("’s", StringComparison.Ordinal)))
+            nameWords[^1] = lastWord[..^2];
         // "Officials", "Analysts" opening a sentence are common nouns, not names.
         if (nameWords.Count == 1 && nameFrom == 0 && start == s.FirstToken && IsCommonSourceNoun(nameWords[0])) return i;
         string core = string.Join(' ', nameWords);

@@ -60,10 +60,22 @@ internal static class PolarityLexicon
         mock mocked ridicule ridiculed disaster lament lamented complain complained complaint grievance protest
         """);
 
+    // The larger project-written lists (Lexicon/*.txt, embedded) join the core lists above.
+    private static readonly FrozenSet<string> PositiveAll = Positive.Concat(Embedded("positive.txt")).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> NegativeAll = Negative.Concat(Embedded("negative.txt")).Where(w => !Positive.Contains(w)).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> Embedded(string name)
+    {
+        using var stream = typeof(PolarityLexicon).Assembly.GetManifestResourceStream($"NewsStance.Internal.Stance.Lexicon.{name}");
+        if (stream is null) return [];
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
     private static readonly FrozenSet<string> Negators = Words("not no never none nobody nothing neither nor without hardly barely n't cannot can't won't don't doesn't didn't isn't wasn't aren't weren't shouldn't wouldn't couldn't");
 
     /// <summary>+1 positive, −1 negative, 0 neither.</summary>
-    public static int Polarity(string word) => Positive.Contains(word) ? 1 : Negative.Contains(word) ? -1 : 0;
+    public static int Polarity(string word) => PositiveAll.Contains(word) ? 1 : NegativeAll.Contains(word) ? -1 : 0;
 
     public static bool IsNegator(string word) => Negators.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal);
 

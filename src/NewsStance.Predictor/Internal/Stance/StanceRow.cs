@@ -11,6 +11,10 @@ internal sealed class StanceRow
     public string Cue { get; set; } = "";
     [VectorType(8)] public float[] Polarity { get; set; } = [];
     public string Label { get; set; } = "";
+    /// <summary>Training only: rows of one group (article) stay in one cross-validation fold.</summary>
+    public string Group { get; set; } = "";
+    /// <summary>Training only: the cross-validation fold of the row.</summary>
+    public float Fold { get; set; }
 }
 
 /// <summary>The stance model's output: the predicted label and a score per label.</summary>
