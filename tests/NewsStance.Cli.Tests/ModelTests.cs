@@ -182,7 +182,7 @@ public sealed class ModelTests(StanceBundle bundle) : IClassFixture<StanceBundle
 
         // Then
         Assert.Equal(0, result.ExitCode);
-        var rows = Csv.Parse(result.Output).Skip(1).ToList();
+        var rows = CsvText.Parse(result.Output).Skip(1).ToList();
         Assert.Equal([("0", "Nicolas Maduro"), ("1", "Trade Union"), ("2", "")], rows.Select(r => (r[1], r[13])));
         Assert.Equal(["favor", "against", ""], rows.Select(r => r[14]));
     }

@@ -24,7 +24,7 @@ public sealed class OutputFormatTests
 
         // Then
         Assert.Equal(0, result.ExitCode);
-        var rows = Csv.Parse(result.Output);
+        var rows = CsvText.Parse(result.Output);
         Assert.Equal(CsvHeader, result.Output.Split('\n')[0]);
         Assert.All(rows, r => Assert.Equal(16, r.Length));
         Assert.Equal(["wire", "wire", "plain", "plain"], rows.Skip(1).Select(r => r[0]));
@@ -61,7 +61,7 @@ public sealed class OutputFormatTests
 
         // Then
         Assert.Equal(0, result.ExitCode);
-        var rows = Csv.Parse(result.Output);
+        var rows = CsvText.Parse(result.Output);
         Assert.Equal(2, rows.Count);
         var row = rows[1];
         Assert.Equal("Taxes are high, wages are low, and nobody listens", row[4]);
@@ -165,7 +165,7 @@ public sealed class OutputFormatTests
         // Then
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Output);
-        var rows = Csv.Parse(File.ReadAllText(output));
+        var rows = CsvText.Parse(File.ReadAllText(output));
         Assert.Equal(2, rows.Count);
         Assert.Equal("Jane Miller", rows[1][9]);
     }

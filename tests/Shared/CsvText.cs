@@ -1,10 +1,16 @@
 using System.Text;
 
-namespace NewsStance.Cli.Tests.Support;
+namespace NewsStance.Tests.Shared;
 
-/// <summary>A small RFC 4180 reader, enough to check what the csv writer produced.</summary>
-internal static class Csv
+/// <summary>Writes and reads small RFC 4180 files for the tests.</summary>
+internal static class CsvText
 {
+    public static string Field(string f) => f.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + f.Replace("\"", "\"\"") + "\"" : f;
+
+    public static string Line(IEnumerable<string> fields) => string.Join(',', fields.Select(Field));
+
+    public static string Of(IEnumerable<string[]> rows) => string.Concat(rows.Select(r => Line(r) + "\n"));
+
     public static List<string[]> Parse(string text)
     {
         var rows = new List<string[]>();
@@ -26,13 +32,7 @@ internal static class Csv
                 case '"': quoted = true; any = true; break;
                 case ',': row.Add(field.ToString()); field.Clear(); any = true; break;
                 case '\r': break;
-                case '\n':
-                    row.Add(field.ToString());
-                    rows.Add([.. row]);
-                    row.Clear();
-                    field.Clear();
-                    any = false;
-                    break;
+                case '\n': row.Add(field.ToString()); rows.Add([.. row]); row.Clear(); field.Clear(); any = false; break;
                 default: field.Append(c); any = true; break;
             }
         }
