@@ -9,15 +9,8 @@ namespace NewsStance.Semantic;
 internal sealed record SemanticInput(string Text, string? Target, int MentionStart, int MentionEnd, string? Cue, string Label = "");
 
 /// <summary>The n-gram stance row of <see cref="StanceFeaturizer"/> plus the sentence-embedding block.</summary>
-internal sealed class SemanticStanceRow
+internal sealed class SemanticStanceRow : StanceRow
 {
-    public string Text { get; set; } = "";
-    public string Window { get; set; } = "";
-    public string Negated { get; set; } = "";
-    public string Cue { get; set; } = "";
-    [VectorType(8)] public float[] Polarity { get; set; } = [];
-    public string Label { get; set; } = "";
-
     /// <summary><see cref="SemanticFeaturizer.Blocks"/> × the encoder's dimension; its size is set at run time by <see cref="Schema"/>.</summary>
     public float[] Semantic { get; set; } = [];
 

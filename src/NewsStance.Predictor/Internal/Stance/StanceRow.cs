@@ -2,8 +2,8 @@ using Microsoft.ML.Data;
 
 namespace NewsStance.Internal.Stance;
 
-/// <summary>The stance model's input row (see <see cref="StanceFeaturizer"/>).</summary>
-internal sealed class StanceRow
+/// <summary>The stance model's input row (see <see cref="StanceFeaturizer"/>); the semantic row extends it.</summary>
+internal class StanceRow
 {
     public string Text { get; set; } = "";
     public string Window { get; set; } = "";
