@@ -78,4 +78,19 @@ public sealed class StanceTargetsTests
         // Then
         Assert.Empty(found);
     }
+
+    [Fact]
+    public void A_lone_capitalised_word_opening_the_quote_is_not_a_target_but_a_named_entity_is()
+    {
+        // Given: "Negotiations" opens the reported clause and is never mentioned again
+        var (quote, mentions, quoteText) = OnlyQuote(
+            "Negotiations on the corridor are moving forward because President Anton Ilyashev has shown patience, Gleb Marinov said.");
+
+        // When
+        var found = StanceTargets.For(quoteText, null, mentions, quote, speaker: null).Select(f => f.Target).ToList();
+
+        // Then
+        Assert.DoesNotContain("Negotiations", found);
+        Assert.Contains("Anton Ilyashev", found);
+    }
 }

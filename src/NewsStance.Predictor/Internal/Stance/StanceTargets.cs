@@ -32,6 +32,9 @@ internal static class StanceTargets
         foreach (var m in mentions)
         {
             if (m.Form != MentionForm.Name || !q.Content.Any(c => c.Contains(m.Span))) continue;
+            // A lone capitalised word opening a sentence, never seen again, is more often a common noun
+            // ("Negotiations on …", "Management said …") than an entity worth a stance.
+            if (m.IsSentenceInitial && !m.Core.Contains(' ') && (m.Entity?.Mentions.Count ?? 1) < 2 && !Lexicon.Countries.Contains(m.Core)) continue;
             var name = m.Entity?.Name ?? m.Core;
             if (speaker is not null && m.Entity == speaker) continue;
             if (!seen.Add(name)) continue;
