@@ -19,9 +19,11 @@ internal static class MentionFinder
         var text = article.Text;
         var tokens = article.Tokens;
         // Words the article also writes in lower case are common words when they open a sentence ("Negotiations …").
+        // Looked up by span, so only distinct words allocate, not every token.
         var lowerWords = new HashSet<string>(StringComparer.Ordinal);
+        var lowerLookup = lowerWords.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var t in tokens)
-            if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start])) lowerWords.Add(article.TextOf(t));
+            if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start])) lowerLookup.Add(article.Slice(t));
         foreach (var sentence in article.Sentences)
         {
             int end = sentence.FirstToken + sentence.TokenCount;
