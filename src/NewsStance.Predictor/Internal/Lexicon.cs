@@ -136,8 +136,6 @@ internal static class Lexicon
     public static string? ReportingLemma(ReadOnlySpan<char> word)
         => ReportingForms.TryGetValue(word.ToString(), out var l) ? l : null;
 
-    /// <summary>All distinct reporting-verb forms known (for documentation and tests).</summary>
-    public static int ReportingFormCount => ReportingForms.Count;
 
     /// <summary>Verbs that introduce speech only with a particle or object: "pointed out", "called for".</summary>
     public static bool NeedsParticle(string lemma) => lemma is "point" or "call" or "lash" or "rail";
@@ -163,17 +161,10 @@ internal static class Lexicon
         or "affirm" or "assure" or "comment" or "mention" or "threaten" or "speculate" or "reason" or "reckon"
         or "underline" or "underscore" or "inform" or "remind" or "exclaim" or "answer" or "object" or "protest";
 
-    /// <summary>Verbs that describe an attitude more than a report: "slammed", "praised". They colour stance.</summary>
-    public static bool IsEvaluativeCue(string lemma) => lemma is "slam" or "blast" or "criticise" or "criticize" or "condemn"
-        or "accuse" or "denounce" or "decry" or "lambast" or "lambaste" or "mock" or "scoff" or "sneer" or "chide"
-        or "scold" or "praise" or "hail" or "applaud" or "welcome" or "thank" or "defend" or "blame" or "claim"
-        or "allege" or "insist" or "deny" or "dismiss" or "reject" or "boast" or "complain" or "lament" or "warn";
 
     // ---- mentions -------------------------------------------------------------------------------
 
     public static readonly FrozenSet<string> SubjectPronouns = Set("he", "she", "they", "it", "we", "i");
-    public static readonly FrozenSet<string> MalePronouns = Set("he", "him", "his", "himself");
-    public static readonly FrozenSet<string> FemalePronouns = Set("she", "her", "hers", "herself");
 
     /// <summary>Person role nouns: "the spokesman", "the minister".</summary>
     public static readonly FrozenSet<string> PersonRoles = Set(
