@@ -8,7 +8,8 @@ usage: convert.py [--check FILE...]      check sources only, print problems, wri
 
 Offsets are UTF-16 code-unit offsets into the clean article text, end exclusive.
 """
-import csv, glob, hashlib, io, json, os, re, sys
+import csv
+import glob, hashlib, io, json, os, re, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TYPES = {'direct', 'indirect', 'mixed'}
@@ -61,7 +62,12 @@ def sub16(text, a, b):
 
 
 def find16(hay, needle):
-    """UTF-16 offset of needle in hay (case-sensitive first, then case-insensitive), or -1."""
+    """UTF-16 offset of needle in hay, or -1: the first whole-word match (so "he" is never found inside
+    "the"), case-sensitive first, then case-insensitive; then any substring match."""
+    for flags in (0, re.IGNORECASE):
+        m = re.search(r'(?<!\w)' + re.escape(needle) + r'(?!\w)', hay, flags)
+        if m:
+            return u16(hay[:m.start()])
     i = hay.find(needle)
     if i < 0:
         i = hay.lower().find(needle.lower())
