@@ -25,8 +25,10 @@ internal sealed class SemanticStanceRow : StanceRow
 
 /// <summary>
 /// Builds <see cref="SemanticStanceRow"/>s: the <see cref="StanceFeaturizer"/> inputs, and unit vectors
-/// of the quote text (q) and of the words around the target's mention with the mention replaced by
-/// <see cref="Placeholder"/> (w), with their interactions with the target name's vector t: q⊙t and w⊙t.
+/// of the quote text (q) and of the words around the target's mention (w), with their interactions with
+/// the target name's vector t: q⊙t and w⊙t. w is pooled from the quote's own contextual token vectors
+/// (the ±<see cref="WindowWords"/> words beside the mention, the mention's own words left out), so the
+/// window costs no encoding of its own: that halved the encoder's work per article.
 /// t itself is not a block: on the project's corpus (invented people) it only let the model memorise
 /// names, and it cost 0.02–0.06 macro-F1 on real news (docs/semantic-stance.md).
 /// All the texts of one call go to the embedder at once (it batches them); target vectors are cached.
@@ -34,11 +36,14 @@ internal sealed class SemanticStanceRow : StanceRow
 /// </summary>
 internal sealed class SemanticFeaturizer(ITextEmbedder embedder)
 {
-    /// <summary>Stands in for the target in the window text: a neutral word the encoder reads as a person.</summary>
-    public const string Placeholder = "someone";
-
-    /// <summary>Words either side of the mention in the window text.</summary>
+    /// <summary>Words either side of the mention in the window.</summary>
     public const int WindowWords = 8;
+
+    /// <summary>
+    /// How w is computed, recorded in the manifest (<c>semantic_window</c>) and checked on load: bundles
+    /// from before it encoded the window as a separate text, and would get features they never saw.
+    /// </summary>
+    public const string WindowMethod = "pooled from the quote's token vectors";
 
     /// <summary>Target names kept in the cache before it is cleared.</summary>
     public const int TargetCacheSize = 50_000;
@@ -55,7 +60,8 @@ internal sealed class SemanticFeaturizer(ITextEmbedder embedder)
     public Dictionary<string, string> Settings(SentenceModel model) => new()
     {
         ["encoder"] = $"{model.Name}, {model.Package}",
-        ["semantic"] = $"[{string.Join(", ", Blocks)}] × {embedder.Dimension} = {Size} floats; q = quote text, w = ±{WindowWords} words around the mention with the mention as '{Placeholder}', t = target name (used only in the products)",
+        ["semantic"] = $"[{string.Join(", ", Blocks)}] × {embedder.Dimension} = {Size} floats; q = quote text, w = mean of the quote's token vectors for the ±{WindowWords} words around the mention (mention left out), t = target name (used only in the products)",
+        ["semantic_window"] = WindowMethod,
         ["semantic_tokens"] = $"at most {(embedder as SentenceEmbedder)?.MaxTokens ?? SentenceEmbedder.DefaultMaxTokens} WordPiece tokens per text, batches of {(embedder as SentenceEmbedder)?.BatchSize ?? SentenceEmbedder.DefaultBatchSize}",
     };
 
@@ -63,7 +69,6 @@ internal sealed class SemanticFeaturizer(ITextEmbedder embedder)
     {
         var rows = new SemanticStanceRow[inputs.Count];
         var baseRows = new StanceRow[inputs.Count];
-        var windows = new string[inputs.Count];
         // Every distinct text of the call, embedded in one batched call.
         var texts = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -73,22 +78,21 @@ internal sealed class SemanticFeaturizer(ITextEmbedder embedder)
             return i;
         }
         var quoteAt = new int[inputs.Count];
-        var windowAt = new int[inputs.Count];
+        var windows = new WordSpan[inputs.Count];
         var newTargets = new List<string>();
         var targetVectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
         for (int i = 0; i < inputs.Count; i++)
         {
             var x = inputs[i];
             baseRows[i] = StanceFeaturizer.Build(x.Text, string.IsNullOrEmpty(x.Target) ? null : x.Target, x.MentionStart, x.MentionEnd, x.Cue, label: x.Label);
-            windows[i] = WindowText(baseRows[i].Text);
             quoteAt[i] = Add(x.Text);
-            windowAt[i] = Add(windows[i]);
+            windows[i] = Window(quoteAt[i], x.Text, x.MentionStart, x.MentionEnd);
             if (string.IsNullOrEmpty(x.Target) || targetVectors.ContainsKey(x.Target) || newTargets.Contains(x.Target)) continue;
             if (_targets.TryGetValue(x.Target, out var cached)) targetVectors[x.Target] = cached;
             else newTargets.Add(x.Target);
         }
         foreach (var t in newTargets) Add(t);
-        var vectors = embedder.Embed(texts);
+        var (vectors, windowVectors) = embedder.Embed(texts, windows);
         if (_targets.Count + newTargets.Count > TargetCacheSize) _targets.Clear();
         foreach (var t in newTargets) _targets[t] = targetVectors[t] = vectors[index[t]];
 
@@ -98,7 +102,7 @@ internal sealed class SemanticFeaturizer(ITextEmbedder embedder)
         {
             var x = inputs[i];
             var q = vectors[quoteAt[i]];
-            var w = vectors[windowAt[i]];
+            var w = windowVectors[i];
             var t = string.IsNullOrEmpty(x.Target) ? none : targetVectors[x.Target];
             var semantic = new float[Blocks.Count * d];
             q.CopyTo(semantic, 0);
@@ -119,16 +123,25 @@ internal sealed class SemanticFeaturizer(ITextEmbedder embedder)
     }
 
     /// <summary>
-    /// The words around the first masked mention in <paramref name="masked"/> (the text as
-    /// <see cref="StanceFeaturizer"/> masked it), every mask replaced by <see cref="Placeholder"/>;
-    /// the whole text when the target is not mentioned.
+    /// The window of text number <paramref name="textIndex"/>: the ±<see cref="WindowWords"/> white-space
+    /// words around the mention at [<paramref name="mentionStart"/>, <paramref name="mentionEnd"/>), less the
+    /// mention's own words; the whole text when there is no mention.
     /// </summary>
-    public static string WindowText(string masked)
+    public static WordSpan Window(int textIndex, string text, int mentionStart, int mentionEnd)
     {
-        var words = masked.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        int at = Array.FindIndex(words, w => w.Contains(StanceFeaturizer.Mask, StringComparison.Ordinal));
-        if (at < 0) return string.Join(' ', words);
-        int from = Math.Max(0, at - WindowWords), to = Math.Min(words.Length, at + WindowWords + 1);
-        return string.Join(' ', words[from..to]).Replace(StanceFeaturizer.Mask, Placeholder, StringComparison.Ordinal);
+        if (mentionStart < 0 || mentionEnd <= mentionStart || mentionEnd > text.Length) return new WordSpan(textIndex, 0, text.Length);
+        var words = new List<(int Start, int End)>();
+        for (int i = 0; i < text.Length;)
+        {
+            if (char.IsWhiteSpace(text[i])) { i++; continue; }
+            int start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+            words.Add((start, i));
+        }
+        int first = words.FindIndex(w => w.End > mentionStart);
+        int last = words.FindLastIndex(w => w.Start < mentionEnd);
+        if (first < 0 || last < first) return new WordSpan(textIndex, 0, text.Length);
+        int from = Math.Max(0, first - WindowWords), to = Math.Min(words.Count - 1, last + WindowWords);
+        return new WordSpan(textIndex, words[from].Start, words[to].End, words[first].Start, words[last].End);
     }
 }

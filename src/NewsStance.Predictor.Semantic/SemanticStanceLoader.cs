@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -45,10 +46,29 @@ public static class SemanticStanceLoader
         var column = input.GetColumnOrNull(nameof(SemanticStanceRow.Semantic));
         if (column is not { Type: VectorDataViewType { Size: var size } } || size != featurizer.Size)
             throw new ModelLoadException($"'{zipPath}' does not take the {featurizer.Size} {model.Features} features this version computes; it was trained with other features. {retrain}");
+        if (WindowSetting(bundleDirectory) != SemanticFeaturizer.WindowMethod)
+            throw new ModelLoadException($"'{bundleDirectory}' was trained by an earlier NewsStance that encoded the target's window as a text of its own; this version pools it from the quote's encoding, so the model would see features it was not trained on. {retrain}");
         try { return SemanticStanceModel.FromTransformer(ml, transformer, featurizer); }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
             throw new ModelLoadException($"'{zipPath}' does not fit the semantic stance row ({e.Message}). {retrain}", e);
+        }
+    }
+
+    /// <summary>The manifest's <c>stance.feature_settings.semantic_window</c>, or null.</summary>
+    private static string? WindowSetting(string bundleDirectory)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(bundleDirectory, "manifest.json")));
+            return json.RootElement.TryGetProperty("stance", out var stance)
+                && stance.TryGetProperty("feature_settings", out var settings)
+                && settings.TryGetProperty("semantic_window", out var window) && window.ValueKind == JsonValueKind.String
+                ? window.GetString() : null;
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 }

@@ -6,14 +6,27 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace NewsStance.Semantic;
 
-/// <summary>Turns texts into unit-length vectors. Implementations are thread-safe.</summary>
+/// <summary>
+/// Part of one text to pool from that text's own token vectors: the words overlapping
+/// [<paramref name="Start"/>, <paramref name="End"/>) (UTF-16 offsets into the text) less the words
+/// overlapping [<paramref name="SkipStart"/>, <paramref name="SkipEnd"/>).
+/// </summary>
+internal readonly record struct WordSpan(int Text, int Start, int End, int SkipStart = 0, int SkipEnd = 0);
+
+/// <summary>Turns texts, and spans of them, into unit-length vectors. Implementations are thread-safe.</summary>
 internal interface ITextEmbedder
 {
     /// <summary>The length of every vector.</summary>
     int Dimension { get; }
 
+    /// <summary>
+    /// One vector per text, in input order, and one per span: the mean of the contextual token vectors
+    /// of the span's words, taken from the same encoding as its text (so a span costs no extra encoding).
+    /// </summary>
+    (float[][] Texts, float[][] Spans) Embed(IReadOnlyList<string> texts, IReadOnlyList<WordSpan> spans);
+
     /// <summary>One vector per text, in input order.</summary>
-    float[][] Embed(IReadOnlyList<string> texts);
+    float[][] Embed(IReadOnlyList<string> texts) => Embed(texts, []).Texts;
 }
 
 /// <summary>
@@ -30,11 +43,16 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
     public const int DefaultBatchSize = 32;
     public const int DefaultMaxTokens = 128;
 
+    /// <summary>Distinct words whose pieces are kept before the cache is cleared.</summary>
+    public const int WordCacheSize = 200_000;
+
     private static readonly ConcurrentDictionary<string, Lazy<SentenceEmbedder>> SharedInstances = new();
 
     private readonly InferenceSession _session;
     private readonly TokenizerBase _tokenizer;
+    private readonly long _clsId;
     private readonly long _sepId;
+    private readonly ConcurrentDictionary<string, long[]> _words = new(StringComparer.Ordinal);
     private readonly string _outputName;
 
     public SentenceEmbedder(SentenceModel model, int batchSize = DefaultBatchSize, int maxTokens = DefaultMaxTokens, int? parallelism = null)
@@ -57,7 +75,9 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
         _session = new InferenceSession(model.LoadOnnx(), options);
         _outputName = _session.OutputMetadata.Keys.Contains("last_hidden_state") ? "last_hidden_state" : _session.OutputMetadata.Keys.First();
         _tokenizer = model.CreateTokenizer();
-        _sepId = _tokenizer.Tokenize(4, "")[0][^1].VocabularyIndex;
+        var empty = _tokenizer.Tokenize(4, "")[0];
+        _clsId = empty[0].VocabularyIndex;
+        _sepId = empty[^1].VocabularyIndex;
     }
 
     public SentenceModel Model { get; }
@@ -72,19 +92,28 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
 
     public float[] Embed(string text) => Embed([text])[0];
 
-    public float[][] Embed(IReadOnlyList<string> texts)
+    /// <inheritdoc cref="ITextEmbedder.Embed(IReadOnlyList{string})"/>
+    public float[][] Embed(IReadOnlyList<string> texts) => Embed(texts, []).Texts;
+
+    /// <inheritdoc/>
+    public (float[][] Texts, float[][] Spans) Embed(IReadOnlyList<string> texts, IReadOnlyList<WordSpan> spans)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(spans);
         var result = new float[texts.Count][];
-        if (texts.Count == 0) return result;
-        var ids = new long[texts.Count][];
-        for (int i = 0; i < texts.Count; i++) ids[i] = Tokenize(texts[i]);
-        var batches = Batches(ids, BatchSize);
+        var spanResult = new float[spans.Count][];
+        if (texts.Count == 0) return (result, spanResult);
+        var tokenized = new TokenizedText[texts.Count];
+        for (int i = 0; i < texts.Count; i++) tokenized[i] = Tokenize(texts[i]);
+        var spansOf = new List<int>?[texts.Count];
+        for (int j = 0; j < spans.Count; j++) (spansOf[spans[j].Text] ??= []).Add(j);
+        var batches = Batches(tokenized.Select(t => t.Ids).ToArray(), BatchSize);
+        void Run(int[] b) => Encode(b, tokenized, spans, spansOf, result, spanResult);
         if (batches.Count == 1 || Parallelism == 1)
-            foreach (var b in batches) Encode(b, ids, result);
+            foreach (var b in batches) Run(b);
         else
-            Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, b => Encode(b, ids, result));
-        return result;
+            Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, Run);
+        return (result, spanResult);
     }
 
     /// <summary>
@@ -107,14 +136,46 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
         return batches;
     }
 
-    /// <summary>WordPiece ids with <c>[CLS]</c> and <c>[SEP]</c>, at most <see cref="MaxTokens"/>.</summary>
-    internal long[] Tokenize(string text)
+    /// <summary>WordPiece ids of a text and where each of its words' tokens are.</summary>
+    /// <param name="Ids">Token ids with <c>[CLS]</c> and <c>[SEP]</c>, at most <see cref="MaxTokens"/>.</param>
+    /// <param name="Words">Per white-space-separated word: its UTF-16 range in the text and its token range in <paramref name="Ids"/> (empty when cut off).</param>
+    internal sealed record TokenizedText(long[] Ids, (int Start, int End, int FirstToken, int EndToken)[] Words);
+
+    /// <summary>
+    /// WordPiece ids with <c>[CLS]</c> and <c>[SEP]</c>, at most <see cref="MaxTokens"/>, and the token range
+    /// of every word. The package's tokenizer never joins across white space, so the text is tokenised
+    /// word by word (each word's pieces cached) into the ids of the whole text.
+    /// </summary>
+    internal TokenizedText Tokenize(string text)
     {
-        var tokens = _tokenizer.Tokenize(512, Normalize(text))[0];
-        int n = Math.Min(tokens.Length, MaxTokens);
-        var ids = new long[n];
-        for (int i = 0; i < n; i++) ids[i] = tokens[i].VocabularyIndex;
-        ids[n - 1] = _sepId;
+        var ids = new List<long>(Math.Min(MaxTokens, text.Length / 3 + 2)) { _clsId };
+        var words = new List<(int, int, int, int)>();
+        int limit = MaxTokens - 1;
+        for (int i = 0; i < text.Length;)
+        {
+            if (char.IsWhiteSpace(text[i])) { i++; continue; }
+            int start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+            int first = Math.Min(ids.Count, limit);
+            foreach (var id in WordIds(text[start..i]))
+            {
+                if (ids.Count >= limit) break;
+                ids.Add(id);
+            }
+            words.Add((start, i, first, ids.Count));
+        }
+        ids.Add(_sepId);
+        return new TokenizedText([.. ids], [.. words]);
+    }
+
+    private long[] WordIds(string word)
+    {
+        if (_words.TryGetValue(word, out var cached)) return cached;
+        var tokens = _tokenizer.Tokenize(512, Normalize(word))[0];
+        var ids = new long[Math.Max(0, tokens.Length - 2)]; // less [CLS] and [SEP]
+        for (int k = 0; k < ids.Length; k++) ids[k] = tokens[k + 1].VocabularyIndex;
+        if (_words.Count > WordCacheSize) _words.Clear();
+        _words[word] = ids;
         return ids;
     }
 
@@ -141,9 +202,9 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
         return sb.ToString();
     }
 
-    private void Encode(int[] batch, long[][] ids, float[][] result)
+    private void Encode(int[] batch, TokenizedText[] texts, IReadOnlyList<WordSpan> spans, List<int>?[] spansOf, float[][] result, float[][] spanResult)
     {
-        int n = batch.Length, len = batch.Max(i => ids[i].Length), dim = Dimension;
+        int n = batch.Length, len = batch.Max(i => texts[i].Ids.Length), dim = Dimension;
         var inputIds = new DenseTensor<long>([n, len]);
         var mask = new DenseTensor<long>([n, len]);
         var types = new DenseTensor<long>([n, len]);
@@ -151,7 +212,7 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
         var maskSpan = mask.Buffer.Span;
         for (int r = 0; r < n; r++)
         {
-            var row = ids[batch[r]];
+            var row = texts[batch[r]].Ids;
             row.CopyTo(idSpan.Slice(r * len, row.Length));
             maskSpan.Slice(r * len, row.Length).Fill(1);
         }
@@ -167,27 +228,44 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
         var h = hidden.Buffer.Span;
         for (int r = 0; r < n; r++)
         {
+            var text = texts[batch[r]];
+            var states = h.Slice(r * len * dim, len * dim);
             var v = new float[dim];
-            int tokens = ids[batch[r]].Length;
-            if (Model.Pooling == Pooling.Cls)
-            {
-                h.Slice(r * len * dim, dim).CopyTo(v);
-            }
-            else
-            {
-                for (int t = 0; t < tokens; t++)
-                {
-                    var tv = h.Slice((r * len + t) * dim, dim);
-                    for (int k = 0; k < dim; k++) v[k] += tv[k];
-                }
-                for (int k = 0; k < dim; k++) v[k] /= tokens;
-            }
-            double norm = 0;
-            foreach (var x in v) norm += x * x;
-            float scale = 1f / (float)Math.Max(Math.Sqrt(norm), 1e-12);
-            for (int k = 0; k < dim; k++) v[k] *= scale;
-            result[batch[r]] = v;
+            if (Model.Pooling == Pooling.Cls) states[..dim].CopyTo(v);
+            else for (int t = 0; t < text.Ids.Length; t++) Add(v, states.Slice(t * dim, dim));
+            result[batch[r]] = Normalized(v);
+            foreach (var j in spansOf[batch[r]] ?? []) spanResult[j] = PoolSpan(text, spans[j], states, dim);
         }
+    }
+
+    /// <summary>The mean of the span's word tokens; of all the text's word tokens when the span has none.</summary>
+    private static float[] PoolSpan(TokenizedText text, WordSpan span, ReadOnlySpan<float> states, int dim)
+    {
+        var v = new float[dim];
+        int count = 0;
+        for (int pass = 0; pass < 2 && count == 0; pass++)
+            foreach (var (start, end, first, last) in text.Words)
+            {
+                bool inside = start < span.End && end > span.Start && !(start < span.SkipEnd && end > span.SkipStart);
+                if (pass == 0 && !inside) continue;
+                for (int t = first; t < last; t++) { Add(v, states.Slice(t * dim, dim)); count++; }
+            }
+        return Normalized(v);
+    }
+
+    private static void Add(float[] sum, ReadOnlySpan<float> x)
+    {
+        for (int k = 0; k < sum.Length; k++) sum[k] += x[k];
+    }
+
+    /// <summary>Scales <paramref name="v"/> to unit length in place (so a mean needs no division first).</summary>
+    private static float[] Normalized(float[] v)
+    {
+        double norm = 0;
+        foreach (var x in v) norm += x * x;
+        float scale = 1f / (float)Math.Max(Math.Sqrt(norm), 1e-12);
+        for (int k = 0; k < v.Length; k++) v[k] *= scale;
+        return v;
     }
 
     public void Dispose() => _session.Dispose();

@@ -5,36 +5,61 @@ namespace NewsStance.Semantic.Tests;
 /// <summary>The semantic feature block: which texts are embedded, how, and how often.</summary>
 public sealed class SemanticFeaturizerTests
 {
-    /// <summary>Records every call; each text becomes a vector of its length in every slot.</summary>
+    /// <summary>Records every call; each text becomes a vector of its length in every slot, each span one of its length.</summary>
     private sealed class CountingEmbedder : ITextEmbedder
     {
         public List<IReadOnlyList<string>> Calls { get; } = [];
+        public List<WordSpan> Spans { get; } = [];
         public int Dimension => 3;
 
-        public float[][] Embed(IReadOnlyList<string> texts)
+        public (float[][] Texts, float[][] Spans) Embed(IReadOnlyList<string> texts, IReadOnlyList<WordSpan> spans)
         {
-            lock (Calls) Calls.Add(texts.ToList());
-            return texts.Select(t => Enumerable.Repeat((float)t.Length, Dimension).ToArray()).ToArray();
+            lock (Calls) { Calls.Add(texts.ToList()); Spans.AddRange(spans); }
+            return (texts.Select(t => Fill(t.Length)).ToArray(), spans.Select(s => Fill(s.End - s.Start)).ToArray());
         }
+
+        private float[] Fill(int x) => Enumerable.Repeat((float)x, Dimension).ToArray();
     }
 
     [Fact]
-    public void Window_text_puts_the_placeholder_where_the_target_was()
+    public void Window_is_the_words_around_the_mention_less_the_mention()
     {
-        // Given
-        var masked = StanceFeaturizer.Build("Critics said Mayor Jane Cole had failed the city badly.", "Jane Cole", 19, 28, null).Text;
+        // Given: 12 words before "Jane Cole" and 10 after
+        var text = "One two three four five six seven eight nine ten eleven twelve Jane Cole had failed the city badly again and again and again.";
+        int start = text.IndexOf("Jane Cole", StringComparison.Ordinal), end = start + "Jane Cole".Length;
 
         // When
-        var window = SemanticFeaturizer.WindowText(masked);
+        var window = SemanticFeaturizer.Window(7, text, start, end);
 
-        // Then
-        Assert.Equal($"Critics said Mayor {SemanticFeaturizer.Placeholder} had failed the city badly.", window);
+        // Then: eight words either side, the mention skipped
+        Assert.Equal(7, window.Text);
+        Assert.Equal("five six seven eight nine ten eleven twelve Jane Cole had failed the city badly again and again", text[window.Start..window.End]);
+        Assert.Equal("Jane Cole", text[window.SkipStart..window.SkipEnd]);
     }
 
     [Fact]
-    public void Window_text_is_the_whole_text_when_the_target_is_not_mentioned()
+    public void Window_covers_the_whole_word_when_the_mention_is_part_of_one()
     {
-        Assert.Equal("Prices rose again.", SemanticFeaturizer.WindowText("Prices  rose\nagain."));
+        // Given: the mention is "Cole" inside "Cole's"
+        var text = "Critics said Cole's plan had failed.";
+
+        // When
+        var window = SemanticFeaturizer.Window(0, text, 13, 17);
+
+        // Then
+        Assert.Equal((0, text.Length), (window.Start, window.End));
+        Assert.Equal("Cole's", text[window.SkipStart..window.SkipEnd]);
+    }
+
+    [Theory]
+    [InlineData(-1, -1)]
+    [InlineData(5, 5)]
+    [InlineData(10, 400)]
+    public void Window_is_the_whole_text_without_a_usable_mention(int start, int end)
+    {
+        var window = SemanticFeaturizer.Window(2, "Prices  rose\nagain.", start, end);
+
+        Assert.Equal(new WordSpan(2, 0, "Prices  rose\nagain.".Length), window);
     }
 
     [Fact]
@@ -75,7 +100,8 @@ public sealed class SemanticFeaturizerTests
         var row = featurizer.Build([input])[0];
 
         // Then: the fake vector of a text is its length in every slot
-        float q = input.Text.Length, w = SemanticFeaturizer.WindowText(StanceFeaturizer.Build(input.Text, input.Target, 0, 4, null).Text).Length, t = "Jane Cole".Length;
+        var window = SemanticFeaturizer.Window(0, input.Text, 0, 4);
+        float q = input.Text.Length, w = window.End - window.Start, t = "Jane Cole".Length;
         Assert.Equal([q, q, q, w, w, w, q * t, q * t, q * t, w * t, w * t, w * t], row.Semantic);
         Assert.Equal(StanceFeaturizer.Build(input.Text, input.Target, 0, 4, null).Text, row.Text);
     }

@@ -83,6 +83,21 @@ public sealed class SemanticStanceLoaderTests : IClassFixture<TinySemanticBundle
     }
 
     [Fact]
+    public void Bundle_from_before_the_pooled_window_is_refused_with_what_to_do()
+    {
+        // Given: the tiny bundle's model, under a manifest that does not record the window method
+        foreach (var file in Directory.GetFiles(_bundle.Directory)) File.Copy(file, _folder.File(Path.GetFileName(file)));
+        _folder.Write(ModelBundle.ManifestFile, TinySemanticBundle.ManifestJson("semantic-minilm", window: "a text of its own"));
+
+        // When
+        var e = Assert.Throws<ModelLoadException>(() => ModelBundle.Load(_folder.Path));
+
+        // Then
+        Assert.Contains("earlier NewsStance", e.Message);
+        Assert.Contains("train --features", e.Message);
+    }
+
+    [Fact]
     public void Unknown_semantic_feature_name_is_refused()
     {
         // When

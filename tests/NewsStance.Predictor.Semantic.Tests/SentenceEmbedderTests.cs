@@ -113,8 +113,8 @@ public sealed class SentenceEmbedderTests
         var longText = string.Join(' ', Enumerable.Repeat("the council approved the budget", 20));
 
         // When
-        var ids = embedder.Tokenize(longText);
-        var shortIds = embedder.Tokenize("the council");
+        var ids = embedder.Tokenize(longText).Ids;
+        var shortIds = embedder.Tokenize("the council").Ids;
 
         // Then
         Assert.Equal(16, ids.Length);
@@ -144,5 +144,67 @@ public sealed class SentenceEmbedderTests
     public void Typographic_quotes_and_white_space_are_normalised()
     {
         Assert.Equal("\"We won't,\" she said.", SentenceEmbedder.Normalize("“We won’t,”\n  she\tsaid. "));
+    }
+
+    [Theory]
+    [InlineData("semantic-minilm")]
+    [InlineData("semantic-arcticxs")]
+    public void Word_by_word_ids_are_the_ids_of_the_whole_text(string features)
+    {
+        // Given: punctuation glued to words, typographic quotes, numbers, hyphens, accents, odd spacing
+        string[] texts =
+        [
+            .. Texts,
+            "“It’s a non-starter,” said Sen. José Núñez-Ortiz (D-N.M.), 61, on Tuesday — again.",
+            "Prices rose 4.5% to $1,200…  \t the U.S.-backed plan's ‘final’ stage?!",
+            "ÉCOLE naïve café résumé Zürich",
+        ];
+        var model = Model(features);
+        using var embedder = new SentenceEmbedder(model);
+        var tokenizer = model.CreateTokenizer();
+
+        foreach (var text in texts)
+        {
+            // When
+            var ours = embedder.Tokenize(text).Ids;
+            var whole = tokenizer.Tokenize(512, SentenceEmbedder.Normalize(text))[0].Select(t => (long)t.VocabularyIndex).ToArray();
+
+            // Then
+            Assert.Equal(whole, ours);
+        }
+    }
+
+    [Fact]
+    public void Span_vectors_are_unit_length_and_do_not_depend_on_the_batch()
+    {
+        // Given: a window around "the mayor" in one text, embedded alone and among other texts
+        const string text = "Residents said the mayor had let the whole town down again.";
+        var span = new WordSpan(0, 0, text.Length, text.IndexOf("the mayor", StringComparison.Ordinal), text.IndexOf(" had", StringComparison.Ordinal));
+        using var embedder = new SentenceEmbedder(SentenceModel.MiniLM, batchSize: 3, parallelism: 2);
+
+        // When
+        var alone = embedder.Embed([text], [span]).Spans[0];
+        var (_, among) = embedder.Embed([.. Texts, text], [span with { Text = Texts.Length }, new WordSpan(1, 0, 20)]);
+
+        // Then
+        Assert.Equal(1.0, Math.Sqrt(Cosine(alone, alone)), 3);
+        AssertClose(alone, among[0]);
+        Assert.True(Cosine(alone, among[1]) < 0.99);
+    }
+
+    [Fact]
+    public void Span_with_no_words_left_falls_back_to_the_whole_text()
+    {
+        // Given: a span whose only word is skipped, and one past the token limit
+        const string text = "Cole spoke to the council about the budget for next year.";
+        using var embedder = new SentenceEmbedder(SentenceModel.MiniLM, maxTokens: 6);
+        WordSpan whole = new(0, 0, text.Length), skipped = new(0, 0, 4, 0, 4), cutOff = new(0, 40, text.Length);
+
+        // When
+        var (_, spans) = embedder.Embed([text], [whole, skipped, cutOff]);
+
+        // Then
+        AssertClose(spans[0], spans[1]);
+        AssertClose(spans[0], spans[2]);
     }
 }

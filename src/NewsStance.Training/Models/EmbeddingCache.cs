@@ -6,7 +6,8 @@ namespace NewsStance.Training.Models;
 /// <summary>
 /// Keeps sentence vectors on disk between training runs, so re-training with other settings does not
 /// re-encode the corpus. Opt-in: set <see cref="EnvironmentVariable"/> to a folder. One file per
-/// encoder and token limit; the text itself is the key, so an edited row is simply encoded anew.
+/// encoder and token limit; the text itself is the key (a span's key adds its offsets), so an edited row is
+/// simply encoded anew.
 /// </summary>
 internal sealed class EmbeddingCache : ITextEmbedder
 {
@@ -47,28 +48,38 @@ internal sealed class EmbeddingCache : ITextEmbedder
 
     public int Dimension => _inner.Dimension;
 
-    public float[][] Embed(IReadOnlyList<string> texts)
+    public (float[][] Texts, float[][] Spans) Embed(IReadOnlyList<string> texts, IReadOnlyList<WordSpan> spans)
     {
         var result = new float[texts.Count][];
-        var missing = new List<int>();
+        var spanResult = new float[spans.Count][];
+        var spanKeys = spans.Select(s => $"{texts[s.Text]}\u0001{s.Start},{s.End},{s.SkipStart},{s.SkipEnd}").ToArray();
+        var missing = new HashSet<int>();
         lock (_lock)
         {
             for (int i = 0; i < texts.Count; i++)
                 if (_vectors.TryGetValue(texts[i], out var v)) result[i] = v; else missing.Add(i);
+            for (int j = 0; j < spans.Count; j++)
+                if (_vectors.TryGetValue(spanKeys[j], out var v)) spanResult[j] = v; else missing.Add(spans[j].Text);
         }
-        if (missing.Count == 0) return result;
-        var fresh = _inner.Embed(missing.Select(i => texts[i]).ToList());
+        if (missing.Count == 0) return (result, spanResult);
+        // Encode again every text that lacks its own vector or one of its spans' vectors.
+        var order = missing.Order().ToList();
+        var at = order.Select((t, k) => (t, k)).ToDictionary(p => p.t, p => p.k);
+        var missingSpans = Enumerable.Range(0, spans.Count).Where(j => at.ContainsKey(spans[j].Text)).ToList();
+        var (fresh, freshSpans) = _inner.Embed(order.Select(i => texts[i]).ToList(),
+            missingSpans.Select(j => spans[j] with { Text = at[spans[j].Text] }).ToList());
         lock (_lock)
         {
             using var writer = new BinaryWriter(new FileStream(_path, FileMode.Append, FileAccess.Write), Encoding.UTF8);
-            for (int j = 0; j < missing.Count; j++)
+            void Keep(string key, float[] v)
             {
-                result[missing[j]] = fresh[j];
-                if (!_vectors.TryAdd(texts[missing[j]], fresh[j])) continue;
-                writer.Write(texts[missing[j]]);
-                foreach (var x in fresh[j]) writer.Write(x);
+                if (!_vectors.TryAdd(key, v)) return;
+                writer.Write(key);
+                foreach (var x in v) writer.Write(x);
             }
+            for (int k = 0; k < order.Count; k++) Keep(texts[order[k]], result[order[k]] = fresh[k]);
+            for (int k = 0; k < missingSpans.Count; k++) Keep(spanKeys[missingSpans[k]], spanResult[missingSpans[k]] = freshSpans[k]);
         }
-        return result;
+        return (result, spanResult);
     }
 }

@@ -30,7 +30,7 @@ public sealed class TinySemanticBundle : IDisposable
         };
         var ml = new MLContext(seed: 1);
         var featurizer = new SemanticFeaturizer(SentenceEmbedder.Shared(SentenceModel.MiniLM));
-        var rows = featurizer.Build(examples.Select(e => new SemanticInput(e.Text, "the mayor", 0, 0, "say", e.Label)).ToList());
+        var rows = featurizer.Build(examples.Select(e => Input(e.Text, e.Label)).ToList());
         var data = ml.Data.LoadFromEnumerable(rows, SemanticStanceRow.Schema(featurizer.Size));
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.Transforms.Concatenate("Features", nameof(SemanticStanceRow.Semantic)))
@@ -43,15 +43,22 @@ public sealed class TinySemanticBundle : IDisposable
 
     public string Directory => _folder.Path;
 
+    private static SemanticInput Input(string text, string label)
+    {
+        int at = text.IndexOf("the mayor", StringComparison.OrdinalIgnoreCase);
+        return new SemanticInput(text, "the mayor", at, at + "the mayor".Length, "say", label);
+    }
+
     /// <summary>A manifest in the bundle format for a stance-only bundle with these features.</summary>
-    public static string ManifestJson(string features) => $$"""
+    public static string ManifestJson(string features, string window = SemanticFeaturizer.WindowMethod) => $$"""
         {
           "format_version": 1,
           "mlnet_version": "{{ModelBundle.MlNetVersion}}",
           "created_at": "2024-01-02T03:04:05+00:00",
           "seed": 1,
           "training_data_sha256": "test",
-          "stance": { "file": "stance.zip", "labels": ["against", "favor", "neutral"], "trainer": "SdcaMaximumEntropy", "features": "{{features}}" }
+          "stance": { "file": "stance.zip", "labels": ["against", "favor", "neutral"], "trainer": "SdcaMaximumEntropy", "features": "{{features}}",
+                      "feature_settings": { "semantic_window": "{{window}}" } }
         }
         """;
 
