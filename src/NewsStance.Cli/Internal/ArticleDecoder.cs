@@ -11,16 +11,35 @@ internal static class ArticleDecoder
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UTF8Encoding Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
+    /// <summary>How many leading bytes are searched for NUL to tell a binary file.</summary>
+    public const int ProbeBytes = 8192;
+
+    public const string BinaryError = "binary file (it contains NUL bytes), not a text article";
+
+    public static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Decodes one line; <paramref name="badByte"/> is the index of the first invalid byte, or -1.</summary>
+    public static string DecodeLine(ReadOnlySpan<byte> bytes, out int badByte)
+    {
+        badByte = -1;
+        try { return Strict.GetString(bytes); }
+        catch (DecoderFallbackException e)
+        {
+            badByte = e.Index;
+            return Lenient.GetString(bytes);
+        }
+    }
+
     /// <summary>Returns the text, or null with <paramref name="error"/> set; <paramref name="warning"/> for replaced bytes.</summary>
     public static string? Decode(ReadOnlySpan<byte> bytes, out string? error, out string? warning)
     {
         error = null;
         warning = null;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
-        var probe = bytes[..Math.Min(bytes.Length, 8192)];
+        if (bytes.StartsWith(Bom)) bytes = bytes[3..];
+        var probe = bytes[..Math.Min(bytes.Length, ProbeBytes)];
         if (probe.IndexOf((byte)0) >= 0)
         {
-            error = "binary file (it contains NUL bytes), not a text article";
+            error = BinaryError;
             return null;
         }
         try { return Strict.GetString(bytes); }

@@ -5,6 +5,8 @@ namespace NewsStance.Cli.Internal;
 /// <summary>
 /// Expands the command line's inputs into articles: files, folders (recursively, <c>*.txt</c> and
 /// <c>*.jsonl</c>, in name order), <c>-</c> for stdin, and JSON Lines files (one article per line).
+/// Lazy: each article is read when it is asked for, and JSON Lines (files or stdin) are read line by
+/// line, so a batch of any size is never held in memory whole.
 /// Nothing throws: an input that cannot be read becomes an <see cref="ArticleInput"/> with its error.
 /// </summary>
 internal static class InputReader
@@ -25,7 +27,7 @@ internal static class InputReader
                 try
                 {
                     files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false })
-                        .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+                        .Where(IsArticleFile)
                         .Order(StringComparer.Ordinal).ToList();
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -46,10 +48,55 @@ internal static class InputReader
         }
     }
 
+    /// <summary>
+    /// How many articles <paramref name="paths"/> hold, counted without keeping their text (for a
+    /// progress bar); null when one of them is stdin, which can be read only once.
+    /// </summary>
+    public static int? Count(IEnumerable<string> paths)
+    {
+        int count = 0;
+        foreach (var path in paths)
+        {
+            if (path == "-") return null;
+            IEnumerable<string> files = [path];
+            if (Directory.Exists(path))
+            {
+                try { files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(IsArticleFile).ToList(); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { files = []; }
+            }
+            foreach (var f in files)
+            {
+                if (!f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)) { count++; continue; }
+                try
+                {
+                    using var stream = File.OpenRead(f);
+                    count += ByteLines.Read(stream).Count(l => !IsBlank(l.Bytes));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { count++; }
+            }
+        }
+        return count;
+    }
+
+    private static bool IsArticleFile(string f)
+        => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsBlank(byte[] line) => line.AsSpan().Trim(" \t\r"u8).IsEmpty;
+
     private static ArticleInput Failed(string source, string error) => new(source, Path.GetFileNameWithoutExtension(source), "", Error: error);
 
     private static IEnumerable<ArticleInput> ReadFile(string path)
     {
+        if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            Stream? stream = null;
+            string? openError = null;
+            try { stream = File.OpenRead(path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { openError = $"cannot read file: {e.Message}"; }
+            if (stream is null) { yield return Failed(path, openError!); yield break; }
+            using (stream) foreach (var a in ReadJsonLines(path, stream)) yield return a;
+            yield break;
+        }
         byte[] bytes;
         string? error = null;
         try { bytes = File.ReadAllBytes(path); }
@@ -61,70 +108,111 @@ internal static class InputReader
         if (error is not null) { yield return Failed(path, error); yield break; }
         var text = ArticleDecoder.Decode(bytes, out error, out var warning);
         if (text is null) { yield return Failed(path, error!); yield break; }
-        if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
-        {
-            foreach (var a in ReadJsonLines(path, text, warning)) yield return a;
-            yield break;
-        }
         if (text.Trim().Length == 0) warning = (warning is null ? "" : warning + "; ") + "empty article: no text to score";
         yield return new ArticleInput(path, Path.GetFileNameWithoutExtension(path), text, Warning: warning);
     }
 
     private static IEnumerable<ArticleInput> ReadStdin(Func<Stream> stdin)
     {
-        using var ms = new MemoryStream();
-        stdin().CopyTo(ms);
-        var text = ArticleDecoder.Decode(ms.GetBuffer().AsSpan(0, (int)ms.Length), out var error, out var warning);
-        if (text is null) { yield return Failed("stdin", error!); yield break; }
-        // JSON Lines on stdin when the first non-blank line is a JSON object (bad lines later are reported by number).
-        var firstLine = text.Split('\n').FirstOrDefault(l => l.Trim().Length > 0);
-        if (firstLine is not null && firstLine.TrimStart().StartsWith('{'))
+        // JSON Lines when the first character that is not white space (or a BOM) is '{'; else one article.
+        var input = stdin();
+        var head = new MemoryStream();
+        int b;
+        while ((b = input.ReadByte()) >= 0)
         {
-            foreach (var a in ReadJsonLines("stdin", text, warning)) yield return a;
+            head.WriteByte((byte)b);
+            if (b is not (' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF)) break;
+        }
+        var all = new PrefixedStream(head.ToArray(), input);
+        if (b == '{')
+        {
+            foreach (var a in ReadJsonLines("stdin", all)) yield return a;
             yield break;
         }
+        using var ms = new MemoryStream();
+        all.CopyTo(ms);
+        var text = ArticleDecoder.Decode(ms.GetBuffer().AsSpan(0, (int)ms.Length), out var error, out var warning);
+        if (text is null) { yield return Failed("stdin", error!); yield break; }
         yield return new ArticleInput("stdin", "stdin", text, Warning: text.Trim().Length == 0 ? "empty article: no text to score" : warning);
     }
 
-    private static IEnumerable<ArticleInput> ReadJsonLines(string source, string text, string? warning)
+    /// <summary>
+    /// One article per non-blank line, read as it goes. The first <see cref="ArticleDecoder.ProbeBytes"/>
+    /// bytes are looked at before any line is used, so a binary file is refused whole; invalid UTF-8 is
+    /// replaced and reported once per source, at the line where it first occurs.
+    /// </summary>
+    private static IEnumerable<ArticleInput> ReadJsonLines(string source, Stream stream)
     {
-        if (text.Trim().Length == 0)
+        using var lines = ByteLines.Read(stream).GetEnumerator();
+        var probe = new List<(byte[] Bytes, long Offset)>();
+        long probed = 0;
+        string? readError = null;
+        bool more = true;
+        while (probed < ArticleDecoder.ProbeBytes && (more = Next(lines, ref readError)))
         {
-            yield return new ArticleInput(source, "", "", Warning: "empty JSON Lines file: no articles to score", NoArticle: true);
+            probe.Add(lines.Current);
+            probed += lines.Current.Bytes.Length + 1;
+        }
+        if (probe.Any(l => l.Bytes.AsSpan(0, (int)Math.Min(l.Bytes.Length, Math.Max(0, ArticleDecoder.ProbeBytes - l.Offset))).Contains((byte)0)))
+        {
+            yield return Failed(source, ArticleDecoder.BinaryError);
             yield break;
         }
+        bool warned = false, any = false;
         int lineNo = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var (bytes, offset) in more ? probe.Concat(Rest(lines)) : probe)
         {
             lineNo++;
-            var line = raw.TrimEnd('\r');
-            if (line.Trim().Length == 0) continue;
-            string where = $"{source}:{lineNo}";
-            ArticleInput input;
-            try
+            if (IsBlank(bytes)) continue;
+            any = true;
+            var span = offset == 0 && bytes.AsSpan().StartsWith(ArticleDecoder.Bom) ? bytes.AsSpan(3) : bytes.AsSpan();
+            var line = ArticleDecoder.DecodeLine(span, out var badByte).TrimEnd('\r');
+            string? warning = null;
+            if (badByte >= 0 && !warned)
             {
-                using var doc = JsonDocument.Parse(line);
-                if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                    input = Failed(where, "line is JSON but not an object with \"id\" and \"text\"");
-                else if (!doc.RootElement.TryGetProperty("text", out var t) || t.ValueKind != JsonValueKind.String)
-                    input = Failed(where, "object has no string \"text\" field");
-                else
-                {
-                    string id = doc.RootElement.TryGetProperty("id", out var idEl)
-                        ? idEl.ValueKind == JsonValueKind.String ? idEl.GetString()! : idEl.GetRawText()
-                        : $"{Path.GetFileNameWithoutExtension(source)}-{lineNo}";
-                    var extra = new Dictionary<string, JsonElement>();
-                    foreach (var p in doc.RootElement.EnumerateObject())
-                        if (p.Name is not ("id" or "text")) extra[p.Name] = p.Value.Clone();
-                    input = new ArticleInput(where, id, t.GetString()!, extra, Warning: warning);
-                    warning = null; // a decoding warning is about the file: say it once
-                }
+                warned = true;
+                warning = $"invalid UTF-8 at byte {offset + badByte}; undecodable bytes were replaced with U+FFFD";
             }
-            catch (JsonException e)
-            {
-                input = Failed(where, $"not valid JSON ({e.Message.Split('.')[0]})");
-            }
-            yield return input;
+            yield return ParseLine(source, lineNo, line, warning);
+        }
+        if (readError is not null) yield return Failed(source, $"cannot read file: {readError}");
+        else if (!any) yield return new ArticleInput(source, "", "", Warning: "empty JSON Lines file: no articles to score", NoArticle: true);
+
+        IEnumerable<(byte[] Bytes, long Offset)> Rest(IEnumerator<(byte[] Bytes, long Offset)> e)
+        {
+            string? error = null;
+            while (Next(e, ref error)) yield return e.Current;
+            readError = error;
+        }
+    }
+
+    private static bool Next(IEnumerator<(byte[] Bytes, long Offset)> lines, ref string? error)
+    {
+        try { return lines.MoveNext(); }
+        catch (IOException e) { error = e.Message; return false; }
+    }
+
+    private static ArticleInput ParseLine(string source, int lineNo, string line, string? warning)
+    {
+        string where = $"{source}:{lineNo}";
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                return Failed(where, "line is JSON but not an object with \"id\" and \"text\"") with { Warning = warning };
+            if (!doc.RootElement.TryGetProperty("text", out var t) || t.ValueKind != JsonValueKind.String)
+                return Failed(where, "object has no string \"text\" field") with { Warning = warning };
+            string id = doc.RootElement.TryGetProperty("id", out var idEl)
+                ? idEl.ValueKind == JsonValueKind.String ? idEl.GetString()! : idEl.GetRawText()
+                : $"{Path.GetFileNameWithoutExtension(source)}-{lineNo}";
+            var extra = new Dictionary<string, JsonElement>();
+            foreach (var p in doc.RootElement.EnumerateObject())
+                if (p.Name is not ("id" or "text")) extra[p.Name] = p.Value.Clone();
+            return new ArticleInput(where, id, t.GetString()!, extra, Warning: warning);
+        }
+        catch (JsonException e)
+        {
+            return Failed(where, $"not valid JSON ({e.Message.Split('.')[0]})") with { Warning = warning };
         }
     }
 }

@@ -83,27 +83,33 @@ internal sealed class ScoreCommand
             return Usage;
         }
         int threads = Math.Max(1, parse.GetValue(_threads));
-        var inputs = InputReader.Read(parse.GetValue(_paths)!, stdin).ToList();
-        int failed = 0;
+        var paths = parse.GetValue(_paths)!;
+        // Streamed: articles are read as the scorer asks for them and written in input order as they are done.
+        var inputs = InputReader.Read(paths, stdin);
+        int failed = 0, count = 0;
         using (outStream is Stream s && outputPath is not null ? s : null)
         using (var writer = CreateWriter(format, outStream, outputPath is null ? stdout : null))
         {
             void Emit(ArticleInput input, ArticleResult? result, string? error)
             {
+                count++;
                 if (input.Warning is not null) errors.Warning($"{input.Source}: {input.Warning}");
                 if (error is not null) { failed++; errors.Error($"{input.Source}: {error}"); return; }
                 if (result is not null) writer.Write(result, input);
             }
 
             var scored = inputs.AsParallel().AsOrdered().WithDegreeOfParallelism(threads)
+                .WithMergeOptions(ParallelMergeOptions.NotBuffered)
                 .Select(input => Score(scorer, input, targets));
-            if (inputs.Count >= 20 && !Console.IsErrorRedirected)
+            // A progress bar only for people watching, and only when the total is known (stdin can be read once).
+            int? total = Console.IsErrorRedirected ? null : InputReader.Count(paths);
+            if (total >= 20)
             {
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
                 console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                     .Start(ctx =>
                     {
-                        var task = ctx.AddTask("scoring", maxValue: inputs.Count);
+                        var task = ctx.AddTask("scoring", maxValue: total.Value);
                         foreach (var (input, result, error) in scored) { Emit(input, result, error); task.Increment(1); }
                     });
             }
@@ -112,7 +118,7 @@ internal sealed class ScoreCommand
                 foreach (var (input, result, error) in scored) Emit(input, result, error);
             }
         }
-        if (failed > 0) errors.Error($"{failed} of {inputs.Count} input{(inputs.Count == 1 ? "" : "s")} failed; the others were scored.");
+        if (failed > 0) errors.Error($"{failed} of {count} input{(count == 1 ? "" : "s")} failed; the others were scored.");
         return failed > 0 ? SomeFailed : Ok;
     }
 
