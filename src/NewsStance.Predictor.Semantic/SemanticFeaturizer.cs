@@ -130,14 +130,7 @@ internal sealed class SemanticFeaturizer(ITextEmbedder embedder)
     public static WordSpan Window(int textIndex, string text, int mentionStart, int mentionEnd)
     {
         if (mentionStart < 0 || mentionEnd <= mentionStart || mentionEnd > text.Length) return new WordSpan(textIndex, 0, text.Length);
-        var words = new List<(int Start, int End)>();
-        for (int i = 0; i < text.Length;)
-        {
-            if (char.IsWhiteSpace(text[i])) { i++; continue; }
-            int start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
-            words.Add((start, i));
-        }
+        var words = SentenceEmbedder.Words(text);
         int first = words.FindIndex(w => w.End > mentionStart);
         int last = words.FindLastIndex(w => w.Start < mentionEnd);
         if (first < 0 || last < first) return new WordSpan(textIndex, 0, text.Length);

@@ -151,21 +151,32 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
         var ids = new List<long>(Math.Min(MaxTokens, text.Length / 3 + 2)) { _clsId };
         var words = new List<(int, int, int, int)>();
         int limit = MaxTokens - 1;
+        foreach (var (start, end) in Words(text))
+        {
+            int first = Math.Min(ids.Count, limit);
+            foreach (var id in WordIds(text[start..end]))
+            {
+                if (ids.Count >= limit) break;
+                ids.Add(id);
+            }
+            words.Add((start, end, first, ids.Count));
+        }
+        ids.Add(_sepId);
+        return new TokenizedText([.. ids], [.. words]);
+    }
+
+    /// <summary>The UTF-16 ranges of the white-space-separated words of <paramref name="text"/>: the units the tokenizer never joins.</summary>
+    internal static List<(int Start, int End)> Words(string text)
+    {
+        var words = new List<(int, int)>();
         for (int i = 0; i < text.Length;)
         {
             if (char.IsWhiteSpace(text[i])) { i++; continue; }
             int start = i;
             while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
-            int first = Math.Min(ids.Count, limit);
-            foreach (var id in WordIds(text[start..i]))
-            {
-                if (ids.Count >= limit) break;
-                ids.Add(id);
-            }
-            words.Add((start, i, first, ids.Count));
+            words.Add((start, i));
         }
-        ids.Add(_sepId);
-        return new TokenizedText([.. ids], [.. words]);
+        return words;
     }
 
     private long[] WordIds(string word)

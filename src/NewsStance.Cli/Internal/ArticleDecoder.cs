@@ -18,8 +18,8 @@ internal static class ArticleDecoder
 
     public static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>Decodes one line; <paramref name="badByte"/> is the index of the first invalid byte, or -1.</summary>
-    public static string DecodeLine(ReadOnlySpan<byte> bytes, out int badByte)
+    /// <summary>Decodes UTF-8, replacing invalid bytes; <paramref name="badByte"/> is the index of the first invalid byte, or -1.</summary>
+    public static string DecodeUtf8(ReadOnlySpan<byte> bytes, out int badByte)
     {
         badByte = -1;
         try { return Strict.GetString(bytes); }
@@ -42,11 +42,10 @@ internal static class ArticleDecoder
             error = BinaryError;
             return null;
         }
-        try { return Strict.GetString(bytes); }
-        catch (DecoderFallbackException e)
-        {
-            warning = $"invalid UTF-8 at byte {e.Index}; undecodable bytes were replaced with U+FFFD";
-            return Lenient.GetString(bytes);
-        }
+        var text = DecodeUtf8(bytes, out int badByte);
+        if (badByte >= 0) warning = InvalidUtf8(badByte);
+        return text;
     }
+
+    public static string InvalidUtf8(long at) => $"invalid UTF-8 at byte {at}; undecodable bytes were replaced with U+FFFD";
 }

@@ -166,12 +166,12 @@ internal static class InputReader
             if (IsBlank(bytes)) continue;
             any = true;
             var span = offset == 0 && bytes.AsSpan().StartsWith(ArticleDecoder.Bom) ? bytes.AsSpan(3) : bytes.AsSpan();
-            var line = ArticleDecoder.DecodeLine(span, out var badByte).TrimEnd('\r');
+            var line = ArticleDecoder.DecodeUtf8(span, out var badByte).TrimEnd('\r');
             string? warning = null;
             if (badByte >= 0 && !warned)
             {
                 warned = true;
-                warning = $"invalid UTF-8 at byte {offset + badByte}; undecodable bytes were replaced with U+FFFD";
+                warning = ArticleDecoder.InvalidUtf8(offset + badByte);
             }
             yield return ParseLine(source, lineNo, line, warning);
         }
