@@ -1,7 +1,6 @@
 using System.Text;
 using NewsStance.Cli.Internal;
 using NewsStance.Cli.Tests.Support;
-using NewsStance.Tests;
 
 namespace NewsStance.Cli.Tests;
 
