@@ -18,7 +18,8 @@
 #   control        1 and 2 plain shell busy loops for 1 s: how many cores are free right now
 #   startup        `score` of one article: process start, JIT and model load, paid once per run
 #   rules-only     `score DIR --format jsonl --rules-only > /dev/null`, per --threads value
-#   model          the same with the model bundle (stance on), when models/default exists and loads
+#   model          the same with each shipped bundle (stance on): models/default (semantic stance) and
+#                  models/fast (n-gram stance), each when it exists and loads
 # and prints, per run, the median wall-clock time, articles/s, "net" articles/s (less the startup run's
 # time), MB/s and the time as a multiple of `cat`.
 set -euo pipefail
@@ -61,8 +62,8 @@ done
 # during the measurement cannot change or remove what is being timed.
 cp -r src/NewsStance.Cli/bin/Release/net10.0 "$work/cli"
 cli="$work/cli/newsstance"
-model="$work/model"
-[ -f models/default/manifest.json ] && cp -r models/default "$model"
+bundles=(default fast)
+for b in "${bundles[@]}"; do [ -f "models/$b/manifest.json" ] && cp -r "models/$b" "$work/model-$b"; done
 
 # --- corpus ----------------------------------------------------------------------------------
 if [ -z "$source" ]; then
@@ -105,17 +106,17 @@ for t in $threads; do add "score --rules-only|$t" "$cli score $corpus --format j
 if [ "$jit" -eq 1 ]; then
   for t in $threads; do add "score --rules-only, TieredCompilation=0|$t" "DOTNET_TieredCompilation=0 $cli score $corpus --format jsonl --rules-only --threads $t"; done
 fi
-model_ok=0
-if [ -f "$model/manifest.json" ]; then
-  if "$cli" score "$one" --format jsonl --model "$model" > /dev/null 2> "$work/model.log"; then model_ok=1
-  else echo "== models/default does not load, model runs skipped: $(head -1 "$work/model.log")"; fi
-else
-  echo "== models/default not found: model runs skipped (train it with the README's training command)"
-fi
-if [ "$model_ok" -eq 1 ]; then
-  add "startup: score 1 article, model|1" "$cli score $one --format jsonl --model $model"
-  for t in $threads; do add "score, model (stance on)|$t" "$cli score $corpus --format jsonl --model $model --threads $t"; done
-fi
+for b in "${bundles[@]}"; do
+  model="$work/model-$b"
+  if [ ! -f "$model/manifest.json" ]; then
+    echo "== models/$b not found: its runs skipped (train it with the README's training command)"; continue
+  fi
+  if ! "$cli" score "$one" --format jsonl --model "$model" > /dev/null 2> "$work/model-$b.log"; then
+    echo "== models/$b does not load, its runs skipped: $(head -1 "$work/model-$b.log")"; continue
+  fi
+  add "startup: score 1 article, models/$b|1" "$cli score $one --format jsonl --model $model"
+  for t in $threads; do add "score, models/$b (stance on)|$t" "$cli score $corpus --format jsonl --model $model --threads $t"; done
+done
 
 # Warm the page cache and the CLI once, so every timed run starts alike.
 cat "$corpus"/*.txt > /dev/null
@@ -188,7 +189,7 @@ if [ "${#tlist[@]}" -ge 2 ]; then
   for ((r = 1; r <= reps; r++)); do
     line=$(printf '  rep %d: %d busy loops got %3s%% CPU' "$r" "$hi" \
       "$(awk -v w="$(echo "${times[$ctl]}" | cut -d' ' -f"$r")" -v c="$(echo "${cpus[$ctl]:-0 0 0 0 0 0 0 0 0}" | cut -d' ' -f"$r")" 'BEGIN { printf "%.0f", (w > 0 ? 100 * c / w : 0) }')")
-    for kind in "score --rules-only" "score --rules-only, TieredCompilation=0" "score, model (stance on)"; do
+    for kind in "score --rules-only" "score --rules-only, TieredCompilation=0" "score, models/default (stance on)" "score, models/fast (stance on)"; do
       a=$(idx "$kind|$lo"); b=$(idx "$kind|$hi")
       [ -n "$a" ] && [ -n "$b" ] || continue
       line+=$(awk -v k="$kind" -v x="$(echo "${times[$a]}" | cut -d' ' -f"$r")" -v y="$(echo "${times[$b]}" | cut -d' ' -f"$r")" \

@@ -34,7 +34,9 @@ public sealed class NewsScorer : IDisposable
     /// <summary>
     /// Creates a scorer. With <see cref="ScorerOptions.ModelDirectory"/> unset, the bundle is looked up in
     /// the <c>NEWSSTANCE_MODEL</c> environment variable, then <c>models/default</c> beside the executable,
-    /// then in the working directory and its parents.
+    /// then in the working directory and its parents. The shipped <c>models/default</c> scores stance with
+    /// sentence embeddings: an app that loads it references <c>NewsStance.Predictor.Semantic</c> too; with the
+    /// core predictor alone, load <c>models/fast</c> (n-gram stance).
     /// </summary>
     /// <exception cref="ModelLoadException">The bundle is missing, corrupt or of another version.</exception>
     public static NewsScorer Create(ScorerOptions? options = null)

@@ -50,7 +50,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
 
     // ---- train ----------------------------------------------------------------------------------
 
-    public int Train(string dataDir, string outDir, int seed, int folds, string trainer, bool skipBad, string features = "ngram")
+    public int Train(string dataDir, string outDir, int seed, int folds, string trainer, bool skipBad, string features)
     {
         if (!SemanticStanceTrainer.FeatureNames.Contains(features)) { Error($"unknown features '{features}'; expected one of {string.Join(", ", SemanticStanceTrainer.FeatureNames)}"); return Usage; }
         if (!StanceTrainer.TrainerNames.Contains(trainer)) { Error($"unknown trainer '{trainer}'; expected one of {string.Join(", ", StanceTrainer.TrainerNames)}"); return Usage; }
@@ -121,7 +121,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
     }
 
     private (ITransformer Model, Manifest.StanceSection Section, DataViewSchema Schema) TrainStance(
-        MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed, string features = "ngram")
+        MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed, string features)
     {
         if (features != "ngram") return new SemanticStanceTrainer(ml, features).Train(train, test, trainer, folds, seed, console, Status);
         var st = new StanceTrainer(ml);
@@ -165,7 +165,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
 
     // ---- train-stance ---------------------------------------------------------------------------
 
-    public int TrainStanceOnly(string csv, string outDir, int seed, int folds, string trainer, bool skipBad, string features = "ngram")
+    public int TrainStanceOnly(string csv, string outDir, int seed, int folds, string trainer, bool skipBad, string features)
     {
         if (!SemanticStanceTrainer.FeatureNames.Contains(features)) { Error($"unknown features '{features}'; expected one of {string.Join(", ", SemanticStanceTrainer.FeatureNames)}"); return Usage; }
         if (!File.Exists(csv)) { Error($"'{csv}' does not exist"); return Usage; }

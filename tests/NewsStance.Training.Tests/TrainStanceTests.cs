@@ -7,7 +7,7 @@ namespace NewsStance.Training.Tests;
 public sealed class TrainStanceTests
 {
     private static TrainingResult TrainStance(string csv, string outDir, bool skipBadRows = false, int seed = 7)
-        => TrainingRun.Of(c => c.TrainStanceOnly(csv, outDir, seed, folds: 2, trainer: "sdca", skipBadRows));
+        => TrainingRun.Of(c => c.TrainStanceOnly(csv, outDir, seed, folds: 2, trainer: "sdca", skipBadRows, features: "ngram"));
 
     [Fact]
     public void Small_csv_trains_a_bundle_with_manifest_and_stance_model()
@@ -179,8 +179,8 @@ public sealed class TrainStanceTests
         var csv = folder.Write("stance.csv", StanceRows.Csv(StanceRows.Training()));
 
         // When
-        var noFile = TrainingRun.Of(c => c.TrainStanceOnly(missing, folder.PathOf("b1"), 1, 2, "sdca", false));
-        var badTrainer = TrainingRun.Of(c => c.TrainStanceOnly(csv, folder.PathOf("b2"), 1, 2, "svm", false));
+        var noFile = TrainingRun.Of(c => c.TrainStanceOnly(missing, folder.PathOf("b1"), 1, 2, "sdca", false, "ngram"));
+        var badTrainer = TrainingRun.Of(c => c.TrainStanceOnly(csv, folder.PathOf("b2"), 1, 2, "svm", false, "ngram"));
 
         // Then
         Assert.Equal(2, noFile.ExitCode);

@@ -15,7 +15,7 @@ public sealed class TrainTests
         var bundle = folder.PathOf("bundle");
 
         // When
-        var result = TrainingRun.Of(c => c.Train(data, bundle, 1, 2, "sdca", false));
+        var result = TrainingRun.Of(c => c.Train(data, bundle, 1, 2, "sdca", false, "ngram"));
 
         // Then
         Assert.Equal(0, result.ExitCode);
@@ -41,7 +41,7 @@ public sealed class TrainTests
         var bundle = folder.PathOf("bundle");
 
         // When
-        var result = TrainingRun.Of(c => c.Train(data, bundle, 1, 2, "sdca", false));
+        var result = TrainingRun.Of(c => c.Train(data, bundle, 1, 2, "sdca", false, "ngram"));
 
         // Then
         Assert.Equal(1, result.ExitCode);

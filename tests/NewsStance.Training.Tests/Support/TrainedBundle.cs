@@ -10,7 +10,7 @@ public sealed class TrainedBundle : IDisposable
     {
         TrainingCsv = _folder.Write("train.csv", StanceRows.Csv(StanceRows.Training()));
         Directory = _folder.PathOf("bundle");
-        var result = TrainingRun.Of(c => c.TrainStanceOnly(TrainingCsv, Directory, Seed, folds: 2, trainer: "sdca", skipBad: false));
+        var result = TrainingRun.Of(c => c.TrainStanceOnly(TrainingCsv, Directory, Seed, folds: 2, trainer: "sdca", skipBad: false, features: "ngram"));
         if (result.ExitCode != 0) throw new InvalidOperationException($"training the shared bundle failed: {result}");
     }
 

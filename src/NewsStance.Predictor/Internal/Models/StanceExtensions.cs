@@ -28,7 +28,7 @@ internal static class StanceExtensions
         catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
         {
             throw new ModelLoadException($"'{directory}' needs the '{features}' stance features from {where.Assembly}, which this app does not include. "
-                + $"Reference the {where.Assembly} project (or package), or use a bundle trained with --features ngram such as models/default.", e);
+                + $"Reference the {where.Assembly} project (or package), or use a bundle trained with --features ngram such as models/fast.", e);
         }
         var loader = assembly.GetType(where.Type)?.GetMethod("Load", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new ModelLoadException($"{where.Assembly} has no {where.Type}.Load; it does not match this NewsStance version.");
