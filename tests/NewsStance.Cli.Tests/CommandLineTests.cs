@@ -17,7 +17,7 @@ public sealed class CommandLineTests
         // Then
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
-        foreach (var option in new[] { "<paths>", "--format <csv|jsonl|table>", "--output", "--model", "--rules-only", "--target", "--targets", "--threads" })
+        foreach (var option in new[] { "<paths>", "--format <csv|html|jsonl|table>", "--output", "--model", "--rules-only", "--target", "--targets", "--threads" })
             Assert.Contains(option, result.Output);
     }
 

@@ -20,7 +20,7 @@ internal sealed class ScoreCommand
     };
     private readonly Option<string> _format = new("--format", "-f")
     {
-        Description = "Output format: table (for people), jsonl (one JSON object per article), csv (one row per quote and target).",
+        Description = "Output format: table (for people), html (a report to read: highlighted quotes, speakers, stance, who was quoted), jsonl (one JSON object per article), csv (one row per quote and target).",
         DefaultValueFactory = _ => "table",
     };
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write to this file instead of stdout." };
@@ -36,7 +36,7 @@ internal sealed class ScoreCommand
 
     public Command Build(TextWriter stdout, TextWriter stderr, Func<Stream> stdin, Func<Stream> stdoutStream)
     {
-        _format.AcceptOnlyFromAmong("table", "jsonl", "csv");
+        _format.AcceptOnlyFromAmong("table", "html", "jsonl", "csv");
         var command = new Command("score", "Find quotes, their speakers and stance in news articles.")
         {
             _paths, _format, _output, _model, _rulesOnly, _target, _targets, _threads,
@@ -134,6 +134,7 @@ internal sealed class ScoreCommand
     {
         "jsonl" => new JsonlResultWriter(output),
         "csv" => new CsvResultWriter(output),
+        "html" => new HtmlResultWriter(output),
         _ => new TableResultWriter(TableConsole(output, console)),
     };
 
