@@ -312,6 +312,22 @@ public sealed class QuoteFinderTests
     }
 
     [Theory]
+    [InlineData("Senator Lars Berg (R-Ohio) said the budget would be balanced next year.", "said", "Senator Lars Berg")]
+    [InlineData("The budget will be balanced next year, Senator Lars Berg (R-Ohio) told reporters.", "told", "Senator Lars Berg")]
+    [InlineData("Northwind Mills (NYSE: NWM) has said the budget would be balanced next year.", "has said", "Northwind Mills")]
+    public void Parenthetical_after_the_subject_does_not_hide_it(string text, string cue, string speaker)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal(cue, quote.Cue?.Text);
+        Assert.Equal(speaker, quote.Speaker?.Mention);
+        Assert.DoesNotContain("R-Ohio", quote.Text);
+    }
+
+    [Theory]
     [InlineData("On Tuesday morning, Lars Berg said that the budget would be balanced next year.")]
     [InlineData("In a statement on Monday, the ministry said that the budget would be balanced next year.")]
     public void Opening_adverbial_before_the_subject_is_not_part_of_the_content(string text)

@@ -181,8 +181,15 @@ internal sealed class QuoteFinder
         // Subject before the verb, allowing auxiliaries and adverbs: "Peskov has also said", "Trump is warning".
         int k = v - 1;
         while (k >= first && !InQuote(k) && (IsAuxOrAdverb(Word(k)) || progressive && Word(k).ToLowerInvariant() is "is" or "are" or "was" or "were" or "been" or "isn't" or "wasn't" or "not")) k--;
+        int auxStart = k + 1; // "has" / "would" in "Peskov has said" belong to the cue
+        // A short parenthetical after the subject: "Sen. Tom Reed (R-Ohio) said", "the company (NYSE: ACME) said".
+        if (k >= first && IsPunct(k, ')') && OpeningParenthesis(k, first) is int open && open - 1 >= first)
+        {
+            k = open - 1;
+            while (k >= first && !InQuote(k) && IsAuxOrAdverb(Word(k))) k--;
+        }
         if (k - 1 >= first && IsDayOrTime(Word(k)) && Word(k - 1) is "on" or "last" or "this" or "late" or "early") k -= 2;
-        var cueStart = k + 1 < v && Word(k + 1) is "has" or "have" or "had" or "would" or "will" ? k + 1 : v;
+        var cueStart = auxStart < v && Word(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : v;
         if (cueStart != v) cue = new TextSpan(_tokens[cueStart].Start, cue.End);
         Mention? subject = k >= first ? _mentionEndingAt[k] : null;
         // Apposition or relative clause between subject and verb: "Peskov, who …, said".
@@ -235,6 +242,17 @@ internal sealed class QuoteFinder
             var pieces = new List<TextSpan> { left.Value };
             AddSplitTail(pieces, after.LastToken + 1, end);
             return MakeQuote(s, pieces, cue, lemma, after, FramePattern.ContentCueSubject);
+        }
+        return null;
+    }
+
+    /// <summary>The "(" that opens the parenthetical closed at <paramref name="close"/>, within 8 tokens and outside quotations; or null.</summary>
+    private int? OpeningParenthesis(int close, int first)
+    {
+        for (int t = close - 1; t >= first && close - t <= 8; t--)
+        {
+            if (InQuote(t) || IsPunct(t, ')')) return null;
+            if (IsPunct(t, '(')) return t;
         }
         return null;
     }
