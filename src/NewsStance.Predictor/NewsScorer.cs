@@ -44,7 +44,7 @@ public sealed class NewsScorer : IDisposable
         options ??= new ScorerOptions();
         if (options.RulesOnly)
             return new NewsScorer(new ArticlePipeline(RuleSpeakerScorer.Instance, null), null);
-        var dir = options.ModelDirectory ?? ModelLocator.Find();
+        var dir = options.ModelDirectory is { } named ? ModelLocator.Resolve(named) : ModelLocator.Find();
         if (dir is null)
             throw new ModelLoadException("No model bundle found. Pass --model DIR, set NEWSSTANCE_MODEL, or train one with "
                 + "`dotnet run --project src/NewsStance.Training -- train --data training-data --out models/default`.");

@@ -24,7 +24,7 @@ internal sealed class ScoreCommand
         DefaultValueFactory = _ => "table",
     };
     private readonly Option<string?> _output = new("--output", "-o") { Description = "Write to this file instead of stdout." };
-    private readonly Option<string?> _model = new("--model", "-m") { Description = "Model bundle folder. Default: $NEWSSTANCE_MODEL, else models/default found beside the program or above the working directory. models/fast scores about 10x faster with weaker (n-gram) stance; speakers are the same." };
+    private readonly Option<string?> _model = new("--model", "-m") { Description = "Model bundle: a folder, or a name under models/ (default, fast) found beside the program or above the working directory. Default: $NEWSSTANCE_MODEL, else default. fast scores about 10x faster with weaker (n-gram) stance; speakers are the same." };
     private readonly Option<bool> _rulesOnly = new("--rules-only") { Description = "Use no model bundle: hand-set speaker scoring, no stance." };
     private readonly Option<string[]> _target = new("--target", "-t")
     {

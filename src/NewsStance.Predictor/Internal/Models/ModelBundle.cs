@@ -28,7 +28,9 @@ internal sealed class ModelBundle
     {
         const string retrain = "Retrain it with `dotnet run --project src/NewsStance.Training -- train --data training-data --out DIR`.";
         if (!Directory.Exists(directory))
-            throw new ModelLoadException($"Model folder '{directory}' does not exist. {retrain}");
+            throw new ModelLoadException($"Model folder '{directory}' does not exist"
+                + (ModelLocator.IsBundleName(directory) ? $", and no models/{directory} was found beside the program or above the working directory" : "")
+                + $". {retrain}");
         var manifestPath = Path.Combine(directory, ManifestFile);
         if (!File.Exists(manifestPath))
             throw new ModelLoadException($"'{manifestPath}' is missing: '{directory}' is not a NewsStance model bundle. {retrain}");

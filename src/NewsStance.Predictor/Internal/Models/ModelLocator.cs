@@ -1,22 +1,50 @@
 namespace NewsStance.Internal.Models;
 
-/// <summary>Finds the default model bundle: NEWSSTANCE_MODEL, beside the executable, or up from the working directory.</summary>
+/// <summary>
+/// Finds model bundles: NEWSSTANCE_MODEL, else <c>models/NAME</c> beside the executable or up from the
+/// working directory. A bundle can be asked for by folder or by its name under <c>models/</c>
+/// (<c>default</c>, <c>fast</c>), so <c>--model fast</c> works from any directory.
+/// </summary>
 internal static class ModelLocator
 {
     public const string EnvironmentVariable = "NEWSSTANCE_MODEL";
 
+    /// <summary>The bundle to load when none is named: NEWSSTANCE_MODEL, else <c>models/default</c> found by <see cref="FindNamed"/>.</summary>
     public static string? Find()
     {
         var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(env)) return env;
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        return !string.IsNullOrWhiteSpace(env) ? env : FindNamed("default", SearchRoots());
+    }
+
+    /// <summary>
+    /// <paramref name="model"/> itself when it is a folder, or names no bundle under <c>models/</c>
+    /// (so the loader's message names what was asked for); else the <c>models/NAME</c> folder it names.
+    /// </summary>
+    public static string Resolve(string model) => Resolve(model, SearchRoots());
+
+    internal static string Resolve(string model, IEnumerable<string> roots)
+    {
+        if (Directory.Exists(model) || !IsBundleName(model)) return model;
+        return FindNamed(model, roots) ?? model;
+    }
+
+    /// <summary>The first <c>models/NAME</c> holding a manifest, walking up from each root.</summary>
+    internal static string? FindNamed(string name, IEnumerable<string> roots)
+    {
+        foreach (var start in roots)
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "models", "default");
+                var candidate = Path.Combine(dir.FullName, "models", name);
                 if (File.Exists(Path.Combine(candidate, ModelBundle.ManifestFile))) return candidate;
             }
         }
         return null;
     }
+
+    private static string[] SearchRoots() => [AppContext.BaseDirectory, Directory.GetCurrentDirectory()];
+
+    /// <summary>A bare name such as <c>fast</c>: no path separators, not "." or "..".</summary>
+    internal static bool IsBundleName(string model)
+        => model.Length > 0 && model is not ("." or "..") && model.IndexOfAny(['/', '\\', Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]) < 0;
 }
