@@ -216,7 +216,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
     public int Evaluate(string modelDir, string csv, string? predictionsPath, string? jsonPath)
     {
         ModelBundle bundle;
-        try { bundle = ModelBundle.Load(modelDir); }
+        try { bundle = ModelBundle.Load(ModelLocator.Resolve(modelDir)); }
         catch (ModelLoadException e) { Error(e.Message); return Usage; }
         if (bundle.Stance is not { } stance) { Error($"'{modelDir}' has no stance model"); return Usage; }
         if (!File.Exists(csv)) { Error($"'{csv}' does not exist"); return Usage; }

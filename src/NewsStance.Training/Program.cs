@@ -27,7 +27,7 @@ trainStance.SetAction(p => commands.TrainStanceOnly(p.GetValue(csvData)!, p.GetV
 var compare = new Command("compare", "Cross-validate the four stance trainers on a training-data folder and print the table.") { data, seed, folds };
 compare.SetAction(p => commands.Compare(p.GetValue(data)!, p.GetValue(seed), p.GetValue(folds)));
 
-var model = new Option<string>("--model", "-m") { Description = "The model bundle folder.", DefaultValueFactory = _ => "models/default" };
+var model = new Option<string>("--model", "-m") { Description = "The model bundle: a folder, or a name under models/ (default, fast).", DefaultValueFactory = _ => "models/default" };
 var predictions = new Option<string?>("--predictions") { Description = "Write one row per input row: id, label, confidence, score_<label>..." };
 var json = new Option<string?>("--json") { Description = "Write the metrics as JSON." };
 var evaluate = new Command("evaluate", "Score a labelled stance CSV with a bundle and report macro-F1, accuracy, per class, confusion.") { model, csvData, predictions, json };

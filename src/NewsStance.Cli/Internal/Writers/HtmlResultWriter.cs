@@ -59,7 +59,7 @@ internal sealed class HtmlResultWriter : IResultWriter
     public void Write(ArticleResult r, ArticleInput input)
     {
         _articles++;
-        _out.WriteLine($"<section class=\"article\" id=\"{Attr("article-" + r.ArticleId)}\">");
+        _out.WriteLine($"<section class=\"article\" id=\"{Html("article-" + r.ArticleId)}\">");
         _out.WriteLine($"<h2>{Html(r.Title ?? r.ArticleId)}</h2>");
         var meta = new[] { r.Title is null ? null : r.ArticleId, r.Date, r.Dateline }.Where(x => !string.IsNullOrEmpty(x));
         _out.WriteLine($"<p class=\"meta\">{Html(string.Join(" · ", [.. meta, Count(r.Quotes.Count, "quote")]))}</p>");
@@ -97,7 +97,7 @@ internal sealed class HtmlResultWriter : IResultWriter
             var chunk = Html(text[start..end]);
             if (cueAt[start]) chunk = $"<span class=\"cue\">{chunk}</span>";
             if (speakerAt[start] is > 0 and var m)
-                chunk = $"<span class=\"speaker\" title=\"{Attr($"speaker of {m}: {quotes[m - 1].Speaker!.Name}")}\">{chunk}</span>";
+                chunk = $"<span class=\"speaker\" title=\"{Html($"speaker of {m}: {quotes[m - 1].Speaker!.Name}")}\">{chunk}</span>";
             if (n > 0)
             {
                 var q = quotes[n - 1];
@@ -107,7 +107,7 @@ internal sealed class HtmlResultWriter : IResultWriter
                 var first = q.Stance.Count > 0 ? q.Stance[0] : null;
                 var tip = $"{n}. {q.Type.ToString().ToLowerInvariant()} quote by {q.Speaker?.Name ?? "unknown speaker"}"
                     + (first is null ? "" : $"; {first.Label} toward {first.Target} ({Number(first.Confidence)})");
-                chunk = $"<mark class=\"{Attr(first?.Label ?? q.Type.ToString().ToLowerInvariant())}\"{number} title=\"{Attr(tip)}\">{chunk}</mark>";
+                chunk = $"<mark class=\"{Html(first?.Label ?? q.Type.ToString().ToLowerInvariant())}\"{number} title=\"{Html(tip)}\">{chunk}</mark>";
             }
             _out.Write(chunk);
             start = end;
@@ -131,7 +131,7 @@ internal sealed class HtmlResultWriter : IResultWriter
                 : Html(s.Mention == s.Name ? s.Name : $"{s.Mention} → {s.Name}")
                   + $"<br/><span class=\"dim\">{Html(s.Kind.ToString().ToLowerInvariant())}{(s.Role is null ? "" : ", " + Html(s.Role))}, {Number(s.Confidence)}</span>";
             string stance = q.Stance.Count == 0 ? "<span class=\"dim\">—</span>"
-                : string.Join("<br/>", q.Stance.Select(x => $"{Html(x.Target)}: <span class=\"label {Attr(x.Label)}\">{Html(x.Label)}</span> {Number(x.Confidence)}"));
+                : string.Join("<br/>", q.Stance.Select(x => $"{Html(x.Target)}: <span class=\"label {Html(x.Label)}\">{Html(x.Label)}</span> {Number(x.Confidence)}"));
             _out.WriteLine($"<tr><td>{i + 1}</td><td>{Html(q.Type.ToString().ToLowerInvariant())}</td><td>{speaker}</td>"
                 + $"<td>{Html(q.Cue?.Text ?? "—")}</td><td>{stance}</td><td>{Html(q.Text)}</td></tr>");
         }
@@ -166,7 +166,7 @@ internal sealed class HtmlResultWriter : IResultWriter
         {
             var labels = _speakers.Values.SelectMany(t => t.Stance.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
             _out.Write("<table><thead><tr><th>Speaker</th><th>Kind</th><th>Quotes</th><th>Articles</th>");
-            foreach (var l in labels) _out.Write($"<th><span class=\"label {Attr(l)}\">{Html(l)}</span></th>");
+            foreach (var l in labels) _out.Write($"<th><span class=\"label {Html(l)}\">{Html(l)}</span></th>");
             _out.WriteLine("</tr></thead><tbody>");
             // Named speakers first, most quoted first; the unnamed and described sources, by kind, last.
             foreach (var (name, t) in _speakers.OrderBy(p => p.Key.StartsWith('(')).ThenByDescending(p => p.Value.Quotes).ThenBy(p => p.Key, StringComparer.Ordinal))
@@ -184,9 +184,8 @@ internal sealed class HtmlResultWriter : IResultWriter
 
     private static string Number(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>Escapes text for element content and for double-quoted attribute values alike.</summary>
     private static string Html(string s) => WebUtility.HtmlEncode(s);
-
-    private static string Attr(string s) => WebUtility.HtmlEncode(s);
 
     public void Dispose()
     {
