@@ -328,6 +328,38 @@ public sealed class QuoteFinderTests
     }
 
     [Theory]
+    [InlineData("The minister visited the flooded district on Monday and said the repairs would finish by June.", "said", "The minister", "the repairs would finish by June")]
+    [InlineData("Anna Berg, who led the union for a decade, resigned in May and told reporters the strike had failed.", "told", "Anna Berg", "the strike had failed")]
+    [InlineData("The company cut its forecast and warned that profits would fall sharply this year.", "warned", "The company", "profits would fall sharply this year")]
+    public void Second_verb_of_the_sentence_subject_is_a_speech_frame(string text, string cue, string speaker, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal(cue, quote.Cue?.Text);
+        Assert.Equal(speaker, quote.Speaker?.Mention);
+        Assert.Equal(new[] { Articles.SpanOf(text, content) }, quote.ContentSpans);
+    }
+
+    [Fact]
+    public void Second_verb_frame_finds_the_subject_after_an_opening_phrase()
+    {
+        // Given the first mention sits in a fronted prepositional phrase, not in subject position
+        const string text = "In a letter to the minister, union leaders protested and said the cuts were unfair.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        var quote = Assert.Single(quotes, q => q.Cue?.Text == "said");
+        Assert.Equal("union leaders", quote.Speaker?.Mention);
+        Assert.Equal("the cuts were unfair", quote.Text);
+        Assert.DoesNotContain(quotes, q => q.Speaker?.Mention is "the minister" or "a letter");
+    }
+
+    [Theory]
     [InlineData("On Tuesday morning, Lars Berg said that the budget would be balanced next year.")]
     [InlineData("In a statement on Monday, the ministry said that the budget would be balanced next year.")]
     public void Opening_adverbial_before_the_subject_is_not_part_of_the_content(string text)

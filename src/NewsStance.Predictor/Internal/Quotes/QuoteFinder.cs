@@ -232,6 +232,14 @@ internal sealed class QuoteFinder
             return after is null ? null : MakeQuote(s, after, cue, lemma, subject, FramePattern.SubjectCueContent);
         }
 
+        // A second verb of the sentence's subject: "The minister visited the site and said (that) …".
+        if (k >= first && Word(k) == "and" && !InQuote(k) && ClauseStart(first, k) is int clause
+            && MainSubject(clause, k) is { } shared && shared.FirstToken == clause)
+        {
+            var after = ContentAfter(v, cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
+            return after is null ? null : MakeQuote(s, after, cue, lemma, shared, FramePattern.SubjectCueContent);
+        }
+
         // Inverted trailer: "…, said Peskov."
         if (k >= first && (IsPunct(k, ',') || _tokens[k].Kind == TokenKind.QuoteMark) && cueEnd + 1 < end)
         {
@@ -340,6 +348,22 @@ internal sealed class QuoteFinder
             if (m is not null) return m;
             if (Lexicon.ReportingLemma(Word(k)) is not null) break;
         }
+        return null;
+    }
+
+    /// <summary>
+    /// Where the main clause of the sentence starts: <paramref name="first"/>, or after the comma that
+    /// closes a fronted phrase ("In a letter to the minister, union leaders …"); null when that comma is
+    /// not before <paramref name="limit"/>.
+    /// </summary>
+    private int? ClauseStart(int first, int limit)
+    {
+        if (!(Word(first).ToLowerInvariant() is "in" or "on" or "at" or "after" or "before" or "during" or "while" or "when"
+            or "since" or "although" or "despite" or "following" or "with" or "without" or "for" or "from" or "by" or "as"
+            or "to" or "under" or "amid" or "speaking" or "asked" or "earlier" or "later" or "last"))
+            return first;
+        for (int t = first + 1; t < limit; t++)
+            if (!InQuote(t) && IsPunct(t, ',')) return t + 1;
         return null;
     }
 
