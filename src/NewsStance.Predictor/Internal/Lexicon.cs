@@ -210,6 +210,7 @@ internal static class Lexicon
         "economists", "traders", "investors", "scientists", "researchers", "doctors", "lawmakers", "activists",
         "campaigners", "protesters", "supporters", "opponents", "locals", "villagers", "workers", "employees",
         "executives", "bankers", "dealers", "investigators", "authorities", "police", "fans", "parents", "teachers",
+        "lawyers", "attorneys", "prosecutors", "officers", "nurses", "staff",
         "students", "farmers", "voters", "members", "leaders", "delegates", "negotiators", "observers", "commentators",
         "spokespeople", "representatives", "colleagues", "friends", "relatives", "neighbours", "neighbors", "others",
         "many", "some", "several", "most", "few", "republicans", "democrats", "conservatives", "liberals", "insurers");

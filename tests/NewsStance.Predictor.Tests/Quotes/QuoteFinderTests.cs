@@ -360,6 +360,24 @@ public sealed class QuoteFinderTests
     }
 
     [Theory]
+    [InlineData("Police said the suspect fled the scene in a stolen car.", "said", "Police")]
+    [InlineData("According to police, the suspect fled the scene in a stolen car.", "According to", "police")]
+    [InlineData("The suspect fled the scene in a stolen car, according to attorneys for the family.", "according to", "attorneys")]
+    [InlineData("The suspect fled the scene in a stolen car, prosecutors said.", "said", "prosecutors")]
+    public void Bare_collective_and_plural_professions_are_unnamed_sources(string text, string cue, string speaker)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal(cue, quote.Cue?.Text);
+        Assert.Equal(speaker, quote.Speaker?.Mention);
+        Assert.Equal(SpeakerKind.Anonymous, quote.Speaker?.Kind);
+        Assert.Contains("the suspect fled the scene in a stolen car", quote.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
     [InlineData("On Tuesday morning, Lars Berg said that the budget would be balanced next year.")]
     [InlineData("In a statement on Monday, the ministry said that the budget would be balanced next year.")]
     public void Opening_adverbial_before_the_subject_is_not_part_of_the_content(string text)

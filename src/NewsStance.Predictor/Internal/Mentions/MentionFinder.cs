@@ -235,7 +235,8 @@ internal static class MentionFinder
             start = k;
             k--;
         }
-        bool plural = word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal);
+        // "police" and "staff" take a plural verb without a plural ending.
+        bool plural = word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) || word.ToLowerInvariant() is "police" or "staff" or "personnel";
         if (!determiner)
         {
             // Bare nouns are sources only when plural and unnamed: "officials said", "several other countries insist".
