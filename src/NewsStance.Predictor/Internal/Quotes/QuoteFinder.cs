@@ -188,7 +188,11 @@ internal sealed class QuoteFinder
             k = open - 1;
             while (k >= first && !InQuote(k) && IsAuxOrAdverb(Word(k))) k--;
         }
-        if (k - 1 >= first && IsDayOrTime(Word(k)) && Word(k - 1) is "on" or "last" or "this" or "late" or "early") k -= 2;
+        if (k - 1 >= first && IsDayOrTime(Word(k)) && Word(k - 1) is "on" or "last" or "this" or "late" or "early")
+        {
+            k -= 2;
+            while (k >= first && !InQuote(k) && IsAuxOrAdverb(Word(k))) k--; // "Northwind just this month announced"
+        }
         var cueStart = auxStart < v && Word(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : v;
         if (cueStart != v) cue = new TextSpan(_tokens[cueStart].Start, cue.End);
         Mention? subject = k >= first ? _mentionEndingAt[k] : null;
