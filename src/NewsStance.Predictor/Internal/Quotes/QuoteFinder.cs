@@ -185,13 +185,11 @@ internal sealed class QuoteFinder
         // A short parenthetical after the subject: "Sen. Tom Reed (R-Ohio) said", "the company (NYSE: ACME) said".
         if (k >= first && IsPunct(k, ')') && OpeningParenthesis(k, first) is int open && open - 1 >= first)
         {
-            k = open - 1;
-            while (k >= first && !InQuote(k) && IsAuxOrAdverb(Word(k))) k--;
+            k = SkipAuxBack(open - 1, first);
         }
         if (k - 1 >= first && IsDayOrTime(Word(k)) && Word(k - 1) is "on" or "last" or "this" or "late" or "early")
         {
-            k -= 2;
-            while (k >= first && !InQuote(k) && IsAuxOrAdverb(Word(k))) k--; // "Northwind just this month announced"
+            k = SkipAuxBack(k - 2, first); // "Northwind just this month announced"
         }
         var cueStart = auxStart < v && Word(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : v;
         if (cueStart != v) cue = new TextSpan(_tokens[cueStart].Start, cue.End);
@@ -256,6 +254,13 @@ internal sealed class QuoteFinder
             return MakeQuote(s, pieces, cue, lemma, after, FramePattern.ContentCueSubject);
         }
         return null;
+    }
+
+    /// <summary>The first token at or before <paramref name="k"/> that is not an auxiliary or adverb ("has also").</summary>
+    private int SkipAuxBack(int k, int first)
+    {
+        while (k >= first && !InQuote(k) && IsAuxOrAdverb(Word(k))) k--;
+        return k;
     }
 
     /// <summary>The "(" that opens the parenthetical closed at <paramref name="close"/>, within 8 tokens and outside quotations; or null.</summary>
