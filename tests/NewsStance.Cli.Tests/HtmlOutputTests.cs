@@ -53,6 +53,7 @@ public sealed class HtmlOutputTests(StanceBundle bundle) : IClassFixture<StanceB
         var marks = Elements(html, "div", "text").SelectMany(d => d.Descendants("mark")).ToList();
         Assert.Equal(["favor", "against", "direct", "direct", "direct"], marks.Select(m => (string?)m.Attribute("class")));
         Assert.Contains("favor toward Nicolas Maduro", (string?)marks[0].Attribute("title"));
+        Assert.Contains($"Scored with the model bundle {bundle.Directory}", html.Root!.Value);
         var summary = html.Descendants("section").Single(s => (string?)s.Attribute("id") == "summary");
         var rows = summary.Descendants("tr").Skip(1).Select(r => r.Elements("td").Select(td => td.Value).ToList()).ToList();
         Assert.Equal(["Jane Miller", "person", "2", "2"], rows[0].Take(4));
@@ -77,6 +78,7 @@ public sealed class HtmlOutputTests(StanceBundle bundle) : IClassFixture<StanceB
         Assert.Empty(html.Descendants("section").Single(s => (string?)s.Attribute("id") == "article-none").Descendants("table"));
         Assert.Contains("1 article, 0 quotes", html.Descendants("section").Single(s => (string?)s.Attribute("id") == "summary").Value);
         Assert.EndsWith("</body></html>\n", result.Output);
+        Assert.Contains("Scored with the built-in rules (--rules-only)", html.Root!.Value);
     }
 
     /// <summary>Parses the report as XML: it must be well-formed, which also proves every tag is closed and nested.</summary>

@@ -88,7 +88,7 @@ internal sealed class ScoreCommand
         var inputs = InputReader.Read(paths, stdin);
         int failed = 0, count = 0;
         using (outStream is Stream s && outputPath is not null ? s : null)
-        using (var writer = CreateWriter(format, outStream, outputPath is null ? stdout : null))
+        using (var writer = CreateWriter(format, outStream, outputPath is null ? stdout : null, scorer.Model))
         {
             void Emit(ArticleInput input, ArticleResult? result, string? error)
             {
@@ -130,11 +130,11 @@ internal sealed class ScoreCommand
         catch (Exception e) { return (input, null, $"scoring failed: {e.GetType().Name}: {e.Message}"); }
     }
 
-    private static IResultWriter CreateWriter(string format, Stream output, TextWriter? console) => format switch
+    private static IResultWriter CreateWriter(string format, Stream output, TextWriter? console, ModelInfo? model) => format switch
     {
         "jsonl" => new JsonlResultWriter(output),
         "csv" => new CsvResultWriter(output),
-        "html" => new HtmlResultWriter(output),
+        "html" => new HtmlResultWriter(output, model),
         _ => new TableResultWriter(TableConsole(output, console)),
     };
 

@@ -44,13 +44,18 @@ internal sealed class HtmlResultWriter : IResultWriter
         public Dictionary<string, int> Stance { get; } = new(StringComparer.Ordinal);
     }
 
-    public HtmlResultWriter(Stream output)
+    /// <param name="output">Where the report goes.</param>
+    /// <param name="model">The bundle that scored the articles, named in the report so it can be reproduced; null with --rules-only.</param>
+    public HtmlResultWriter(Stream output, ModelInfo? model)
     {
         _out = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
         _out.WriteLine("<!DOCTYPE html>");
         _out.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>NewsStance report</title>");
         _out.WriteLine($"<style>{Style}</style></head><body>");
         _out.WriteLine("<h1>NewsStance: who said what, with which stance</h1>");
+        _out.WriteLine($"<p class=\"meta\">{Html(model is null
+            ? "Scored with the built-in rules (--rules-only): hand-set speaker scoring, no stance."
+            : $"Scored with the model bundle {model.Directory} (stance: {model.StanceTrainer}; speakers: {model.SpeakerTrainer}; trained {model.CreatedAt:yyyy-MM-dd}).")}</p>");
         _out.WriteLine("<p class=\"meta\">Quotes are numbered and coloured by their first stance entry: <mark class=\"favor\">favor</mark> "
             + "<mark class=\"against\">against</mark> <mark class=\"neutral\">neutral</mark> <mark>no target</mark>; "
             + "<span class=\"speaker\">speaker</span> (hover for the resolved name), <span class=\"cue\">cue</span>. Who was quoted is summed up at the end.</p>");
