@@ -7,11 +7,6 @@ namespace NewsStance.Cli.Tests;
 /// <summary><c>--format html</c>: a report people read; well-formed, nothing of the text lost, quotes and stance marked.</summary>
 public sealed class HtmlOutputTests(StanceBundle bundle) : IClassFixture<StanceBundle>
 {
-    private const string Article =
-        "\"Nicolas Maduro deserves our full support and warm praise for the budget,\" Jane Miller said.\n\n"
-        + "\"The union must be condemned and firmly opposed over the new law,\" Tom Baker said.\n\n"
-        + "\"It will rain tomorrow,\" Anna Berg said.\n";
-
     [Fact]
     public void Html_keeps_every_character_of_the_text_and_marks_the_quote_speaker_and_cue()
     {
@@ -40,7 +35,7 @@ public sealed class HtmlOutputTests(StanceBundle bundle) : IClassFixture<StanceB
     {
         // Given
         using var dir = new TempFolder();
-        var first = dir.Write("a.txt", Article);
+        var first = dir.Write("a.txt", Articles.ThreeSpeakers);
         var second = dir.Write("b.txt", "\"We will vote for the budget,\" Jane Miller said. \"Not yet,\" an official said.\n");
 
         // When

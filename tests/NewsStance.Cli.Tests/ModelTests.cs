@@ -6,11 +6,6 @@ namespace NewsStance.Cli.Tests;
 /// <summary><c>--model DIR</c>: bundles that cannot be used are refused with what to do; a good one scores stance.</summary>
 public sealed class ModelTests(StanceBundle bundle) : IClassFixture<StanceBundle>
 {
-    private const string Article =
-        "\"Nicolas Maduro deserves our full support and warm praise for the budget,\" Jane Miller said.\n\n"
-        + "\"The union must be condemned and firmly opposed over the new law,\" Tom Baker said.\n\n"
-        + "\"It will rain tomorrow,\" Anna Berg said.\n";
-
     [Fact]
     public void Model_pointing_at_a_folder_that_is_not_a_bundle_is_a_usage_error_that_says_what_to_do()
     {
@@ -104,7 +99,7 @@ public sealed class ModelTests(StanceBundle bundle) : IClassFixture<StanceBundle
     {
         // Given
         using var dir = new TempFolder();
-        var path = dir.Write("a.txt", Article);
+        var path = dir.Write("a.txt", Articles.ThreeSpeakers);
 
         // When
         var result = Newsstance.Run("score", "--model", bundle.Directory, "--format", "jsonl",
@@ -114,7 +109,7 @@ public sealed class ModelTests(StanceBundle bundle) : IClassFixture<StanceBundle
         Assert.Equal(0, result.ExitCode);
         var article = Jsonl.Single(result.Output);
         Jsonl.AssertFollowsSpec(article);
-        Jsonl.AssertOffsetsMatch(article, Article);
+        Jsonl.AssertOffsetsMatch(article, Articles.ThreeSpeakers);
         var quotes = Jsonl.Quotes(article);
         Assert.Equal(3, quotes.Length);
         var stance = quotes.Select(q => q.GetProperty("stance").EnumerateArray().ToArray()).ToArray();
@@ -139,7 +134,7 @@ public sealed class ModelTests(StanceBundle bundle) : IClassFixture<StanceBundle
     {
         // Given
         using var dir = new TempFolder();
-        var path = dir.Write("a.txt", Article);
+        var path = dir.Write("a.txt", Articles.ThreeSpeakers);
         var targets = dir.Write("targets.txt", "# people and groups\nNicolas Maduro|Maduro\n\nTrade Union|the union\n");
 
         // When
@@ -174,7 +169,7 @@ public sealed class ModelTests(StanceBundle bundle) : IClassFixture<StanceBundle
     {
         // Given
         using var dir = new TempFolder();
-        var path = dir.Write("a.txt", Article);
+        var path = dir.Write("a.txt", Articles.ThreeSpeakers);
 
         // When
         var result = Newsstance.Run("score", "--model", bundle.Directory, "--format", "csv",

@@ -23,4 +23,10 @@ internal static class Articles
 
     /// <summary>An article with no quotation and no reported speech.</summary>
     public const string NoQuote = "The weather was mild on Tuesday. Markets closed higher.\n";
+
+    /// <summary>Three speakers: praise for Nicolas Maduro, condemnation of the union, a neutral remark (the tiny stance bundle's test article).</summary>
+    public const string ThreeSpeakers =
+        "\"Nicolas Maduro deserves our full support and warm praise for the budget,\" Jane Miller said.\n\n"
+        + "\"The union must be condemned and firmly opposed over the new law,\" Tom Baker said.\n\n"
+        + "\"It will rain tomorrow,\" Anna Berg said.\n";
 }
