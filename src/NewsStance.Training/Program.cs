@@ -10,7 +10,7 @@ var output = new Option<string>("--out", "-o") { Description = "Where to write t
 var seed = new Option<int>("--seed") { Description = "Random seed: same seed, same data, same model.", DefaultValueFactory = _ => 42 };
 var folds = new Option<int>("--folds") { Description = "Cross-validation folds (grouped by article).", DefaultValueFactory = _ => 5 };
 var trainer = new Option<string>("--trainer") { Description = "Stance trainer: sdca, lbfgs, fasttree-ova or lightgbm.", DefaultValueFactory = _ => "sdca" };
-var features = new Option<string>("--features") { Description = "Stance features: semantic-arcticxs (n-grams plus sentence embeddings, as models/default; scoring needs NewsStance.Predictor.Semantic), semantic-minilm, or ngram (n-grams only, as models/fast: about 7x faster to score, core predictor only).", DefaultValueFactory = _ => NewsStance.Training.Models.SemanticStanceTrainer.DefaultFeatures };
+var features = new Option<string>("--features") { Description = "Stance features: semantic-arcticxs (n-grams plus sentence embeddings, as models/default; scoring needs NewsStance.Predictor.Semantic), semantic-minilm, or ngram (n-grams only, as models/fast: about 10x faster to score, core predictor only).", DefaultValueFactory = _ => NewsStance.Training.Models.SemanticStanceTrainer.DefaultFeatures };
 features.AcceptOnlyFromAmong(NewsStance.Training.Models.SemanticStanceTrainer.FeatureNames);
 var skip = new Option<bool>("--skip-bad-rows") { Description = "Train on the valid rows and report the bad ones, instead of stopping." };
 
