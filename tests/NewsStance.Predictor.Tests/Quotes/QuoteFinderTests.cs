@@ -322,9 +322,7 @@ public sealed class QuoteFinderTests
         var quote = Articles.Single(Articles.Score(text));
 
         // Then
-        Assert.Equal(QuoteType.Indirect, quote.Type);
-        Assert.Equal(cue, quote.Cue?.Text);
-        Assert.Equal(speaker, quote.Speaker?.Mention);
+        AssertIndirect(quote, cue, speaker);
         Assert.DoesNotContain("R-Ohio", quote.Text);
     }
 
@@ -338,9 +336,7 @@ public sealed class QuoteFinderTests
         var quote = Articles.Single(Articles.Score(text));
 
         // Then
-        Assert.Equal(QuoteType.Indirect, quote.Type);
-        Assert.Equal(cue, quote.Cue?.Text);
-        Assert.Equal(speaker, quote.Speaker?.Mention);
+        AssertIndirect(quote, cue, speaker);
         Assert.Equal(new[] { Articles.SpanOf(text, content) }, quote.ContentSpans);
     }
 
@@ -371,9 +367,7 @@ public sealed class QuoteFinderTests
         var quote = Articles.Single(Articles.Score(text));
 
         // Then
-        Assert.Equal(QuoteType.Indirect, quote.Type);
-        Assert.Equal(cue, quote.Cue?.Text);
-        Assert.Equal(speaker, quote.Speaker?.Mention);
+        AssertIndirect(quote, cue, speaker);
         Assert.Equal(SpeakerKind.Anonymous, quote.Speaker?.Kind);
         Assert.Contains("the suspect fled the scene in a stolen car", quote.Text, StringComparison.OrdinalIgnoreCase);
     }
@@ -655,5 +649,13 @@ public sealed class QuoteFinderTests
         // Then
         Assert.Equal(new[] { Articles.SpanOf(text, "We expect the ruling by Friday") }, quote.ContentSpans);
         Assert.Equal(Articles.SpanOf(text, "José Núñez"), quote.Speaker?.Span);
+    }
+
+    /// <summary>An indirect quote with this cue, attributed to this speaker mention.</summary>
+    private static void AssertIndirect(QuoteResult quote, string cue, string speaker)
+    {
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal(cue, quote.Cue?.Text);
+        Assert.Equal(speaker, quote.Speaker?.Mention);
     }
 }
