@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using BERTTokenizers.Base;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -43,16 +42,10 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
     public const int DefaultBatchSize = 32;
     public const int DefaultMaxTokens = 128;
 
-    /// <summary>Distinct words whose pieces are kept before the cache is cleared.</summary>
-    public const int WordCacheSize = 200_000;
-
     private static readonly ConcurrentDictionary<string, Lazy<SentenceEmbedder>> SharedInstances = new();
 
     private readonly InferenceSession _session;
-    private readonly TokenizerBase _tokenizer;
-    private readonly long _clsId;
-    private readonly long _sepId;
-    private readonly ConcurrentDictionary<string, long[]> _words = new(StringComparer.Ordinal);
+    private readonly WordTokenizer _wordTokenizer;
     private readonly string _outputName;
 
     public SentenceEmbedder(SentenceModel model, int batchSize = DefaultBatchSize, int maxTokens = DefaultMaxTokens, int? parallelism = null)
@@ -74,10 +67,7 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
         };
         _session = new InferenceSession(model.LoadOnnx(), options);
         _outputName = _session.OutputMetadata.Keys.Contains("last_hidden_state") ? "last_hidden_state" : _session.OutputMetadata.Keys.First();
-        _tokenizer = model.CreateTokenizer();
-        var empty = _tokenizer.Tokenize(4, "")[0];
-        _clsId = empty[0].VocabularyIndex;
-        _sepId = empty[^1].VocabularyIndex;
+        _wordTokenizer = new WordTokenizer(model, maxTokens);
     }
 
     public SentenceModel Model { get; }
@@ -103,7 +93,7 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
         var result = new float[texts.Count][];
         var spanResult = new float[spans.Count][];
         if (texts.Count == 0) return (result, spanResult);
-        var tokenized = new TokenizedText[texts.Count];
+        var tokenized = new WordTokenizer.TokenizedText[texts.Count];
         for (int i = 0; i < texts.Count; i++) tokenized[i] = Tokenize(texts[i]);
         var spansOf = new List<int>?[texts.Count];
         for (int j = 0; j < spans.Count; j++) (spansOf[spans[j].Text] ??= []).Add(j);
@@ -136,84 +126,16 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
         return batches;
     }
 
-    /// <summary>WordPiece ids of a text and where each of its words' tokens are.</summary>
-    /// <param name="Ids">Token ids with <c>[CLS]</c> and <c>[SEP]</c>, at most <see cref="MaxTokens"/>.</param>
-    /// <param name="Words">Per white-space-separated word: its UTF-16 range in the text and its token range in <paramref name="Ids"/> (empty when cut off).</param>
-    internal sealed record TokenizedText(long[] Ids, (int Start, int End, int FirstToken, int EndToken)[] Words);
+    /// <summary>WordPiece ids with <c>[CLS]</c> and <c>[SEP]</c>, at most <see cref="MaxTokens"/>, and the token range of every word.</summary>
+    internal WordTokenizer.TokenizedText Tokenize(string text) => _wordTokenizer.Tokenize(text);
 
-    /// <summary>
-    /// WordPiece ids with <c>[CLS]</c> and <c>[SEP]</c>, at most <see cref="MaxTokens"/>, and the token range
-    /// of every word. The package's tokenizer never joins across white space, so the text is tokenised
-    /// word by word (each word's pieces cached) into the ids of the whole text.
-    /// </summary>
-    internal TokenizedText Tokenize(string text)
-    {
-        var ids = new List<long>(Math.Min(MaxTokens, text.Length / 3 + 2)) { _clsId };
-        var words = new List<(int, int, int, int)>();
-        int limit = MaxTokens - 1;
-        foreach (var (start, end) in Words(text))
-        {
-            int first = Math.Min(ids.Count, limit);
-            foreach (var id in WordIds(text[start..end]))
-            {
-                if (ids.Count >= limit) break;
-                ids.Add(id);
-            }
-            words.Add((start, end, first, ids.Count));
-        }
-        ids.Add(_sepId);
-        return new TokenizedText([.. ids], [.. words]);
-    }
+    /// <inheritdoc cref="WordTokenizer.Words"/>
+    internal static List<(int Start, int End)> Words(string text) => WordTokenizer.Words(text);
 
-    /// <summary>The UTF-16 ranges of the white-space-separated words of <paramref name="text"/>: the units the tokenizer never joins.</summary>
-    internal static List<(int Start, int End)> Words(string text)
-    {
-        var words = new List<(int, int)>();
-        for (int i = 0; i < text.Length;)
-        {
-            if (char.IsWhiteSpace(text[i])) { i++; continue; }
-            int start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
-            words.Add((start, i));
-        }
-        return words;
-    }
+    /// <inheritdoc cref="WordTokenizer.Normalize"/>
+    internal static string Normalize(string text) => WordTokenizer.Normalize(text);
 
-    private long[] WordIds(string word)
-    {
-        if (_words.TryGetValue(word, out var cached)) return cached;
-        var tokens = _tokenizer.Tokenize(512, Normalize(word))[0];
-        var ids = new long[Math.Max(0, tokens.Length - 2)]; // less [CLS] and [SEP]
-        for (int k = 0; k < ids.Length; k++) ids[k] = tokens[k + 1].VocabularyIndex;
-        if (_words.Count > WordCacheSize) _words.Clear();
-        _words[word] = ids;
-        return ids;
-    }
-
-    /// <summary>
-    /// The package's tokenizer splits on spaces only and knows straight quotes, not typographic ones:
-    /// map the latter, and fold every run of white space to one space.
-    /// </summary>
-    internal static string Normalize(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        bool space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
-            if (space) { sb.Append(' '); space = false; }
-            sb.Append(c switch
-            {
-                '\u2018' or '\u2019' or '\u201A' or '\u2032' => '\'',
-                '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' => '"',
-                '\u2013' or '\u2014' => '-',
-                _ => c,
-            });
-        }
-        return sb.ToString();
-    }
-
-    private void Encode(int[] batch, TokenizedText[] texts, IReadOnlyList<WordSpan> spans, List<int>?[] spansOf, float[][] result, float[][] spanResult)
+    private void Encode(int[] batch, WordTokenizer.TokenizedText[] texts, IReadOnlyList<WordSpan> spans, List<int>?[] spansOf, float[][] result, float[][] spanResult)
     {
         int n = batch.Length, len = batch.Max(i => texts[i].Ids.Length), dim = Dimension;
         var inputIds = new DenseTensor<long>([n, len]);
@@ -250,7 +172,7 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
     }
 
     /// <summary>The mean of the span's word tokens; of all the text's word tokens when the span has none.</summary>
-    private static float[] PoolSpan(TokenizedText text, WordSpan span, ReadOnlySpan<float> states, int dim)
+    private static float[] PoolSpan(WordTokenizer.TokenizedText text, WordSpan span, ReadOnlySpan<float> states, int dim)
     {
         var v = new float[dim];
         int count = 0;

@@ -1,0 +1,172 @@
+using System.Text;
+
+namespace NewsStance.Encoder;
+
+/// <summary>A float initializer of an ONNX graph: its name, shape and values.</summary>
+internal sealed record OnnxTensor(string Name, long[] Dims, float[] Data);
+
+/// <summary>One node of an ONNX graph: enough to find which initializer a MatMul consumes.</summary>
+internal sealed record OnnxNode(string Name, string OpType, string[] Inputs, string[] Outputs);
+
+/// <summary>
+/// Reads the float initializers and the nodes of an ONNX model. ONNX is protobuf; only the handful of
+/// fields needed here are decoded (ModelProto.graph, GraphProto.node/initializer, NodeProto and
+/// TensorProto), so no protobuf runtime or generated code is needed.
+/// </summary>
+internal static class OnnxReader
+{
+    public static (IReadOnlyDictionary<string, OnnxTensor> Initializers, IReadOnlyList<OnnxNode> Nodes) Read(byte[] model)
+    {
+        var initializers = new Dictionary<string, OnnxTensor>(StringComparer.Ordinal);
+        var nodes = new List<OnnxNode>();
+        var reader = new Wire(model, 0, model.Length);
+        while (reader.Next(out int field, out int type))
+        {
+            if (field == 7 && type == 2) // ModelProto.graph
+            {
+                var graph = reader.Sub();
+                while (graph.Next(out int f, out int t))
+                {
+                    if (f == 1 && t == 2) nodes.Add(ReadNode(graph.Sub()));
+                    else if (f == 5 && t == 2)
+                    {
+                        var tensor = ReadTensor(graph.Sub());
+                        if (tensor is not null) initializers[tensor.Name] = tensor;
+                    }
+                    else graph.Skip(t);
+                }
+            }
+            else reader.Skip(type);
+        }
+        return (initializers, nodes);
+    }
+
+    private static OnnxNode ReadNode(Wire w)
+    {
+        string name = "", op = "";
+        var inputs = new List<string>();
+        var outputs = new List<string>();
+        while (w.Next(out int f, out int t))
+        {
+            switch (f, t)
+            {
+                case (1, 2): inputs.Add(w.String()); break;
+                case (2, 2): outputs.Add(w.String()); break;
+                case (3, 2): name = w.String(); break;
+                case (4, 2): op = w.String(); break;
+                default: w.Skip(t); break;
+            }
+        }
+        return new OnnxNode(name, op, [.. inputs], [.. outputs]);
+    }
+
+    /// <summary>A float tensor, or null for other element types (int64 shape constants and the like).</summary>
+    private static OnnxTensor? ReadTensor(Wire w)
+    {
+        var dims = new List<long>();
+        int dataType = 0;
+        string name = "";
+        float[]? data = null;
+        var floats = new List<float>();
+        while (w.Next(out int f, out int t))
+        {
+            switch (f, t)
+            {
+                case (1, 0): dims.Add(w.Varint()); break;
+                case (1, 2): { var p = w.Sub(); while (!p.End) dims.Add(p.Varint()); break; }
+                case (2, 0): dataType = (int)w.Varint(); break;
+                case (4, 2): { var p = w.Sub(); while (!p.End) floats.Add(p.Float()); break; }
+                case (4, 5): floats.Add(w.Float()); break;
+                case (8, 2): name = w.String(); break;
+                case (9, 2):
+                    {
+                        var bytes = w.Bytes();
+                        if (dataType == 1 || dataType == 0)
+                        {
+                            data = new float[bytes.Length / 4];
+                            Buffer.BlockCopy(bytes.ToArray(), 0, data, 0, data.Length * 4);
+                        }
+                        break;
+                    }
+                default: w.Skip(t); break;
+            }
+        }
+        if (dataType != 1) return null; // 1 = FLOAT
+        data ??= [.. floats];
+        return new OnnxTensor(name, [.. dims], data);
+    }
+
+    /// <summary>A cursor over protobuf wire data.</summary>
+    private ref struct Wire
+    {
+        private readonly byte[] buffer;
+        private readonly int end;
+        private int _pos;
+
+        public Wire(byte[] buffer, int position, int end)
+        {
+            this.buffer = buffer;
+            this.end = end;
+            _pos = position;
+        }
+
+        public readonly bool End => _pos >= end;
+
+        public bool Next(out int field, out int type)
+        {
+            if (_pos >= end) { field = type = 0; return false; }
+            long key = Varint();
+            field = (int)(key >> 3);
+            type = (int)(key & 7);
+            return true;
+        }
+
+        public long Varint()
+        {
+            long value = 0;
+            for (int shift = 0; ; shift += 7)
+            {
+                byte b = buffer[_pos++];
+                value |= (long)(b & 0x7F) << shift;
+                if (b < 0x80) return value;
+            }
+        }
+
+        public float Float()
+        {
+            float v = BitConverter.ToSingle(buffer, _pos);
+            _pos += 4;
+            return v;
+        }
+
+        public ReadOnlySpan<byte> Bytes()
+        {
+            int length = checked((int)Varint());
+            var span = new ReadOnlySpan<byte>(buffer, _pos, length);
+            _pos += length;
+            return span;
+        }
+
+        public string String() => Encoding.UTF8.GetString(Bytes());
+
+        public Wire Sub()
+        {
+            int length = checked((int)Varint());
+            var sub = new Wire(buffer, _pos, _pos + length);
+            _pos += length;
+            return sub;
+        }
+
+        public void Skip(int type)
+        {
+            switch (type)
+            {
+                case 0: Varint(); break;
+                case 1: _pos += 8; break;
+                case 2: { int length = checked((int)Varint()); _pos += length; break; } // length first: `_pos += Varint()` would read _pos before Varint moves it
+                case 5: _pos += 4; break;
+                default: throw new InvalidDataException($"unsupported protobuf wire type {type} at byte {_pos}");
+            }
+        }
+    }
+}

@@ -1,0 +1,311 @@
+namespace NewsStance.Encoder;
+
+/// <summary>One encoder layer's weights: fused Q/K/V projection, attention output, feed-forward, two LayerNorms.</summary>
+internal sealed class EncoderLayer
+{
+    public required Parameter Qkv { get; init; }
+    public required Parameter QkvBias { get; init; }
+    public required Parameter Output { get; init; }
+    public required Parameter OutputBias { get; init; }
+    public required Parameter Norm1Gamma { get; init; }
+    public required Parameter Norm1Beta { get; init; }
+    public required Parameter Up { get; init; }
+    public required Parameter UpBias { get; init; }
+    public required Parameter Down { get; init; }
+    public required Parameter DownBias { get; init; }
+    public required Parameter Norm2Gamma { get; init; }
+    public required Parameter Norm2Beta { get; init; }
+
+    public IEnumerable<Parameter> Parameters => [Qkv, QkvBias, Output, OutputBias, Norm1Gamma, Norm1Beta, Up, UpBias, Down, DownBias, Norm2Gamma, Norm2Beta];
+}
+
+/// <summary>A batch of token sequences: ids and segment (token type) ids, without padding.</summary>
+internal sealed record EncoderBatch(int[][] Ids, int[][] Segments)
+{
+    public int Count => Ids.Length;
+
+    /// <summary>The padded length: every sequence is laid out in a row block of this many tokens.</summary>
+    public int Length { get; } = Ids.Length == 0 ? 0 : (Ids.Max(x => x.Length) + 3) / 4 * 4;
+}
+
+/// <summary>
+/// A BERT-style encoder in plain C#: embeddings, then post-LayerNorm transformer layers. <see cref="Forward"/>
+/// returns the last hidden states of a batch and keeps what <see cref="Backward"/> needs to accumulate
+/// gradients into the trainable <see cref="Parameter"/>s. Embedding tables stay frozen (they are most of
+/// the weights and fine-tuning them on a few thousand rows only overfits); every layer and the embedding
+/// LayerNorm can train. Hidden states are laid out as rows of a [batch × padded length, hidden] matrix.
+/// </summary>
+internal sealed class TransformerEncoder
+{
+    public TransformerEncoder(EncoderConfig config, Parameter wordEmbeddings, Parameter positionEmbeddings, Parameter segmentEmbeddings,
+        Parameter normGamma, Parameter normBeta, IReadOnlyList<EncoderLayer> layers)
+    {
+        Config = config;
+        WordEmbeddings = wordEmbeddings;
+        PositionEmbeddings = positionEmbeddings;
+        SegmentEmbeddings = segmentEmbeddings;
+        NormGamma = normGamma;
+        NormBeta = normBeta;
+        Layers = layers;
+    }
+
+    public EncoderConfig Config { get; }
+    public Parameter WordEmbeddings { get; }
+    public Parameter PositionEmbeddings { get; }
+    public Parameter SegmentEmbeddings { get; }
+    public Parameter NormGamma { get; }
+    public Parameter NormBeta { get; }
+    public IReadOnlyList<EncoderLayer> Layers { get; }
+
+    /// <summary>Every weight, embeddings first, in a fixed order (the order bundles store them in).</summary>
+    public IEnumerable<Parameter> Parameters =>
+        new[] { WordEmbeddings, PositionEmbeddings, SegmentEmbeddings, NormGamma, NormBeta }.Concat(Layers.SelectMany(l => l.Parameters));
+
+    /// <summary>The result of a forward pass: the last hidden states and the activations for backward.</summary>
+    internal sealed class Pass
+    {
+        public required EncoderBatch Batch { get; init; }
+        public required int Rows { get; init; }
+        public required float[] Output { get; set; }
+        public required float DropoutKeep { get; init; }
+        public bool Parallel { get; init; }
+        internal float[] EmbeddingHat = [];
+        internal float[] EmbeddingRstd = [];
+        internal float[]? EmbeddingMask;
+        internal readonly List<LayerCache> Layers = [];
+    }
+
+    internal sealed class LayerCache
+    {
+        public float[] Input = [], Qkv = [], Probs = [], Context = [], Norm1 = [], Norm1Hat = [], Norm1Rstd = [];
+        public float[] Up = [], Act = [], Norm2Hat = [], Norm2Rstd = [];
+        public float[]? Mask1, Mask2;
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="batch"/>. With <paramref name="dropout"/> &gt; 0 (training) dropout masks
+    /// are drawn from <paramref name="random"/>, so the same seed gives the same pass.
+    /// </summary>
+    public Pass Forward(EncoderBatch batch, float dropout = 0, Random? random = null, bool parallel = false, bool keepActivations = false)
+    {
+        var c = Config;
+        int h = c.Hidden, len = batch.Length, rows = batch.Count * len;
+        var x = new float[rows * h];
+        for (int b = 0; b < batch.Count; b++)
+        {
+            var ids = batch.Ids[b];
+            var seg = batch.Segments[b];
+            for (int t = 0; t < ids.Length; t++)
+            {
+                var dst = x.AsSpan((b * len + t) * h, h);
+                WordEmbeddings.Value.AsSpan(ids[t] * h, h).CopyTo(dst);
+                System.Numerics.Tensors.TensorPrimitives.Add(dst, PositionEmbeddings.Value.AsSpan(t * h, h), dst);
+                System.Numerics.Tensors.TensorPrimitives.Add(dst, SegmentEmbeddings.Value.AsSpan(seg[t] * h, h), dst);
+            }
+        }
+        var pass = new Pass { Batch = batch, Rows = rows, Output = x, DropoutKeep = 1 - dropout, Parallel = parallel };
+        var normed = new float[rows * h];
+        pass.EmbeddingHat = new float[rows * h];
+        pass.EmbeddingRstd = new float[rows];
+        Ops.LayerNorm(x, rows, h, NormGamma.Value, NormBeta.Value, c.LayerNormEpsilon, normed, pass.EmbeddingHat, pass.EmbeddingRstd);
+        pass.EmbeddingMask = Dropout(normed, dropout, random);
+        var current = normed;
+        foreach (var layer in Layers)
+        {
+            var cache = new LayerCache();
+            current = LayerForward(layer, current, batch, rows, dropout, random, parallel, cache);
+            if (keepActivations) pass.Layers.Add(cache);
+        }
+        pass.Output = current;
+        return pass;
+    }
+
+    private float[] LayerForward(EncoderLayer layer, float[] input, EncoderBatch batch, int rows, float dropout, Random? random, bool parallel, LayerCache cache)
+    {
+        int h = Config.Hidden, inter = Config.Intermediate;
+        cache.Input = input;
+        var qkv = new float[rows * 3 * h];
+        Gemm.MatMul(input, layer.Qkv.Value, qkv, rows, h, 3 * h, parallel: parallel);
+        Ops.AddBias(qkv, rows, layer.QkvBias.Value);
+        cache.Qkv = qkv;
+        var context = new float[rows * h];
+        cache.Probs = Attention(qkv, batch, context, parallel);
+        cache.Context = context;
+        var attended = new float[rows * h];
+        Gemm.MatMul(context, layer.Output.Value, attended, rows, h, h, parallel: parallel);
+        Ops.AddBias(attended, rows, layer.OutputBias.Value);
+        cache.Mask1 = Dropout(attended, dropout, random);
+        System.Numerics.Tensors.TensorPrimitives.Add(attended, input, attended);
+        var norm1 = new float[rows * h];
+        cache.Norm1Hat = new float[rows * h];
+        cache.Norm1Rstd = new float[rows];
+        Ops.LayerNorm(attended, rows, h, layer.Norm1Gamma.Value, layer.Norm1Beta.Value, Config.LayerNormEpsilon, norm1, cache.Norm1Hat, cache.Norm1Rstd);
+        cache.Norm1 = norm1;
+        var up = new float[rows * inter];
+        Gemm.MatMul(norm1, layer.Up.Value, up, rows, h, inter, parallel: parallel);
+        Ops.AddBias(up, rows, layer.UpBias.Value);
+        cache.Up = up;
+        var act = new float[rows * inter];
+        Ops.Gelu(up, act);
+        cache.Act = act;
+        var down = new float[rows * h];
+        Gemm.MatMul(act, layer.Down.Value, down, rows, inter, h, parallel: parallel);
+        Ops.AddBias(down, rows, layer.DownBias.Value);
+        cache.Mask2 = Dropout(down, dropout, random);
+        System.Numerics.Tensors.TensorPrimitives.Add(down, norm1, down);
+        var output = new float[rows * h];
+        cache.Norm2Hat = new float[rows * h];
+        cache.Norm2Rstd = new float[rows];
+        Ops.LayerNorm(down, rows, h, layer.Norm2Gamma.Value, layer.Norm2Beta.Value, Config.LayerNormEpsilon, output, cache.Norm2Hat, cache.Norm2Rstd);
+        return output;
+    }
+
+    /// <summary>Multi-head self-attention over each sequence's own tokens (padding is never attended to).</summary>
+    private float[] Attention(float[] qkv, EncoderBatch batch, float[] context, bool parallel)
+    {
+        int h = Config.Hidden, heads = Config.Heads, dh = Config.HeadSize, len = batch.Length, stride = 3 * h;
+        float scale = 1f / MathF.Sqrt(dh);
+        var probs = new float[batch.Count * heads * len * len];
+        void Run(int job)
+        {
+            int b = job / heads, head = job % heads, n = batch.Ids[b].Length, row0 = b * len;
+            var p = probs.AsSpan(job * len * len, len * len);
+            for (int i = 0; i < n; i++)
+            {
+                var q = qkv.AsSpan((row0 + i) * stride + head * dh, dh);
+                var pi = p.Slice(i * len, n);
+                for (int j = 0; j < n; j++)
+                    pi[j] = scale * System.Numerics.Tensors.TensorPrimitives.Dot(q, qkv.AsSpan((row0 + j) * stride + h + head * dh, dh));
+                System.Numerics.Tensors.TensorPrimitives.SoftMax(pi, pi);
+                var ctx = context.AsSpan((row0 + i) * h + head * dh, dh);
+                for (int j = 0; j < n; j++)
+                    System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(qkv.AsSpan((row0 + j) * stride + 2 * h + head * dh, dh), pi[j], ctx, ctx);
+            }
+        }
+        int jobs = batch.Count * heads;
+        if (parallel && jobs > 1) System.Threading.Tasks.Parallel.For(0, jobs, Run);
+        else for (int j = 0; j < jobs; j++) Run(j);
+        return probs;
+    }
+
+    private static float[]? Dropout(float[] x, float rate, Random? random)
+    {
+        if (rate <= 0 || random is null) return null;
+        var mask = new float[x.Length];
+        float keep = 1 - rate, scale = 1 / keep;
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (random.NextSingle() < keep) { mask[i] = scale; x[i] *= scale; }
+            else x[i] = 0;
+        }
+        return mask;
+    }
+
+    /// <summary>
+    /// Back-propagates <paramref name="dOutput"/> (the loss gradient of <see cref="Pass.Output"/>) and adds
+    /// the weight gradients into the trainable parameters' <see cref="Parameter.Grad"/>.
+    /// </summary>
+    public void Backward(Pass pass, float[] dOutput)
+    {
+        if (pass.Layers.Count != Layers.Count) throw new InvalidOperationException("the forward pass did not keep its activations");
+        var d = dOutput;
+        for (int l = Layers.Count - 1; l >= 0; l--)
+        {
+            bool last = l == 0 && !NormGamma.Trainable && !NormBeta.Trainable;
+            if (!Layers[l].Parameters.Any(p => p.Trainable) && (l == 0 || !Layers.Take(l).Any(x => x.Parameters.Any(p => p.Trainable))) && !NormGamma.Trainable)
+                return; // nothing below this layer learns
+            d = LayerBackward(Layers[l], pass.Layers[l], pass, d, needInputGrad: !last);
+            if (d.Length == 0) return;
+        }
+        if (NormGamma.Trainable || NormBeta.Trainable)
+        {
+            if (pass.EmbeddingMask is { } mask) System.Numerics.Tensors.TensorPrimitives.Multiply(d, mask, d);
+            var unused = new float[d.Length];
+            Ops.LayerNormBackward(d, pass.EmbeddingHat, pass.EmbeddingRstd, pass.Rows, Config.Hidden, NormGamma.Value,
+                NormGamma.Trainable ? NormGamma.Grad : null, NormBeta.Trainable ? NormBeta.Grad : null, unused);
+        }
+    }
+
+    private float[] LayerBackward(EncoderLayer layer, LayerCache cache, Pass pass, float[] dOut, bool needInputGrad)
+    {
+        int h = Config.Hidden, inter = Config.Intermediate, rows = pass.Rows;
+        bool parallel = pass.Parallel;
+        // Second LayerNorm: d(residual sum).
+        var dSum2 = new float[rows * h];
+        Ops.LayerNormBackward(dOut, cache.Norm2Hat, cache.Norm2Rstd, rows, h, layer.Norm2Gamma.Value, GradOrNull(layer.Norm2Gamma), GradOrNull(layer.Norm2Beta), dSum2);
+        // Feed-forward branch.
+        var dDown = (float[])dSum2.Clone();
+        if (cache.Mask2 is { } m2) System.Numerics.Tensors.TensorPrimitives.Multiply(dDown, m2, dDown);
+        if (layer.Down.Trainable) Gemm.MatMulTransA(cache.Act, dDown, layer.Down.Grad, inter, rows, h, accumulate: true, parallel);
+        if (layer.DownBias.Trainable) Ops.AddColumnSums(dDown, rows, layer.DownBias.Grad);
+        var dAct = new float[rows * inter];
+        Gemm.MatMulTransB(dDown, layer.Down.Value, dAct, rows, h, inter, accumulate: false, parallel);
+        var dUp = new float[rows * inter];
+        Ops.GeluBackward(cache.Up, dAct, dUp);
+        if (layer.Up.Trainable) Gemm.MatMulTransA(cache.Norm1, dUp, layer.Up.Grad, h, rows, inter, accumulate: true, parallel);
+        if (layer.UpBias.Trainable) Ops.AddColumnSums(dUp, rows, layer.UpBias.Grad);
+        var dNorm1 = dSum2; // residual path
+        Gemm.MatMulTransB(dUp, layer.Up.Value, dNorm1, rows, inter, h, accumulate: true, parallel);
+        // First LayerNorm.
+        var dSum1 = new float[rows * h];
+        Ops.LayerNormBackward(dNorm1, cache.Norm1Hat, cache.Norm1Rstd, rows, h, layer.Norm1Gamma.Value, GradOrNull(layer.Norm1Gamma), GradOrNull(layer.Norm1Beta), dSum1);
+        // Attention output projection.
+        var dAttended = (float[])dSum1.Clone();
+        if (cache.Mask1 is { } m1) System.Numerics.Tensors.TensorPrimitives.Multiply(dAttended, m1, dAttended);
+        if (layer.Output.Trainable) Gemm.MatMulTransA(cache.Context, dAttended, layer.Output.Grad, h, rows, h, accumulate: true, parallel);
+        if (layer.OutputBias.Trainable) Ops.AddColumnSums(dAttended, rows, layer.OutputBias.Grad);
+        var dContext = new float[rows * h];
+        Gemm.MatMulTransB(dAttended, layer.Output.Value, dContext, rows, h, h, accumulate: false, parallel);
+        var dQkv = AttentionBackward(cache, pass.Batch, dContext, parallel);
+        if (layer.Qkv.Trainable) Gemm.MatMulTransA(cache.Input, dQkv, layer.Qkv.Grad, h, rows, 3 * h, accumulate: true, parallel);
+        if (layer.QkvBias.Trainable) Ops.AddColumnSums(dQkv, rows, layer.QkvBias.Grad);
+        if (!needInputGrad) return [];
+        var dInput = dSum1; // residual path
+        Gemm.MatMulTransB(dQkv, layer.Qkv.Value, dInput, rows, 3 * h, h, accumulate: true, parallel);
+        return dInput;
+    }
+
+    private static float[]? GradOrNull(Parameter p) => p.Trainable ? p.Grad : null;
+
+    private float[] AttentionBackward(LayerCache cache, EncoderBatch batch, float[] dContext, bool parallel)
+    {
+        int h = Config.Hidden, heads = Config.Heads, dh = Config.HeadSize, len = batch.Length, stride = 3 * h;
+        float scale = 1f / MathF.Sqrt(dh);
+        var qkv = cache.Qkv;
+        var dQkv = new float[qkv.Length];
+        void Run(int job)
+        {
+            int b = job / heads, head = job % heads, n = batch.Ids[b].Length, row0 = b * len;
+            var p = cache.Probs.AsSpan(job * len * len, len * len);
+            Span<float> dp = stackalloc float[n];
+            for (int i = 0; i < n; i++)
+            {
+                var pi = p.Slice(i * len, n);
+                var dCtx = dContext.AsSpan((row0 + i) * h + head * dh, dh);
+                for (int j = 0; j < n; j++)
+                {
+                    var v = qkv.AsSpan((row0 + j) * stride + 2 * h + head * dh, dh);
+                    dp[j] = System.Numerics.Tensors.TensorPrimitives.Dot(dCtx, v);
+                    var dv = dQkv.AsSpan((row0 + j) * stride + 2 * h + head * dh, dh);
+                    System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(dCtx, pi[j], dv, dv);
+                }
+                float dot = System.Numerics.Tensors.TensorPrimitives.Dot(pi, dp[..n]);
+                var q = qkv.AsSpan((row0 + i) * stride + head * dh, dh);
+                var dq = dQkv.AsSpan((row0 + i) * stride + head * dh, dh);
+                for (int j = 0; j < n; j++)
+                {
+                    float ds = pi[j] * (dp[j] - dot) * scale;
+                    if (ds == 0) continue;
+                    var k = qkv.AsSpan((row0 + j) * stride + h + head * dh, dh);
+                    System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(k, ds, dq, dq);
+                    var dk = dQkv.AsSpan((row0 + j) * stride + h + head * dh, dh);
+                    System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(q, ds, dk, dk);
+                }
+            }
+        }
+        int jobs = batch.Count * heads;
+        if (parallel && jobs > 1) System.Threading.Tasks.Parallel.For(0, jobs, Run);
+        else for (int j = 0; j < jobs; j++) Run(j);
+        return dQkv;
+    }
+}

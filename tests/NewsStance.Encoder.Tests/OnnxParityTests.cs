@@ -1,0 +1,73 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using NewsStance.Semantic;
+
+namespace NewsStance.Encoder.Tests;
+
+public class OnnxParityTests
+{
+    /// <summary>Sentences of many lengths and shapes; the test writes them itself.</summary>
+    internal static List<string> Sentences()
+    {
+        string[] subjects = ["The mayor", "Union leader Ana Ruiz", "A spokesman for the ministry", "She", "Critics of the plan", "The central bank"];
+        string[] verbs = ["said", "warned", "told reporters", "insisted", "denied", "argued"];
+        string[] contents = [
+            "the budget would not cover the repairs",
+            "\u201CWe are not asking for the moon,\u201D and the strike would go on until the port listened",
+            "prices had risen for the third month in a row, the steepest climb since 2019",
+            "nothing",
+            "the new tram line was a disaster for small shops, a gift to developers and, frankly, an insult to everyone who lives on Main Street",
+        ];
+        var list = new List<string>();
+        for (int i = 0; list.Count < 100; i++)
+            list.Add($"{subjects[i % subjects.Length]} {verbs[i / 3 % verbs.Length]} {contents[i % contents.Length]}{(i % 4 == 0 ? "." : "")}" + (i % 7 == 0 ? " " + contents[(i + 2) % contents.Length] : ""));
+        return list;
+    }
+
+    [Fact]
+    public void Forward_pass_reproduces_onnx_runtime_last_hidden_state()
+    {
+        // Given the packaged Arctic-embed-xs graph, run by ONNX Runtime and by the C# encoder
+        var model = SentenceModel.ArcticXs;
+        var onnx = model.LoadOnnx();
+        var encoder = EncoderFactory.FromOnnx(onnx, trainable: false);
+        using var session = new InferenceSession(onnx);
+        var tokenizer = new WordTokenizer(model, 128);
+        float worst = 0;
+        foreach (var sentence in Sentences())
+        {
+            var ids = tokenizer.Tokenize(sentence).Ids;
+            int n = ids.Length;
+            var inputs = new[]
+            {
+                NamedOnnxValue.CreateFromTensor("input_ids", new DenseTensor<long>(ids.ToArray(), [1, n])),
+                NamedOnnxValue.CreateFromTensor("attention_mask", new DenseTensor<long>(Enumerable.Repeat(1L, n).ToArray(), [1, n])),
+                NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(new long[n], [1, n])),
+            };
+            using var outputs = session.Run(inputs);
+            var expected = outputs.First(o => o.Name == "last_hidden_state").AsTensor<float>().ToArray();
+
+            // When
+            var pass = encoder.Forward(new EncoderBatch([ids.Select(i => (int)i).ToArray()], [new int[n]]));
+
+            // Then
+            for (int t = 0; t < n; t++)
+                for (int j = 0; j < 384; j++)
+                    worst = Math.Max(worst, Math.Abs(expected[t * 384 + j] - pass.Output[t * 384 + j]));
+        }
+        Assert.True(worst <= 1e-4f, $"max abs difference {worst}");
+    }
+
+    [Fact]
+    public void A_sequence_encodes_the_same_alone_and_padded_in_a_batch()
+    {
+        var encoder = EncoderFactory.Random(new EncoderConfig(2, 64, 2, 128, 50, 40), seed: 3);
+        int[] shortIds = [1, 5, 9], longIds = [1, 4, 4, 8, 22, 31, 2, 7, 9, 10, 2];
+        var alone = encoder.Forward(new EncoderBatch([shortIds], [new int[3]])).Output;
+        var batch = new EncoderBatch([longIds, shortIds], [new int[longIds.Length], new int[3]]);
+        var together = encoder.Forward(batch).Output;
+        for (int t = 0; t < 3; t++)
+            for (int j = 0; j < 64; j++)
+                Assert.Equal(alone[t * 64 + j], together[(batch.Length + t) * 64 + j], 5);
+    }
+}
