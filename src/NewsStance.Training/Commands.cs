@@ -50,7 +50,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
 
     // ---- train ----------------------------------------------------------------------------------
 
-    public int Train(string dataDir, string outDir, int seed, int folds, string trainer, bool skipBad, string features)
+    public int Train(string dataDir, string outDir, int seed, int folds, string trainer, bool skipBad, string features, EncoderTrainingOptions? encoder = null)
     {
         if (!SemanticStanceTrainer.FeatureNames.Contains(features)) { Error($"unknown features '{features}'; expected one of {string.Join(", ", SemanticStanceTrainer.FeatureNames)}"); return Usage; }
         if (!StanceTrainer.TrainerNames.Contains(trainer)) { Error($"unknown trainer '{trainer}'; expected one of {string.Join(", ", StanceTrainer.TrainerNames)}"); return Usage; }
@@ -105,7 +105,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         // Stance classifier.
         var train = corpus.Stance.Where(r => r.Split != "test").ToList();
         var test = corpus.Stance.Where(r => r.Split == "test").ToList();
-        var (stanceModel, stanceSection, schema) = TrainStance(ml, train, test, trainer, folds, seed, features);
+        var (stanceSection, saveStance) = TrainStance(ml, train, test, trainer, folds, seed, features, encoder);
         manifest.Stance = stanceSection;
 
         BundleWriter.Write(outDir, manifest, dir =>
@@ -114,13 +114,23 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
                 .Fit(ml.Data.LoadFromEnumerable(new[] { new SpeakerRow { Features = new float[SpeakerFeatures.Count], GroupId = 1 } }))
                 .Transform(ml.Data.LoadFromEnumerable(new[] { new SpeakerRow { Features = new float[SpeakerFeatures.Count], GroupId = 1 } })).Schema;
             BundleWriter.SaveModel(ml, speakerModel!, keyedSchema, Path.Combine(dir, "speaker.zip"));
-            BundleWriter.SaveModel(ml, stanceModel, schema, Path.Combine(dir, "stance.zip"));
+            saveStance(dir);
         });
         console.MarkupLine($"[green]wrote[/] {Markup.Escape(Path.GetFullPath(outDir))} in {clock.Elapsed.TotalSeconds:0.0} s");
         return Ok;
     }
 
-    private (ITransformer Model, Manifest.StanceSection Section, DataViewSchema Schema) TrainStance(
+    /// <summary>Trains the stance model <paramref name="features"/> asks for; returns its manifest section and how to write its file into a bundle folder.</summary>
+    private (Manifest.StanceSection Section, Action<string> Save) TrainStance(
+        MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed, string features, EncoderTrainingOptions? encoder)
+    {
+        if (EncoderStanceTrainer.IsEncoder(features))
+            return new EncoderStanceTrainer(features, encoder ?? new EncoderTrainingOptions(), stderr).Train(train, test, seed, console);
+        var (model, section, schema) = TrainMlStance(ml, train, test, trainer, folds, seed, features);
+        return (section, dir => BundleWriter.SaveModel(ml, model, schema, Path.Combine(dir, section.File)));
+    }
+
+    private (ITransformer Model, Manifest.StanceSection Section, DataViewSchema Schema) TrainMlStance(
         MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed, string features)
     {
         if (features != "ngram") return new SemanticStanceTrainer(ml, features).Train(train, test, trainer, folds, seed, console, Status);
@@ -165,7 +175,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
 
     // ---- train-stance ---------------------------------------------------------------------------
 
-    public int TrainStanceOnly(string csv, string outDir, int seed, int folds, string trainer, bool skipBad, string features)
+    public int TrainStanceOnly(string csv, string outDir, int seed, int folds, string trainer, bool skipBad, string features, EncoderTrainingOptions? encoder = null)
     {
         if (!SemanticStanceTrainer.FeatureNames.Contains(features)) { Error($"unknown features '{features}'; expected one of {string.Join(", ", SemanticStanceTrainer.FeatureNames)}"); return Usage; }
         if (!File.Exists(csv)) { Error($"'{csv}' does not exist"); return Usage; }
@@ -177,9 +187,9 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         if (labels.Count < 2) { Error($"{csv}: the stance column needs at least two different labels, found {labels.Count}"); return Failed; }
         var ml = new MLContext(seed);
         var manifest = NewManifest(seed, Corpus.Hash(Path.GetDirectoryName(Path.GetFullPath(csv))!, [csv]));
-        var (model, section, schema) = TrainStance(ml, rows, [], trainer, Math.Min(folds, Math.Max(2, rows.Select(r => r.Group).Distinct().Count())), seed, features);
+        var (section, save) = TrainStance(ml, rows, [], trainer, Math.Min(folds, Math.Max(2, rows.Select(r => r.Group).Distinct().Count())), seed, features, encoder);
         manifest.Stance = section;
-        BundleWriter.Write(outDir, manifest, dir => BundleWriter.SaveModel(ml, model, schema, Path.Combine(dir, "stance.zip")));
+        BundleWriter.Write(outDir, manifest, save);
         console.MarkupLine($"[green]wrote[/] {Markup.Escape(Path.GetFullPath(outDir))} ({labels.Count} labels: {Markup.Escape(string.Join(", ", labels.Order()))}) in {clock.Elapsed.TotalSeconds:0.0} s");
         return Ok;
     }

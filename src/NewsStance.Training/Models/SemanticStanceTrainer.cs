@@ -17,7 +17,7 @@ namespace NewsStance.Training.Models;
 internal sealed class SemanticStanceTrainer
 {
     /// <summary>The values of <c>--features</c>.</summary>
-    public static readonly string[] FeatureNames = ["ngram", "semantic-minilm", "semantic-arcticxs"];
+    public static readonly string[] FeatureNames = ["ngram", "semantic-minilm", "semantic-arcticxs", "encoder-arcticxs", "encoder-minilm"];
 
     /// <summary>
     /// What <c>--features</c> defaults to: the features of the shipped <c>models/default</c>, the better stance

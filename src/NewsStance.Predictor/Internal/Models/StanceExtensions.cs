@@ -17,6 +17,8 @@ internal static class StanceExtensions
         ["semantic"] = ("NewsStance.Predictor.Semantic", "NewsStance.Semantic.SemanticStanceLoader"),
         ["semantic-minilm"] = ("NewsStance.Predictor.Semantic", "NewsStance.Semantic.SemanticStanceLoader"),
         ["semantic-arcticxs"] = ("NewsStance.Predictor.Semantic", "NewsStance.Semantic.SemanticStanceLoader"),
+        ["encoder-arcticxs"] = ("NewsStance.Predictor.Semantic", "NewsStance.Semantic.EncoderStanceLoader"),
+        ["encoder-minilm"] = ("NewsStance.Predictor.Semantic", "NewsStance.Semantic.EncoderStanceLoader"),
     };
 
     public static IStanceModel Load(string features, MLContext ml, string path, string directory)

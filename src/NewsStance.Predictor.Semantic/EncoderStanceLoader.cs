@@ -1,0 +1,57 @@
+using Microsoft.ML;
+using NewsStance.Encoder;
+
+namespace NewsStance.Semantic;
+
+/// <summary>
+/// Loads the stance model of a bundle trained with <c>--features encoder-arcticxs</c>: the encoder's
+/// frozen embeddings from the SentenceTransformers package, everything training changed from the
+/// bundle's <c>stance-encoder.bin</c>. NewsStance's model loader finds this class by name.
+/// </summary>
+public static class EncoderStanceLoader
+{
+    /// <summary>The stance features a fine-tuned encoder bundle records, and the package encoder each starts from.</summary>
+    internal static readonly IReadOnlyDictionary<string, SentenceModel> Encoders = new Dictionary<string, SentenceModel>
+    {
+        ["encoder-arcticxs"] = SentenceModel.ArcticXs,
+        ["encoder-minilm"] = SentenceModel.MiniLM,
+    };
+
+    /// <summary>Loads <paramref name="path"/> (a <c>stance-encoder.bin</c>) over the package encoder that <paramref name="features"/> names.</summary>
+    /// <param name="ml">Unused: the signature NewsStance's loader calls.</param>
+    /// <param name="path">The bundle's stance file.</param>
+    /// <param name="features">The manifest's <c>stance.features</c>.</param>
+    /// <param name="bundleDirectory">The bundle folder, for messages.</param>
+    /// <returns>The stance model, for NewsStance's scorer.</returns>
+    /// <exception cref="ModelLoadException">The features are unknown, or the file is missing, corrupt or built for another encoder.</exception>
+    public static object Load(MLContext ml, string path, string features, string bundleDirectory) => LoadModel(path, features, bundleDirectory);
+
+    internal static EncoderStanceModel LoadModel(string path, string features, string bundleDirectory)
+    {
+        const string retrain = "Retrain it with `newsstance-train train --data DIR --out DIR` (src/NewsStance.Training).";
+        if (!Encoders.TryGetValue(features, out var model))
+            throw new ModelLoadException($"'{bundleDirectory}' uses stance features '{features}'; this version knows {string.Join(", ", Encoders.Keys)}.");
+        if (!File.Exists(path)) throw new ModelLoadException($"'{path}' is missing from the bundle. {retrain}");
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path));
+            var header = EncoderStanceFile.ReadHeader(reader, path);
+            if (header.Encoder != features)
+                throw new ModelLoadException($"'{path}' was trained over '{header.Encoder}', but the manifest says '{features}'. {retrain}");
+            var classifier = Create(model, header.Layers, header.Labels.Count, trainable: false);
+            EncoderStanceFile.ReadValues(reader, header, classifier, path);
+            return new EncoderStanceModel(classifier, new StanceEncoding(new WordTokenizer(model, header.MaxTokens)), header.Labels);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or System.Text.Json.JsonException or IOException)
+        {
+            throw new ModelLoadException($"'{path}' could not be loaded ({e.Message}). {retrain}", e);
+        }
+    }
+
+    /// <summary>A classifier over the package encoder's first <paramref name="layers"/> layers, with a fresh head.</summary>
+    internal static StanceClassifier Create(SentenceModel model, int layers, int classes, bool trainable, int seed = 0)
+    {
+        var encoder = EncoderFactory.FromOnnx(model.LoadOnnx(), trainable, layers);
+        return new StanceClassifier(encoder, classes, seed: seed);
+    }
+}

@@ -1,0 +1,61 @@
+using NewsStance.Encoder;
+using NewsStance.Internal.Stance;
+
+namespace NewsStance.Semantic;
+
+/// <summary>
+/// Stance from a fine-tuned transformer encoder (<see cref="StanceClassifier"/>): each input is encoded
+/// by <see cref="StanceEncoding"/>, inputs of similar length are batched, and the head's softmax gives
+/// the scores. Thread-safe: a prediction only reads the weights.
+/// </summary>
+internal sealed class EncoderStanceModel(StanceClassifier classifier, StanceEncoding encoding, IReadOnlyList<string> labels) : IStanceModel
+{
+    /// <summary>Inputs encoded together; similar lengths, so little padding.</summary>
+    public const int BatchSize = 16;
+
+    public IReadOnlyList<string> Labels { get; } = labels;
+
+    public StanceClassifier Classifier => classifier;
+
+    public StanceEncoding Encoding => encoding;
+
+    public StanceResult[] Predict(IReadOnlyList<StanceInput> inputs)
+    {
+        var scores = PredictScores(inputs.Select(x => (x.Text, (string?)x.Target, x.MentionStart, x.MentionEnd)).ToList());
+        var results = new StanceResult[inputs.Count];
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            var s = scores[i];
+            int best = 0;
+            var dict = new Dictionary<string, double>(Labels.Count);
+            for (int k = 0; k < Labels.Count; k++)
+            {
+                dict[Labels[k]] = Math.Round(s[k], 3);
+                if (s[k] > s[best]) best = k;
+            }
+            results[i] = new StanceResult(inputs[i].Target, Labels[best], Math.Round(s[best], 3), dict);
+        }
+        return results;
+    }
+
+    /// <summary>Probabilities per label (in <see cref="Labels"/> order) for each (text, target, mention) in input order.</summary>
+    public float[][] PredictScores(IReadOnlyList<(string Text, string? Target, int MentionStart, int MentionEnd)> inputs, bool parallel = false)
+    {
+        var encoded = inputs.Select(x => encoding.Encode(x.Text, x.Target, x.MentionStart, x.MentionEnd)).ToArray();
+        return PredictEncoded(encoded, parallel);
+    }
+
+    /// <summary>Probabilities for already encoded inputs, batched by length.</summary>
+    public float[][] PredictEncoded(IReadOnlyList<EncodedExample> encoded, bool parallel = false)
+    {
+        var result = new float[encoded.Count][];
+        var order = Enumerable.Range(0, encoded.Count).OrderBy(i => encoded[i].Ids.Length).ToArray();
+        for (int start = 0; start < order.Length; start += BatchSize)
+        {
+            var batch = order[start..Math.Min(order.Length, start + BatchSize)];
+            var probs = classifier.Predict(batch.Select(i => encoded[i]).ToList(), parallel);
+            for (int b = 0; b < batch.Length; b++) result[batch[b]] = probs[b];
+        }
+        return result;
+    }
+}
