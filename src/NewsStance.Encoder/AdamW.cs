@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NewsStance.Encoder;
 
 /// <summary>
@@ -46,7 +48,25 @@ internal sealed class AdamW
             float lr = rate * (rateFor?.Invoke(p) ?? 1f);
             var w = p.Value; var g = p.Grad;
             float shrink = decay ? 1 - lr * WeightDecay : 1;
-            for (int i = 0; i < w.Length; i++)
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var b1 = Vector512.Create(Beta1); var nb1 = Vector512.Create(1 - Beta1);
+                var b2 = Vector512.Create(Beta2); var nb2 = Vector512.Create(1 - Beta2);
+                var ic1 = Vector512.Create(1 / c1); var ic2 = Vector512.Create(1 / c2);
+                var eps = Vector512.Create(Epsilon); var vlr = Vector512.Create(lr); var vs = Vector512.Create(shrink);
+                for (; i + 16 <= w.Length; i += 16)
+                {
+                    var gi = Vector512.Create(g.AsSpan(i, 16));
+                    var mi = b1 * Vector512.Create(m.AsSpan(i, 16)) + nb1 * gi;
+                    var vi = b2 * Vector512.Create(v.AsSpan(i, 16)) + nb2 * gi * gi;
+                    mi.CopyTo(m.AsSpan(i, 16));
+                    vi.CopyTo(v.AsSpan(i, 16));
+                    var wi = Vector512.Create(w.AsSpan(i, 16)) * vs - vlr * (mi * ic1) / (Vector512.Sqrt(vi * ic2) + eps);
+                    wi.CopyTo(w.AsSpan(i, 16));
+                }
+            }
+            for (; i < w.Length; i++)
             {
                 m[i] = Beta1 * m[i] + (1 - Beta1) * g[i];
                 v[i] = Beta2 * v[i] + (1 - Beta2) * g[i] * g[i];

@@ -160,27 +160,35 @@ internal sealed class TransformerEncoder
         return output;
     }
 
-    /// <summary>Multi-head self-attention over each sequence's own tokens (padding is never attended to).</summary>
+    /// <summary>
+    /// Multi-head self-attention over each sequence's own tokens (padding is never attended to). Each
+    /// (sequence, head) pair is gathered into small contiguous matrices so the products run on the GEMM
+    /// kernel: a dot product per score pair cost several times more.
+    /// </summary>
     private float[] Attention(float[] qkv, EncoderBatch batch, float[] context, bool parallel)
     {
-        int h = Config.Hidden, heads = Config.Heads, dh = Config.HeadSize, len = batch.Length, stride = 3 * h;
+        int h = Config.Hidden, heads = Config.Heads, dh = Config.HeadSize, len = batch.Length;
         float scale = 1f / MathF.Sqrt(dh);
         var probs = new float[batch.Count * heads * len * len];
         void Run(int job)
         {
             int b = job / heads, head = job % heads, n = batch.Ids[b].Length, row0 = b * len;
+            var q = Gather(qkv, row0, n, 3 * h, head * dh, dh);
+            var kt = Gemm.Transpose(Gather(qkv, row0, n, 3 * h, h + head * dh, dh), n, dh);
+            var v = Gather(qkv, row0, n, 3 * h, 2 * h + head * dh, dh);
+            var s = new float[n * n];
+            Gemm.MatMul(q, kt, s, n, dh, n);
             var p = probs.AsSpan(job * len * len, len * len);
             for (int i = 0; i < n; i++)
             {
-                var q = qkv.AsSpan((row0 + i) * stride + head * dh, dh);
-                var pi = p.Slice(i * len, n);
-                for (int j = 0; j < n; j++)
-                    pi[j] = scale * System.Numerics.Tensors.TensorPrimitives.Dot(q, qkv.AsSpan((row0 + j) * stride + h + head * dh, dh));
-                System.Numerics.Tensors.TensorPrimitives.SoftMax(pi, pi);
-                var ctx = context.AsSpan((row0 + i) * h + head * dh, dh);
-                for (int j = 0; j < n; j++)
-                    System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(qkv.AsSpan((row0 + j) * stride + 2 * h + head * dh, dh), pi[j], ctx, ctx);
+                var row = s.AsSpan(i * n, n);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(row, scale, row);
+                System.Numerics.Tensors.TensorPrimitives.SoftMax(row, p.Slice(i * len, n));
+                p.Slice(i * len, n).CopyTo(row);
             }
+            var ctx = new float[n * dh];
+            Gemm.MatMul(s, v, ctx, n, n, dh);
+            Scatter(ctx, context, row0, n, h, head * dh, dh, accumulate: false);
         }
         int jobs = batch.Count * heads;
         if (parallel && jobs > 1) System.Threading.Tasks.Parallel.For(0, jobs, Run);
@@ -188,16 +196,37 @@ internal sealed class TransformerEncoder
         return probs;
     }
 
+    /// <summary>Rows [row0, row0+n) of columns [col, col+width) of a matrix with <paramref name="stride"/> columns, packed.</summary>
+    private static float[] Gather(float[] x, int row0, int n, int stride, int col, int width)
+    {
+        var r = new float[n * width];
+        for (int i = 0; i < n; i++) Array.Copy(x, (row0 + i) * stride + col, r, i * width, width);
+        return r;
+    }
+
+    private static void Scatter(float[] packed, float[] x, int row0, int n, int stride, int col, int width, bool accumulate)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            var dst = x.AsSpan((row0 + i) * stride + col, width);
+            var src = packed.AsSpan(i * width, width);
+            if (accumulate) System.Numerics.Tensors.TensorPrimitives.Add(dst, src, dst);
+            else src.CopyTo(dst);
+        }
+    }
+
     private static float[]? Dropout(float[] x, float rate, Random? random)
     {
         if (rate <= 0 || random is null) return null;
+        // Bulk random bytes (two per element) are several times cheaper than a NextSingle per element.
         var mask = new float[x.Length];
-        float keep = 1 - rate, scale = 1 / keep;
+        var bits = new byte[2 * x.Length];
+        random.NextBytes(bits);
+        float scale = 1 / (1 - rate);
+        int threshold = (int)((1 - rate) * 65536);
         for (int i = 0; i < x.Length; i++)
-        {
-            if (random.NextSingle() < keep) { mask[i] = scale; x[i] *= scale; }
-            else x[i] = 0;
-        }
+            mask[i] = (bits[2 * i] | bits[2 * i + 1] << 8) < threshold ? scale : 0f;
+        System.Numerics.Tensors.TensorPrimitives.Multiply(x, mask, x);
         return mask;
     }
 
@@ -276,32 +305,35 @@ internal sealed class TransformerEncoder
         void Run(int job)
         {
             int b = job / heads, head = job % heads, n = batch.Ids[b].Length, row0 = b * len;
-            var p = cache.Probs.AsSpan(job * len * len, len * len);
-            Span<float> dp = stackalloc float[n];
+            var p = new float[n * n];
+            for (int i = 0; i < n; i++) Array.Copy(cache.Probs, job * len * len + i * len, p, i * n, n);
+            var q = Gather(qkv, row0, n, stride, head * dh, dh);
+            var k = Gather(qkv, row0, n, stride, h + head * dh, dh);
+            var v = Gather(qkv, row0, n, stride, 2 * h + head * dh, dh);
+            var dCtx = Gather(dContext, row0, n, h, head * dh, dh);
+            // dP = dCtx·Vᵀ, dV = Pᵀ·dCtx
+            var dp = new float[n * n];
+            Gemm.MatMul(dCtx, Gemm.Transpose(v, n, dh), dp, n, dh, n);
+            var dv = new float[n * dh];
+            Gemm.MatMul(Gemm.Transpose(p, n, n), dCtx, dv, n, n, dh);
+            // dS = P ⊙ (dP − rowsum(dP ⊙ P)), times the score scale
             for (int i = 0; i < n; i++)
             {
-                var pi = p.Slice(i * len, n);
-                var dCtx = dContext.AsSpan((row0 + i) * h + head * dh, dh);
-                for (int j = 0; j < n; j++)
-                {
-                    var v = qkv.AsSpan((row0 + j) * stride + 2 * h + head * dh, dh);
-                    dp[j] = System.Numerics.Tensors.TensorPrimitives.Dot(dCtx, v);
-                    var dv = dQkv.AsSpan((row0 + j) * stride + 2 * h + head * dh, dh);
-                    System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(dCtx, pi[j], dv, dv);
-                }
-                float dot = System.Numerics.Tensors.TensorPrimitives.Dot(pi, dp[..n]);
-                var q = qkv.AsSpan((row0 + i) * stride + head * dh, dh);
-                var dq = dQkv.AsSpan((row0 + i) * stride + head * dh, dh);
-                for (int j = 0; j < n; j++)
-                {
-                    float ds = pi[j] * (dp[j] - dot) * scale;
-                    if (ds == 0) continue;
-                    var k = qkv.AsSpan((row0 + j) * stride + h + head * dh, dh);
-                    System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(k, ds, dq, dq);
-                    var dk = dQkv.AsSpan((row0 + j) * stride + h + head * dh, dh);
-                    System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(q, ds, dk, dk);
-                }
+                var pi = p.AsSpan(i * n, n);
+                var di = dp.AsSpan(i * n, n);
+                float dot = System.Numerics.Tensors.TensorPrimitives.Dot(pi, di);
+                System.Numerics.Tensors.TensorPrimitives.Subtract(di, dot, di);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(di, pi, di);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(di, scale, di);
             }
+            // dQ = dS·K, dK = dSᵀ·Q
+            var dq = new float[n * dh];
+            Gemm.MatMul(dp, k, dq, n, n, dh);
+            var dk = new float[n * dh];
+            Gemm.MatMul(Gemm.Transpose(dp, n, n), q, dk, n, n, dh);
+            Scatter(dq, dQkv, row0, n, stride, head * dh, dh, accumulate: false);
+            Scatter(dk, dQkv, row0, n, stride, h + head * dh, dh, accumulate: false);
+            Scatter(dv, dQkv, row0, n, stride, 2 * h + head * dh, dh, accumulate: false);
         }
         int jobs = batch.Count * heads;
         if (parallel && jobs > 1) System.Threading.Tasks.Parallel.For(0, jobs, Run);
