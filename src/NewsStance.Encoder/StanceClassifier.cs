@@ -58,13 +58,33 @@ internal sealed class StanceClassifier
         return f;
     }
 
-    /// <summary>Class probabilities of each example (no dropout).</summary>
+    /// <summary>
+    /// Class probabilities of each example (no dropout). Examples with the same tokens (one quote toward
+    /// several targets it names) are encoded once and pooled per target.
+    /// </summary>
     public float[][] Predict(IReadOnlyList<EncodedExample> examples, bool parallel = false)
     {
         if (examples.Count == 0) return [];
-        var batch = BatchOf(examples);
+        var unique = new List<EncodedExample>();
+        var slot = new int[examples.Count];
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < examples.Count; i++)
+        {
+            var key = string.Join(',', examples[i].Ids) + "|" + string.Join(',', examples[i].Segments);
+            if (!seen.TryGetValue(key, out slot[i])) { slot[i] = seen[key] = unique.Count; unique.Add(examples[i]); }
+        }
+        var batch = BatchOf(unique);
         var pass = Encoder.Forward(batch, parallel: parallel);
-        var features = Features(examples, pass.Output, batch.Length);
+        var hidden = pass.Output;
+        if (unique.Count < examples.Count)
+        {
+            // Lay the shared encodings out once per example, so pooling below reads each example's own rows.
+            int h = Encoder.Config.Hidden, rowsPer = batch.Length * h;
+            var expanded = new float[examples.Count * rowsPer];
+            for (int i = 0; i < examples.Count; i++) Array.Copy(hidden, slot[i] * rowsPer, expanded, i * rowsPer, rowsPer);
+            hidden = expanded;
+        }
+        var features = Features(examples, hidden, batch.Length);
         var logits = Logits(features, examples.Count);
         var result = new float[examples.Count][];
         for (int b = 0; b < examples.Count; b++)
