@@ -18,12 +18,11 @@ internal sealed class ScoreCommand
         Description = "Article files, folders (searched recursively for *.txt and *.jsonl), *.jsonl files, or - for stdin.",
         Arity = ArgumentArity.OneOrMore,
     };
-    private readonly Option<string> _format = new("--format", "-f")
+    private readonly Option<string?> _format = new("--format", "-f")
     {
-        Description = "Output format: table (for people), html (a report to read: highlighted quotes, speakers, stance, who was quoted), jsonl (one JSON object per article), csv (one row per quote and target).",
-        DefaultValueFactory = _ => "table",
+        Description = "Output format: table (for people), html (a report to read: highlighted quotes, speakers, stance, who was quoted), jsonl (one JSON object per article), csv (one row per quote and target). Default: from the --output file's extension (.jsonl/.json, .csv, .html/.htm), else table.",
     };
-    private readonly Option<string?> _output = new("--output", "-o") { Description = "Write to this file instead of stdout." };
+    private readonly Option<string?> _output = new("--output", "-o") { Description = "Write to this file instead of stdout. Without --format, its extension picks the format." };
     private readonly Option<string?> _model = new("--model", "-m") { Description = "Model bundle: a folder, or a name under models/ (default, fast) found beside the program or above the working directory. Default: $NEWSSTANCE_MODEL, else default. fast scores about 10x faster with weaker (n-gram) stance; speakers are the same." };
     private readonly Option<bool> _rulesOnly = new("--rules-only") { Description = "Use no model bundle: hand-set speaker scoring, no stance." };
     private readonly Option<string[]> _target = new("--target", "-t")
@@ -74,7 +73,7 @@ internal sealed class ScoreCommand
         }
 
         var outputPath = parse.GetValue(_output);
-        var format = parse.GetValue(_format)!;
+        var format = parse.GetValue(_format) ?? OutputFormat.FromPath(outputPath) ?? "table";
         Stream outStream;
         try { outStream = outputPath is null ? stdoutStream() : File.Create(outputPath); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -65,9 +65,21 @@ internal sealed class HtmlResultWriter : IResultWriter
     {
         _articles++;
         _out.WriteLine($"<section class=\"article\" id=\"{Html("article-" + r.ArticleId)}\">");
-        _out.WriteLine($"<h2>{Html(r.Title ?? r.ArticleId)}</h2>");
-        var meta = new[] { r.Title is null ? null : r.ArticleId, r.Date, r.Dateline }.Where(x => !string.IsNullOrEmpty(x));
-        _out.WriteLine($"<p class=\"meta\">{Html(string.Join(" · ", [.. meta, Count(r.Quotes.Count, "quote")]))}</p>");
+        var meta = ArticleMetadata.Of(r, input);
+        _out.WriteLine($"<h2>{Html(meta.Title ?? r.ArticleId)}</h2>");
+        // The outlet is named on its own only when the dateline does not already name it.
+        var outlet = meta.Text("outlet") is { } o && !(meta.Dateline?.Contains(o, StringComparison.OrdinalIgnoreCase) ?? false) ? o : null;
+        var line = new[] { meta.Title is null ? null : r.ArticleId, meta.Date, outlet, meta.Dateline }.Where(x => !string.IsNullOrEmpty(x));
+        _out.WriteLine($"<p class=\"meta\">{Html(string.Join(" · ", [.. line, Count(r.Quotes.Count, "quote")]))}</p>");
+        var others = meta.Extra.Where(p => p.Key is not ("outlet" or "url") && ArticleMetadata.AsText(p.Value) is not null).ToList();
+        if (meta.Url is not null || others.Count > 0)
+        {
+            // Only web addresses become links: a javascript: or data: URL in the input must not run in the reader's browser.
+            var url = meta.Url is null ? null
+                : Uri.TryCreate(meta.Url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? $"<a href=\"{Html(meta.Url)}\">{Html(meta.Url)}</a>" : Html(meta.Url);
+            var fields = others.Select(p => $"{Html(p.Key)}: {Html(ArticleMetadata.AsText(p.Value)!)}");
+            _out.WriteLine($"<p class=\"meta\">{string.Join(" · ", url is null ? fields : fields.Prepend(url))}</p>");
+        }
         _out.Write("<div class=\"text\">");
         WriteText(input.Text, r.Quotes);
         _out.WriteLine("</div>");
