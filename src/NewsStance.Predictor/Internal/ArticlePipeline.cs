@@ -24,6 +24,7 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
         var resolver = new EntityResolver(mentions, article);
         var quotes = QuoteFinder.Find(article, mentions);
         var speakers = _ranker.Choose(article, mentions, resolver, quotes);
+        var places = targets is { Count: > 0 } ? null : PlaceNames.Find(article, mentions);
         var results = new List<QuoteResult>(quotes.Count);
         var stanceInputs = new List<StanceInput>();
         for (int i = 0; i < quotes.Count; i++)
@@ -34,7 +35,7 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
             CueResult? cue = q.Cue is { } c ? new CueResult(article.TextOf(c), c) : null;
             results.Add(new QuoteResult(q.Type, quoteText, q.Content.ToArray(), cue, speaker, []));
             if (stance is not null)
-                foreach (var t in StanceTargets.For(quoteText, targets, mentions, q, speakers[i]?.Entity))
+                foreach (var t in StanceTargets.For(quoteText, targets, mentions, q, speakers[i]?.Entity, places))
                     stanceInputs.Add(new StanceInput(i, quoteText, t.Target, t.MentionStart, t.MentionEnd, q.CueLemma));
         }
         if (stance is not null && stanceInputs.Count > 0)
