@@ -152,4 +152,15 @@ public sealed class StanceTargetsTests
         // Then
         Assert.Equal(expected, found);
     }
+
+    [Fact]
+    public void Without_targets_a_port_named_as_a_modifier_and_after_port_of_is_not_a_target()
+    {
+        // When
+        var (found, _) = DefaultTargets(
+            "Talks on the Velna grain corridor went on. Gleb Marinov said that Anton Ilyashev wanted the ships to leave the port of Velna by May.", "Gleb Marinov");
+
+        // Then
+        Assert.Equal(["Anton Ilyashev"], found);
+    }
 }

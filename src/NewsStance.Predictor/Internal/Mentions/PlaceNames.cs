@@ -45,7 +45,18 @@ internal static class PlaceNames
             return false;
         if (mentions.Any(m => PlaceParts.Any(p => m.Core.Contains(p, StringComparison.OrdinalIgnoreCase)) || PlaceHeads.Contains(m.Core.Split(' ')[^1])))
             return true;
-        return mentions.All(m => AfterLocative(article, m));
+        // A name used as a modifier ("the Velna grain corridor") says nothing either way.
+        var telling = mentions.Where(m => !IsModifier(article, m)).ToList();
+        return telling.Count > 0 && telling.All(m => AfterLocative(article, m));
+    }
+
+    /// <summary>"the Velna grain corridor": after "the" and before a lower-case word.</summary>
+    private static bool IsModifier(Article article, Mention m)
+    {
+        int after = m.LastToken + 1;
+        bool the = article.TextOf(article.Tokens[m.FirstToken]) is "the" or "The"
+                   || m.FirstToken > 0 && article.TextOf(article.Tokens[m.FirstToken - 1]) is "the" or "The";
+        return the && after < article.Tokens.Length && article.Tokens[after].Kind == TokenKind.Word && char.IsLower(article.Text[article.Tokens[after].Start]);
     }
 
     private static bool AfterLocative(Article article, Mention m)
@@ -53,6 +64,11 @@ internal static class PlaceNames
         int before = m.FirstToken - 1;
         // "in the Velna region": the article belongs to the phrase.
         if (before >= 0 && article.TextOf(article.Tokens[before]) is "the" or "The") before--;
-        return before >= 0 && article.Tokens[before].Kind == TokenKind.Word && Locative.Contains(article.TextOf(article.Tokens[before]));
+        if (before < 0 || article.Tokens[before].Kind != TokenKind.Word) return false;
+        var word = article.TextOf(article.Tokens[before]);
+        if (Locative.Contains(word)) return true;
+        // "the port of Velna", "the outskirts of Minsk": "of" after a place noun.
+        return word == "of" && before > 0 && article.TextOf(article.Tokens[before - 1]).ToLowerInvariant() is var head
+            && (PlaceHeads.Contains(head) || head is "capital" or "outskirts" or "streets" or "centre" or "center" or "suburbs" or "north" or "south" or "east" or "west" or "people" or "residents");
     }
 }
