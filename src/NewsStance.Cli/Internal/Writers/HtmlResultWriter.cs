@@ -160,19 +160,12 @@ internal sealed class HtmlResultWriter : IResultWriter
         _quotes++;
         if (q.Speaker is not { } s) { _unattributed++; return; }
         var kind = s.Kind.ToString().ToLowerInvariant();
-        // "the diplomat" in one article and in another are not one source: only names are summed across articles.
-        var key = IsName(s) ? s.Name : $"({kind}, unnamed or described)";
+        var key = SpeakerKey.Of(s.Name, kind);
         if (!_speakers.TryGetValue(key, out var t)) _speakers[key] = t = new SpeakerTally(kind);
         t.Quotes++;
         t.Articles.Add(articleId);
         foreach (var x in q.Stance) t.Stance[x.Label] = t.Stance.GetValueOrDefault(x.Label) + 1;
     }
-
-    /// <summary>A person or organisation named as such, not described ("a European diplomat", "the report").</summary>
-    private static bool IsName(SpeakerResult s)
-        => s.Kind is SpeakerKind.Person or SpeakerKind.Organization
-           && s.Name.Length > 0 && char.IsUpper(s.Name[0])
-           && !(s.Name.StartsWith("A ", StringComparison.Ordinal) || s.Name.StartsWith("An ", StringComparison.Ordinal) || s.Name.StartsWith("The ", StringComparison.Ordinal));
 
     /// <summary>Who was quoted across the whole batch: the summary a reader looks for first, written last because the input streams.</summary>
     private void WriteSummary()
