@@ -11,6 +11,7 @@ internal static class CliApp
         {
             new ScoreCommand().Build(stdout, stderr, stdin, stdoutStream),
             new SummarizeCommand().Build(stderr, stdin, stdoutStream),
+            new TargetsCommand().Build(stdout, stderr, stdin, stdoutStream),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

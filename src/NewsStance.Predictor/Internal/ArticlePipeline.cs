@@ -50,6 +50,33 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
         return new ArticleResult(id, article.Date, article.Dateline, article.Title, results);
     }
 
+    /// <summary>
+    /// The people and organisations an article names (not places, not lone sentence-opening words), with
+    /// how often and in how many quotes: the candidates for stance targets. Needs no model.
+    /// </summary>
+    public static List<NamedEntity> NamedEntities(string id, string text)
+    {
+        var article = ArticleReader.Read(id, text);
+        var mentions = MentionFinder.Find(article);
+        _ = new EntityResolver(mentions, article);
+        var quotes = QuoteFinder.Find(article, mentions);
+        var places = PlaceNames.Find(article, mentions);
+        var found = new List<NamedEntity>();
+        foreach (var group in mentions.Where(m => m.Form == MentionForm.Name && !StanceTargets.IsCommonWord(m))
+                     .GroupBy(m => m.Entity?.Name ?? m.Core, StringComparer.OrdinalIgnoreCase))
+        {
+            if (places.Contains(group.Key)) continue;
+            var first = group.First();
+            var kind = first.Entity?.Kind ?? first.Kind;
+            if (kind is not (SpeakerKind.Person or SpeakerKind.Organization)) continue;
+            var aliases = group.Select(m => m.Core).Where(c => !c.Equals(group.Key, StringComparison.OrdinalIgnoreCase))
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            int inQuotes = quotes.Count(q => group.Any(m => q.Content.Any(c => c.Contains(m.Span))));
+            found.Add(new NamedEntity(group.Key, kind, aliases, group.Count(), inQuotes));
+        }
+        return found;
+    }
+
     private static SpeakerResult? ToSpeaker(Article a, SpeakerChoice? choice)
     {
         if (choice is null) return null;

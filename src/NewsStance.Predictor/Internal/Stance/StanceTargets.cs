@@ -40,9 +40,7 @@ internal static class StanceTargets
         foreach (var m in mentions)
         {
             if (m.Form != MentionForm.Name || !q.Content.Any(c => c.Contains(m.Span))) continue;
-            // A lone capitalised word opening a sentence, never seen again, is more often a common noun
-            // ("Negotiations on …", "Management said …") than an entity worth a stance.
-            if (m.IsSentenceInitial && !m.Core.Contains(' ') && (m.Entity?.Mentions.Count ?? 1) < 2 && !Lexicon.Countries.Contains(m.Core)) continue;
+            if (IsCommonWord(m)) continue;
             var name = m.Entity?.Name ?? m.Core;
             if (speaker is not null && m.Entity == speaker) continue;
             if (places is not null && places.Contains(name)) continue;
@@ -52,6 +50,13 @@ internal static class StanceTargets
             yield return new Found(name, at, at < 0 ? -1 : at + m.Core.Length);
         }
     }
+
+    /// <summary>
+    /// A lone capitalised word opening a sentence, never seen again, is more often a common noun
+    /// ("Negotiations on …", "Management said …") than an entity worth a stance.
+    /// </summary>
+    public static bool IsCommonWord(Mention m)
+        => m.IsSentenceInitial && !m.Core.Contains(' ') && (m.Entity?.Mentions.Count ?? 1) < 2 && !Lexicon.Countries.Contains(m.Core);
 
     /// <summary>The titles and roles the speaker is given in the article ("Northwind spokesman").</summary>
     private static List<string> OwnTitles(Entity? speaker)
