@@ -103,6 +103,27 @@ public sealed class HtmlOutputTests(StanceBundle bundle) : IClassFixture<StanceB
         Assert.Equal(["Jane Miller,person,0,1,1", "Tom Baker,person,0,1,1"], rows.Order());
     }
 
+    [Fact]
+    public void Html_charts_each_targets_stance_by_month_when_the_batch_spans_months()
+    {
+        // Given two dated articles, a month apart, that both praise Maduro
+        using var dir = new TempFolder();
+        var batch = dir.Write("batch.jsonl",
+            System.Text.Json.JsonSerializer.Serialize(new { id = "jan", date = "2024-01-15", text = Articles.ThreeSpeakers }) + "\n"
+            + System.Text.Json.JsonSerializer.Serialize(new { id = "feb", date = "2024-02-03", text = "\"Nicolas Maduro deserves our full support and warm praise for the budget,\" Tom Baker said.\n" }) + "\n");
+
+        // When
+        var result = Newsstance.Run("score", "--model", bundle.Directory, "--format", "html", "--target", "Nicolas Maduro|Maduro", batch);
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        var html = Parse(result.Output);
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        var chart = Assert.Single(html.Descendants(svg + "svg"));
+        Assert.Equal(["2024-01", "2024-02"], chart.Elements(svg + "text").Skip(1).Select(t => t.Value));
+        Assert.Equal(["2024-01: 1 favor", "2024-02: 1 favor"], chart.Elements(svg + "rect").Select(r => r.Element(svg + "title")!.Value));
+    }
+
     /// <summary>Parses the report as XML: it must be well-formed, which also proves every tag is closed and nested.</summary>
     private static XDocument Parse(string html)
     {

@@ -220,7 +220,7 @@ internal sealed class HtmlResultWriter : IResultWriter
     private static string Html(string s) => WebUtility.HtmlEncode(s);
 
     /// <summary>Each target's speakers by stance: with two targets, who is against whom.</summary>
-    private void WriteTargets(List<(string Target, List<Summaries.SummaryRow> Rows)> targets, List<string> labels)
+    private void WriteTargets(List<(string Target, List<Summaries.SummaryRow> Rows)> targets, List<string> labels, List<Summaries.SummaryRow> overTime)
     {
         foreach (var (target, rows, i) in targets.Take(MaxTargetTables).Select((t, i) => (t.Target, t.Rows, i)))
         {
@@ -234,7 +234,12 @@ internal sealed class HtmlResultWriter : IResultWriter
                 foreach (var l in labels) _out.Write($"<td>{speaker.Where(r => r.Stance == l).Sum(r => r.Quotes)}</td>");
                 _out.WriteLine($"<td>{speaker.Sum(r => r.Quotes)}</td></tr>");
             }
-            _out.WriteLine("</tbody></table></section>");
+            _out.WriteLine("</tbody></table>");
+            // Undated articles have no place on a time axis.
+            var counts = overTime.Where(r => r.Target == target && r.Period is not null).ToDictionary(r => (r.Period!, r.Stance!), r => r.Quotes);
+            if (StanceChart.Svg(target, counts, labels) is { } chart)
+                _out.WriteLine($"<p class=\"meta\">Quotes by month and stance:</p>{chart}");
+            _out.WriteLine("</section>");
         }
         if (targets.Count > MaxTargetTables)
             _out.WriteLine($"<p class=\"meta\">{Html($"{targets.Count - MaxTargetTables} more targets, each quoted less often, are left out here; newsstance summarize lists them all.")}</p>");
@@ -255,7 +260,8 @@ internal sealed class HtmlResultWriter : IResultWriter
     {
         _out.Flush();
         _out = new StreamWriter(_output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        var stanceRows = _summary.Rows().Where(r => r.Table == "speaker_target_stance").ToList();
+        var all = _summary.Rows().ToList();
+        var stanceRows = all.Where(r => r.Table == "speaker_target_stance").ToList();
         var labels = stanceRows.Select(r => r.Stance!).Distinct().Order(StringComparer.Ordinal).ToList();
         // Most quoted targets first.
         var targets = stanceRows.GroupBy(r => r.Target!).OrderByDescending(g => g.Sum(r => r.Quotes)).ThenBy(g => g.Key, StringComparer.Ordinal)
@@ -263,7 +269,7 @@ internal sealed class HtmlResultWriter : IResultWriter
         WriteHeader();
         WriteContents(targets);
         WriteSummary();
-        WriteTargets(targets, labels);
+        WriteTargets(targets, labels, all.Where(r => r.Table == "period_target_stance").ToList());
         _out.Flush();
         _buffer.Position = 0;
         _buffer.CopyTo(_output);
