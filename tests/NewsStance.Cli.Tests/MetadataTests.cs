@@ -121,6 +121,21 @@ public sealed class MetadataTests
         Assert.Contains("javascript:alert(1)", result.Output);
     }
 
+    [Fact]
+    public void Jsonl_input_gives_the_table_its_date_and_outlet()
+    {
+        // Given
+        using var dir = new TempFolder();
+        var batch = BatchWithMetadata(dir);
+
+        // When
+        var result = Newsstance.Run("score", "--rules-only", batch);
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("art-1  2024-02-01  Riverton Courier — 1 quote", result.Output);
+    }
+
     [Theory]
     [InlineData("out.csv", "article_id,quote_index,")]
     [InlineData("out.CSV", "article_id,quote_index,")]
