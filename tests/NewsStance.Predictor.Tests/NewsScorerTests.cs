@@ -185,6 +185,19 @@ public sealed class NewsScorerTests : IClassFixture<TinyStanceBundle>
             new NamedEntityComparer());
     }
 
+    [Fact]
+    public void FindNamedEntities_leaves_out_the_datelines_city_and_outlet()
+    {
+        // Given
+        const string text = " date 2024-05-02 BERLIN (Reuters) - Anna Berg said that the Northwind Group would pay the fine.\n";
+
+        // When
+        var names = NewsScorer.FindNamedEntities(text).Select(e => e.Name).Order().ToList();
+
+        // Then
+        Assert.Equal(["Anna Berg", "Northwind Group"], names);
+    }
+
     private sealed class NamedEntityComparer : IEqualityComparer<NamedEntity>
     {
         public bool Equals(NamedEntity? x, NamedEntity? y)

@@ -61,8 +61,11 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
         _ = new EntityResolver(mentions, article);
         var quotes = QuoteFinder.Find(article, mentions);
         var places = PlaceNames.Find(article, mentions);
+        // The dateline's city and outlet ("MOSCOW (Sputnik) -") say where the story came from, not what it is about.
+        int datelineEnd = article.Dateline is { } d && text.IndexOf(d, StringComparison.Ordinal) is var at and >= 0 ? at + d.Length : -1;
         var found = new List<NamedEntity>();
-        foreach (var group in mentions.Where(m => m.Form == MentionForm.Name && !StanceTargets.IsCommonWord(m))
+        foreach (var group in mentions.Where(m => m.Form == MentionForm.Name && !StanceTargets.IsCommonWord(m) && m.Span.Start >= datelineEnd
+                                                  && m.Core.Count(char.IsLetter) >= 2)
                      .GroupBy(m => m.Entity?.Name ?? m.Core, StringComparer.OrdinalIgnoreCase))
         {
             if (places.Contains(group.Key)) continue;
