@@ -40,7 +40,7 @@ for project in Training Cli; do
   done
   rm -rf "$out/bin-$project"; cp -r "src/NewsStance.$project/bin/Release/net10.0" "$out/bin-$project"
 done
-trainer="$out/bin-Training/NewsStance.Training"
+trainer="$out/bin-Training/newsstance-train"
 cli="$out/bin-Cli/newsstance"
 
 data=training-data

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Whole-process throughput of `newsstance score` on a folder of a few thousand articles.
 #
-# usage: bench/throughput.sh [--quick] [--count N] [--reps R] [--threads "1 2"] [--source DIR] [--jit] [--keep]
+# usage: bench/throughput.sh [--quick] [--count N] [--reps R] [--threads "1 2"] [--source DIR] [--models "DIR ..."] [--jit] [--keep]
 #
 #   --quick       400 articles, 1 repetition (a smoke run of about a minute)
 #   --count N     articles in the corpus (default 4000)
 #   --reps R      repetitions of every run; the median is reported (default 3)
 #   --threads L   the --threads values to compare (default "1 <cores>")
 #   --source DIR  where the articles come from (default training-data/articles, the project's corpus)
+#   --models L    the bundle folders to time (default models/default and models/fast), e.g. an old and a
+#                 new bundle side by side in one run
 #   --jit         also time rules-only with DOTNET_TieredCompilation=0 (JIT warm-up cost of a short run)
 #   --keep        keep the temporary corpus folder and print its path
 #
@@ -26,7 +28,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-count=4000; reps=3; threads=""; source=""; keep=0; jit=0
+count=4000; reps=3; threads=""; source=""; keep=0; jit=0; models="models/default models/fast"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) count=400; reps=1 ;;
@@ -34,9 +36,10 @@ while [ $# -gt 0 ]; do
     --reps) reps="$2"; shift ;;
     --threads) threads="$2"; shift ;;
     --source) source="$2"; shift ;;
+    --models) models="$2"; shift ;;
     --jit) jit=1 ;;
     --keep) keep=1 ;;
-    -h|--help) sed -n "2,23p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n "2,25p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "throughput.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -62,8 +65,12 @@ done
 # during the measurement cannot change or remove what is being timed.
 cp -r src/NewsStance.Cli/bin/Release/net10.0 "$work/cli"
 cli="$work/cli/newsstance"
-bundles=(default fast)
-for b in "${bundles[@]}"; do [ -f "models/$b/manifest.json" ] && cp -r "models/$b" "$work/model-$b"; done
+bundles=()
+for m in $models; do
+  b=$(echo "$m" | sed 's|/*$||; s|^models/||; s|/|_|g')
+  bundles+=("$b")
+  [ -f "$m/manifest.json" ] && cp -r "$m" "$work/model-$b"
+done
 
 # --- corpus ----------------------------------------------------------------------------------
 if [ -z "$source" ]; then
@@ -109,13 +116,13 @@ fi
 for b in "${bundles[@]}"; do
   model="$work/model-$b"
   if [ ! -f "$model/manifest.json" ]; then
-    echo "== models/$b not found: its runs skipped (train it with the README's training command)"; continue
+    echo "== $b not found: its runs skipped (train it with the README's training command)"; continue
   fi
   if ! "$cli" score "$one" --format jsonl --model "$model" > /dev/null 2> "$work/model-$b.log"; then
-    echo "== models/$b does not load, its runs skipped: $(head -1 "$work/model-$b.log")"; continue
+    echo "== $b does not load, its runs skipped: $(head -1 "$work/model-$b.log")"; continue
   fi
-  add "startup: score 1 article, models/$b|1" "$cli score $one --format jsonl --model $model"
-  for t in $threads; do add "score, models/$b (stance on)|$t" "$cli score $corpus --format jsonl --model $model --threads $t"; done
+  add "startup: score 1 article, $b|1" "$cli score $one --format jsonl --model $model"
+  for t in $threads; do add "score, $b (stance on)|$t" "$cli score $corpus --format jsonl --model $model --threads $t"; done
 done
 
 # Warm the page cache and the CLI once, so every timed run starts alike.

@@ -63,6 +63,17 @@ public sealed class NewsScorer : IDisposable
         return _pipeline.Run(articleId, text, targets);
     }
 
+    /// <summary>
+    /// The people and organisations an article names, with how often and in how many of its quotes: the
+    /// candidates for stance targets (what scoring without targets scores toward). Uses no model.
+    /// </summary>
+    /// <param name="text">The article text.</param>
+    public static IReadOnlyList<NamedEntity> FindNamedEntities(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ArticlePipeline.NamedEntities("", text);
+    }
+
     /// <inheritdoc />
     public void Dispose() { }
 }

@@ -18,7 +18,9 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
 {
     public const int Ok = 0, Failed = 1, Usage = 2;
 
-    private void Error(string message) => stderr.WriteLine($"newsstance-train: error: {message}");
+    private void Error(string message) => stderr.WriteLine($"{TrainingApp.Name}: error: {message}");
+
+    private void Warning(string message) => stderr.WriteLine($"{TrainingApp.Name}: warning: {message}");
 
     private bool ReportErrors(IReadOnlyList<DataError> errors, bool skip, string what)
     {
@@ -28,7 +30,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         if (skip)
         {
             int rows = errors.Select(e => (e.File, e.Line)).Distinct().Count();
-            stderr.WriteLine($"newsstance-train: warning: skipped {rows} bad row(s) ({errors.Count} problem(s)) in {what}; training on the rest.");
+            stderr.WriteLine($"{TrainingApp.Name}: warning: skipped {rows} bad row(s) ({errors.Count} problem(s)) in {what}; training on the rest.");
             return true;
         }
         Error($"{errors.Count} problem(s) in {what}; nothing was written. Fix them, or pass --skip-bad-rows to train on the valid rows.");
@@ -37,9 +39,10 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
 
     // ---- validate -----------------------------------------------------------------------------
 
-    public int Validate(string dir)
+    public int Validate(string dir, IReadOnlySet<string>? labels = null)
     {
-        if (!Directory.Exists(dir)) { Error($"'{dir}' is not a folder"); return Usage; }
+        if (File.Exists(dir)) return ValidateStanceCsv(dir, labels);
+        if (!Directory.Exists(dir)) { Error($"'{dir}' is neither a training-data folder nor a stance CSV file"); return Usage; }
         var corpus = Corpus.Load(dir);
         foreach (var e in corpus.Errors.Take(200)) stderr.WriteLine(e.ToString());
         if (corpus.Errors.Count > 200) stderr.WriteLine($"... and {corpus.Errors.Count - 200} more");
@@ -48,13 +51,30 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         return corpus.Errors.Count == 0 ? Ok : Failed;
     }
 
+    /// <summary>A user's stance CSV, checked as train-stance would read it: errors, then the warnings training would give.</summary>
+    private int ValidateStanceCsv(string csv, IReadOnlySet<string>? labels)
+    {
+        var (rows, errors) = StanceCsv.Read(csv, labels, rejectDuplicates: false);
+        foreach (var e in errors.Take(200)) stderr.WriteLine(e.ToString());
+        if (errors.Count > 200) stderr.WriteLine($"... and {errors.Count - 200} more");
+        var (kept, dropped) = DuplicateRows.Drop(rows);
+        if (dropped.Count > 0) Warning($"{csv}: {dropped.Count} exact duplicate row(s) ({DuplicateRows.Lines(dropped)}): training drops them.");
+        foreach (var w in LabelCheck.Warnings(csv, kept)) Warning(w);
+        var counts = string.Join(", ", kept.GroupBy(r => r.Label).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
+        console.MarkupLine($"{rows.Count} stance rows ({Markup.Escape(counts)}): "
+            + (errors.Count == 0 ? "[green]valid[/]" : $"[red]{errors.Count} problem(s)[/]"));
+        return errors.Count == 0 ? Ok : Failed;
+    }
+
     // ---- train ----------------------------------------------------------------------------------
 
-    public int Train(string dataDir, string outDir, int seed, int folds, string trainer, bool skipBad, string features, EncoderTrainingOptions? encoder = null)
+    public int Train(string dataDir, string outDir, int seed, int folds, string trainer, bool skipBad, string features, bool force = false, EncoderTrainingOptions? encoder = null)
     {
+        if (File.Exists(dataDir)) { Error($"'{dataDir}' is a file: train takes a training-data folder (articles/, quotes.csv, stance.csv). To train from a stance CSV, use train-stance --data {dataDir}"); return Usage; }
         if (!SemanticStanceTrainer.FeatureNames.Contains(features)) { Error($"unknown features '{features}'; expected one of {string.Join(", ", SemanticStanceTrainer.FeatureNames)}"); return Usage; }
         if (!StanceTrainer.TrainerNames.Contains(trainer)) { Error($"unknown trainer '{trainer}'; expected one of {string.Join(", ", StanceTrainer.TrainerNames)}"); return Usage; }
         if (!Directory.Exists(dataDir)) { Error($"'{dataDir}' is not a folder"); return Usage; }
+        if (BundleTarget.Check(outDir, ["speaker.zip", StanceFile(features)], keepSpeaker: false, force, out var targetError) is null) { Error(targetError!); return Usage; }
         var clock = Stopwatch.StartNew();
         var corpus = Corpus.Load(dataDir);
         if (!ReportErrors(corpus.Errors, skipBad, dataDir)) return Failed;
@@ -120,6 +140,9 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         return Ok;
     }
 
+    /// <summary>The stance file a bundle with <paramref name="features"/> holds.</summary>
+    private static string StanceFile(string features) => EncoderStanceTrainer.IsEncoder(features) ? EncoderStanceTrainer.FileName : "stance.zip";
+
     /// <summary>Trains the stance model <paramref name="features"/> asks for; returns its manifest section and how to write its file into a bundle folder.</summary>
     private (Manifest.StanceSection Section, Action<string> Save) TrainStance(
         MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed, string features, EncoderTrainingOptions? encoder)
@@ -175,22 +198,38 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
 
     // ---- train-stance ---------------------------------------------------------------------------
 
-    public int TrainStanceOnly(string csv, string outDir, int seed, int folds, string trainer, bool skipBad, string features, EncoderTrainingOptions? encoder = null)
+    public int TrainStanceOnly(string csv, string outDir, int seed, int folds, string trainer, bool skipBad, string features,
+        IReadOnlySet<string>? allowedLabels = null, bool force = false, EncoderTrainingOptions? encoder = null)
     {
         if (!SemanticStanceTrainer.FeatureNames.Contains(features)) { Error($"unknown features '{features}'; expected one of {string.Join(", ", SemanticStanceTrainer.FeatureNames)}"); return Usage; }
+        // A training-data folder names its stance CSV.
+        if (Directory.Exists(csv) && File.Exists(Path.Combine(csv, "stance.csv"))) csv = Path.Combine(csv, "stance.csv");
         if (!File.Exists(csv)) { Error($"'{csv}' does not exist"); return Usage; }
         if (!StanceTrainer.TrainerNames.Contains(trainer)) { Error($"unknown trainer '{trainer}'"); return Usage; }
+        var target = BundleTarget.Check(outDir, [StanceFile(features)], keepSpeaker: true, force, out var targetError);
+        if (target is null) { Error(targetError!); return Usage; }
         var clock = Stopwatch.StartNew();
-        var (rows, errors) = StanceCsv.Read(csv);
+        var (read, errors) = StanceCsv.Read(csv, allowedLabels, rejectDuplicates: false);
         if (!ReportErrors(errors, skipBad, csv)) return Failed;
+        var (rows, dropped) = DuplicateRows.Drop(read);
+        if (dropped.Count > 0) Warning($"{csv}: dropped {dropped.Count} exact duplicate row(s) (same text, target and stance as an earlier row: {DuplicateRows.Lines(dropped)}); training on {rows.Count}.");
+        foreach (var w in LabelCheck.Warnings(csv, rows)) Warning(w);
         var labels = rows.Select(r => r.Label).Distinct().ToList();
         if (labels.Count < 2) { Error($"{csv}: the stance column needs at least two different labels, found {labels.Count}"); return Failed; }
         var ml = new MLContext(seed);
         var manifest = NewManifest(seed, Corpus.Hash(Path.GetDirectoryName(Path.GetFullPath(csv))!, [csv]));
         var (section, save) = TrainStance(ml, rows, [], trainer, Math.Min(folds, Math.Max(2, rows.Select(r => r.Group).Distinct().Count())), seed, features, encoder);
         manifest.Stance = section;
-        BundleWriter.Write(outDir, manifest, save);
-        console.MarkupLine($"[green]wrote[/] {Markup.Escape(Path.GetFullPath(outDir))} ({labels.Count} labels: {Markup.Escape(string.Join(", ", labels.Order()))}) in {clock.Elapsed.TotalSeconds:0.0} s");
+        // The bundle's speaker ranker stays: a stance model trained into it must not cost the attribution.
+        var keptSpeaker = target.SpeakerToKeep;
+        if (keptSpeaker is not null) manifest.Speaker = target.Existing!.Speaker;
+        BundleWriter.Write(outDir, manifest, dir =>
+        {
+            save(dir);
+            if (keptSpeaker is not null) File.Copy(keptSpeaker, Path.Combine(dir, Path.GetFileName(keptSpeaker)));
+        });
+        console.MarkupLine($"[green]wrote[/] {Markup.Escape(Path.GetFullPath(outDir))} ({labels.Count} labels: {Markup.Escape(string.Join(", ", labels.Order()))}) in {clock.Elapsed.TotalSeconds:0.0} s"
+            + (keptSpeaker is null ? "" : "; its speaker ranker was kept"));
         return Ok;
     }
 
@@ -223,10 +262,13 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
 
     // ---- evaluate ---------------------------------------------------------------------------------
 
-    public int Evaluate(string modelDir, string csv, string? predictionsPath, string? jsonPath)
+    public int Evaluate(string? model, string csv, string? predictionsPath, string? jsonPath)
     {
+        // The same lookup as the newsstance CLI: --model (a folder or a bundle name), else NEWSSTANCE_MODEL, else models/default.
+        var modelDir = model is null ? ModelLocator.Find() : ModelLocator.Resolve(model);
+        if (modelDir is null) { Error($"no model bundle found: pass --model DIR or NAME, or set {ModelLocator.EnvironmentVariable}."); return Usage; }
         ModelBundle bundle;
-        try { bundle = ModelBundle.Load(ModelLocator.Resolve(modelDir)); }
+        try { bundle = ModelBundle.Load(modelDir); }
         catch (ModelLoadException e) { Error(e.Message); return Usage; }
         if (bundle.Stance is not { } stance) { Error($"'{modelDir}' has no stance model"); return Usage; }
         if (!File.Exists(csv)) { Error($"'{csv}' does not exist"); return Usage; }

@@ -8,7 +8,8 @@ public sealed class OutputFormatTests
 {
     private const string CsvHeader =
         "article_id,quote_index,type,content_spans,text,cue,cue_span,speaker_mention,speaker_span,"
-        + "speaker_name,speaker_kind,speaker_role,speaker_confidence,target,stance,stance_confidence";
+        + "speaker_name,speaker_kind,speaker_role,speaker_confidence,target,stance,stance_confidence,"
+        + "date,dateline,title,outlet,url,metadata";
 
     [Fact]
     public void Csv_writes_the_header_and_one_row_per_quote()
@@ -26,7 +27,7 @@ public sealed class OutputFormatTests
         Assert.Equal(0, result.ExitCode);
         var rows = CsvText.Parse(result.Output);
         Assert.Equal(CsvHeader, result.Output.Split('\n')[0]);
-        Assert.All(rows, r => Assert.Equal(16, r.Length));
+        Assert.All(rows, r => Assert.Equal(22, r.Length));
         Assert.Equal(["wire", "wire", "plain", "plain"], rows.Skip(1).Select(r => r[0]));
         Assert.Equal(["0", "1", "0", "1"], rows.Skip(1).Select(r => r[1]));
     }
@@ -45,7 +46,7 @@ public sealed class OutputFormatTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
             CsvHeader + "\n"
-            + "miller,0,direct,\"[[1,19]]\",Taxes are too high,said,\"[34,38]\",Jane Miller,\"[22,33]\",Jane Miller,person,,1,,,\n",
+            + "miller,0,direct,\"[[1,19]]\",Taxes are too high,said,\"[34,38]\",Jane Miller,\"[22,33]\",Jane Miller,person,,1,,,,,,,,,\n",
             result.Output);
     }
 

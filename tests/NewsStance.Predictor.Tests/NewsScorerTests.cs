@@ -167,4 +167,42 @@ public sealed class NewsScorerTests : IClassFixture<TinyStanceBundle>
         Assert.Equal(new SpeakerResult("he", new TextSpan(1, 3), "Tom Baker", SpeakerKind.Person, null, 0.9),
                      new SpeakerResult("he", new TextSpan(1, 3), "Tom Baker", SpeakerKind.Person, null, 0.9));
     }
+
+    [Fact]
+    public void FindNamedEntities_lists_people_and_organisations_with_aliases_and_quote_counts_but_no_places()
+    {
+        // Given
+        const string text = "\"The board of the Northwind Group has ignored us for a year,\" union leader Ana Ruiz said in Velna on Monday.\n\n"
+            + "Ruiz said that Tom Baker had broken every promise.\n";
+
+        // When
+        var found = NewsScorer.FindNamedEntities(text);
+
+        // Then
+        Assert.Equal(
+            [new("Ana Ruiz", SpeakerKind.Person, ["Ruiz"], 2, 0), new("Northwind Group", SpeakerKind.Organization, [], 1, 1), new("Tom Baker", SpeakerKind.Person, [], 1, 1)],
+            found.OrderBy(e => e.Name).Select(e => e with { Aliases = [.. e.Aliases] }).ToList(),
+            new NamedEntityComparer());
+    }
+
+    [Fact]
+    public void FindNamedEntities_leaves_out_the_datelines_city_and_outlet()
+    {
+        // Given
+        const string text = " date 2024-05-02 BERLIN (Reuters) - Anna Berg said that the Northwind Group would pay the fine.\n";
+
+        // When
+        var names = NewsScorer.FindNamedEntities(text).Select(e => e.Name).Order().ToList();
+
+        // Then
+        Assert.Equal(["Anna Berg", "Northwind Group"], names);
+    }
+
+    private sealed class NamedEntityComparer : IEqualityComparer<NamedEntity>
+    {
+        public bool Equals(NamedEntity? x, NamedEntity? y)
+            => x is not null && y is not null && (x with { Aliases = [] }) == (y with { Aliases = [] }) && x.Aliases.SequenceEqual(y.Aliases);
+
+        public int GetHashCode(NamedEntity e) => e.Name.GetHashCode();
+    }
 }

@@ -189,4 +189,27 @@ public sealed class EvaluateTests(TrainedBundle bundle) : IClassFixture<TrainedB
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"'{missing}' does not exist", result.Error);
     }
+
+    [Fact]
+    public void Without_model_the_bundle_comes_from_NEWSSTANCE_MODEL_as_in_the_cli()
+    {
+        // Given
+        using var folder = new TempFolder();
+        var csv = folder.Write("eval.csv", StanceRows.Csv(StanceRows.HeldOut()));
+        var predictions = folder.PathOf("predictions.csv");
+        var before = Environment.GetEnvironmentVariable("NEWSSTANCE_MODEL");
+
+        // When
+        TrainingResult result;
+        try
+        {
+            Environment.SetEnvironmentVariable("NEWSSTANCE_MODEL", bundle.Directory);
+            result = TrainingRun.App("evaluate", "--data", csv, "--predictions", predictions);
+        }
+        finally { Environment.SetEnvironmentVariable("NEWSSTANCE_MODEL", before); }
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(10, File.ReadAllLines(predictions).Length);
+    }
 }

@@ -364,7 +364,7 @@ public sealed class ValidateTests
     }
 
     [Fact]
-    public void Folder_that_does_not_exist_is_a_usage_error()
+    public void Path_that_does_not_exist_is_a_usage_error()
     {
         // Given
         using var folder = new TempFolder();
@@ -375,6 +375,6 @@ public sealed class ValidateTests
 
         // Then
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"newsstance-train: error: '{dir}' is not a folder", result.Error);
+        Assert.Contains($"newsstance-train: error: '{dir}' is neither a training-data folder nor a stance CSV file", result.Error);
     }
 }

@@ -10,6 +10,8 @@ internal static class CliApp
         var root = new RootCommand("NewsStance: who said what in the news, and with which stance.")
         {
             new ScoreCommand().Build(stdout, stderr, stdin, stdoutStream),
+            new SummarizeCommand().Build(stderr, stdin, stdoutStream),
+            new TargetsCommand().Build(stdout, stderr, stdin, stdoutStream),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -18,29 +18,21 @@ internal sealed class ScoreCommand
         Description = "Article files, folders (searched recursively for *.txt and *.jsonl), *.jsonl files, or - for stdin.",
         Arity = ArgumentArity.OneOrMore,
     };
-    private readonly Option<string> _format = new("--format", "-f")
+    private readonly Option<string?> _format = new("--format", "-f")
     {
-        Description = "Output format: table (for people), html (a report to read: highlighted quotes, speakers, stance, who was quoted), jsonl (one JSON object per article), csv (one row per quote and target).",
-        DefaultValueFactory = _ => "table",
+        Description = "Output format: table (for people), html (a report to read: highlighted quotes, speakers, stance, who was quoted), jsonl (one JSON object per article), csv (one row per quote and target). Default: from the --output file's extension (.jsonl/.json, .csv, .html/.htm), else table.",
     };
-    private readonly Option<string?> _output = new("--output", "-o") { Description = "Write to this file instead of stdout." };
-    private readonly Option<string?> _model = new("--model", "-m") { Description = "Model bundle: a folder, or a name under models/ (default, fast) found beside the program or above the working directory. Default: $NEWSSTANCE_MODEL, else default. fast scores about 10x faster with weaker (n-gram) stance; speakers are the same." };
-    private readonly Option<bool> _rulesOnly = new("--rules-only") { Description = "Use no model bundle: hand-set speaker scoring, no stance." };
-    private readonly Option<string[]> _target = new("--target", "-t")
-    {
-        Description = "A stance target as \"Name|alias|alias\" (repeatable). Without targets, quotes are scored toward the named entities they mention.",
-        AllowMultipleArgumentsPerToken = false,
-    };
-    private readonly Option<string?> _targets = new("--targets") { Description = "A file with one target per line, in the --target form." };
-    private readonly Option<int> _threads = new("--threads") { Description = "Articles scored in parallel. Default: the number of cores.", DefaultValueFactory = _ => Environment.ProcessorCount };
+    private readonly Option<string?> _output = new("--output", "-o") { Description = "Write to this file instead of stdout. Without --format, its extension picks the format." };
+    private readonly ScoringOptions _scoring = new();
 
     public Command Build(TextWriter stdout, TextWriter stderr, Func<Stream> stdin, Func<Stream> stdoutStream)
     {
         _format.AcceptOnlyFromAmong("table", "html", "jsonl", "csv");
         var command = new Command("score", "Find quotes, their speakers and stance in news articles.")
         {
-            _paths, _format, _output, _model, _rulesOnly, _target, _targets, _threads,
+            _paths, _format, _output,
         };
+        foreach (var o in _scoring.All) command.Options.Add(o);
         command.SetAction(parse => Run(parse, stdout, stderr, stdin, stdoutStream));
         return command;
     }
@@ -49,32 +41,16 @@ internal sealed class ScoreCommand
     {
         var errors = new ErrorReporter(stderr);
         // System.CommandLine hands unknown options to the paths argument: refuse them as usage errors.
-        var unknown = (parse.GetValue(_paths) ?? []).Where(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)).ToList();
+        var unknown = ScoringOptions.UnknownOptions(parse.GetValue(_paths));
         if (unknown.Count > 0)
         {
             errors.Error($"unknown option{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown)}. Run 'newsstance score --help' for the options.");
             return Usage;
         }
-        List<StanceTarget> targets;
-        try { targets = TargetList.Read(parse.GetValue(_target) ?? [], parse.GetValue(_targets)); }
-        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
-        {
-            errors.Error(e.Message);
-            return Usage;
-        }
-        NewsScorer scorer;
-        try
-        {
-            scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = parse.GetValue(_model), RulesOnly = parse.GetValue(_rulesOnly) });
-        }
-        catch (ModelLoadException e)
-        {
-            errors.Error(e.Message);
-            return Usage;
-        }
+        if (!_scoring.TryCreate(parse, errors, out var scorer, out var targets)) return Usage;
 
         var outputPath = parse.GetValue(_output);
-        var format = parse.GetValue(_format)!;
+        var format = parse.GetValue(_format) ?? OutputFormat.FromPath(outputPath) ?? "table";
         Stream outStream;
         try { outStream = outputPath is null ? stdoutStream() : File.Create(outputPath); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -82,7 +58,7 @@ internal sealed class ScoreCommand
             errors.Error($"{outputPath}: cannot write output: {e.Message}");
             return Usage;
         }
-        int threads = Math.Max(1, parse.GetValue(_threads));
+        int threads = parse.GetValue(_scoring.Threads);
         var paths = parse.GetValue(_paths)!;
         // Streamed: articles are read as the scorer asks for them and written in input order as they are done.
         var inputs = InputReader.Read(paths, stdin);
@@ -98,9 +74,7 @@ internal sealed class ScoreCommand
                 if (result is not null) writer.Write(result, input);
             }
 
-            var scored = inputs.AsParallel().AsOrdered().WithDegreeOfParallelism(threads)
-                .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-                .Select(input => Score(scorer, input, targets));
+            var scored = ScoringOptions.Score(scorer, inputs, targets, threads);
             // A progress bar only for people watching, and only when the total is known (stdin can be read once).
             int? total = Console.IsErrorRedirected ? null : InputReader.Count(paths);
             if (total >= 20)
@@ -120,14 +94,6 @@ internal sealed class ScoreCommand
         }
         if (failed > 0) errors.Error($"{failed} of {count} input{(count == 1 ? "" : "s")} failed; the others were scored.");
         return failed > 0 ? SomeFailed : Ok;
-    }
-
-    private static (ArticleInput, ArticleResult?, string?) Score(NewsScorer scorer, ArticleInput input, IReadOnlyList<StanceTarget> targets)
-    {
-        if (input.Error is not null) return (input, null, input.Error);
-        if (input.NoArticle) return (input, null, null);
-        try { return (input, scorer.Score(input.Id, input.Text, targets), null); }
-        catch (Exception e) { return (input, null, $"scoring failed: {e.GetType().Name}: {e.Message}"); }
     }
 
     private static IResultWriter CreateWriter(string format, Stream output, TextWriter? console, ModelInfo? model) => format switch

@@ -24,6 +24,7 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
         var resolver = new EntityResolver(mentions, article);
         var quotes = QuoteFinder.Find(article, mentions);
         var speakers = _ranker.Choose(article, mentions, resolver, quotes);
+        var places = targets is { Count: > 0 } ? null : PlaceNames.Find(article, mentions);
         var results = new List<QuoteResult>(quotes.Count);
         var stanceInputs = new List<StanceInput>();
         for (int i = 0; i < quotes.Count; i++)
@@ -34,7 +35,7 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
             CueResult? cue = q.Cue is { } c ? new CueResult(article.TextOf(c), c) : null;
             results.Add(new QuoteResult(q.Type, quoteText, q.Content.ToArray(), cue, speaker, []));
             if (stance is not null)
-                foreach (var t in StanceTargets.For(quoteText, targets, mentions, q, speakers[i]?.Entity))
+                foreach (var t in StanceTargets.For(quoteText, targets, mentions, q, speakers[i]?.Entity, places))
                     stanceInputs.Add(new StanceInput(i, quoteText, t.Target, t.MentionStart, t.MentionEnd, q.CueLemma));
         }
         if (stance is not null && stanceInputs.Count > 0)
@@ -47,6 +48,36 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
                 if (byQuote[i] is { } list) results[i] = results[i] with { Stance = list };
         }
         return new ArticleResult(id, article.Date, article.Dateline, article.Title, results);
+    }
+
+    /// <summary>
+    /// The people and organisations an article names (not places, not lone sentence-opening words), with
+    /// how often and in how many quotes: the candidates for stance targets. Needs no model.
+    /// </summary>
+    public static List<NamedEntity> NamedEntities(string id, string text)
+    {
+        var article = ArticleReader.Read(id, text);
+        var mentions = MentionFinder.Find(article);
+        _ = new EntityResolver(mentions, article);
+        var quotes = QuoteFinder.Find(article, mentions);
+        var places = PlaceNames.Find(article, mentions);
+        // The dateline's city and outlet ("MOSCOW (Sputnik) -") say where the story came from, not what it is about.
+        int datelineEnd = article.Dateline is { } d && text.IndexOf(d, StringComparison.Ordinal) is var at and >= 0 ? at + d.Length : -1;
+        var found = new List<NamedEntity>();
+        foreach (var group in mentions.Where(m => m.Form == MentionForm.Name && !StanceTargets.IsCommonWord(m) && m.Span.Start >= datelineEnd
+                                                  && m.Core.Count(char.IsLetter) >= 2)
+                     .GroupBy(m => m.Entity?.Name ?? m.Core, StringComparer.OrdinalIgnoreCase))
+        {
+            if (places.Contains(group.Key)) continue;
+            var first = group.First();
+            var kind = first.Entity?.Kind ?? first.Kind;
+            if (kind is not (SpeakerKind.Person or SpeakerKind.Organization)) continue;
+            var aliases = group.Select(m => m.Core).Where(c => !c.Equals(group.Key, StringComparison.OrdinalIgnoreCase))
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            int inQuotes = quotes.Count(q => group.Any(m => q.Content.Any(c => c.Contains(m.Span))));
+            found.Add(new NamedEntity(group.Key, kind, aliases, group.Count(), inQuotes));
+        }
+        return found;
     }
 
     private static SpeakerResult? ToSpeaker(Article a, SpeakerChoice? choice)

@@ -30,7 +30,7 @@ public sealed class StanceBundle : IDisposable
                 }
         var data = _folder.Write("stance.csv", csv.ToString());
         Directory = _folder.PathOf("bundle");
-        var training = Assembly.Load("NewsStance.Training").EntryPoint!;
+        var training = Assembly.Load("newsstance-train").EntryPoint!;
         string[] args = ["train-stance", "--data", data, "--out", Directory, "--folds", "2", "--seed", "3"];
         var exit = (int)training.Invoke(null, [args])!;
         if (exit != 0) throw new InvalidOperationException($"train-stance exited with {exit}");

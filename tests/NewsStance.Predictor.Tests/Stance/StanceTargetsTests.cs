@@ -93,4 +93,74 @@ public sealed class StanceTargetsTests
         Assert.DoesNotContain("Negotiations", found);
         Assert.Contains("Anton Ilyashev", found);
     }
+
+    private static (List<string> Targets, string QuoteText) DefaultTargets(string text, string speakerName, IReadOnlyList<StanceTarget>? targets = null)
+    {
+        var article = Articles.Read(text);
+        var mentions = MentionFinder.Find(article);
+        _ = new EntityResolver(mentions, article);
+        var quote = Assert.Single(QuoteFinder.Find(article, mentions));
+        string quoteText = string.Join(" ", quote.Content.Select(article.TextOf));
+        var speaker = mentions.First(m => m.Core == speakerName).Entity;
+        var places = PlaceNames.Find(article, mentions);
+        return (StanceTargets.For(quoteText, targets, mentions, quote, speaker, places).Select(f => f.Target).ToList(), quoteText);
+    }
+
+    [Fact]
+    public void Without_targets_places_are_not_targets()
+    {
+        // When
+        var (found, quoteText) = DefaultTargets("Tom Baker said that Ana Ruiz had failed the farmers in Velna and the people from Valmont-sur-Rhone.", "Tom Baker");
+
+        // Then
+        Assert.Contains("Velna", quoteText);
+        Assert.Equal(["Ana Ruiz"], found);
+    }
+
+    [Fact]
+    public void Without_targets_a_country_that_acts_is_a_target_and_a_town_it_acts_in_is_not()
+    {
+        // When
+        var (found, _) = DefaultTargets("Tom Baker said that Russia had walked out of the talks in Velna.", "Tom Baker");
+
+        // Then
+        Assert.Equal(["Russia"], found);
+    }
+
+    [Fact]
+    public void Without_targets_the_organisation_in_the_speakers_title_is_not_a_target()
+    {
+        // When
+        var (found, _) = DefaultTargets("Northwind spokesman Pieter de Vries said that Northwind would appeal against the ruling by Ana Ruiz.", "Pieter de Vries");
+
+        // Then
+        Assert.Equal(["Ana Ruiz"], found);
+    }
+
+    [Theory]
+    [InlineData("Northwind spokesman Pieter de Vries said that the company would appeal against the ruling next week.", new string[0])]
+    [InlineData("Northwind spokesman Pieter de Vries said that Northwind would appeal against the ruling next week.", new[] { "Northwind" })]
+    [InlineData("Union leader Ana Ruiz said that the company would lose the appeal.", new[] { "Northwind" })]
+    public void Speakers_own_organisation_is_their_target_only_where_they_name_it(string text, string[] expected)
+    {
+        // Given
+        var targets = new[] { StanceTarget.Parse("Northwind|the company") };
+
+        // When
+        var (found, _) = DefaultTargets(text, text.Contains("Ruiz") ? "Ana Ruiz" : "Pieter de Vries", targets);
+
+        // Then
+        Assert.Equal(expected, found);
+    }
+
+    [Fact]
+    public void Without_targets_a_port_named_as_a_modifier_and_after_port_of_is_not_a_target()
+    {
+        // When
+        var (found, _) = DefaultTargets(
+            "Talks on the Velna grain corridor went on. Gleb Marinov said that Anton Ilyashev wanted the ships to leave the port of Velna by May.", "Gleb Marinov");
+
+        // Then
+        Assert.Equal(["Anton Ilyashev"], found);
+    }
 }

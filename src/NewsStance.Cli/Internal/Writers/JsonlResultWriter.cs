@@ -5,7 +5,7 @@ namespace NewsStance.Cli.Internal.Writers;
 
 /// <summary>
 /// One JSON object per article per line, exactly as spec/OUTPUT.md §2 fixes it. Fields from a JSONL
-/// input other than id and text are carried through.
+/// input other than id and text are carried through; its date, dateline and title fill the spec's fields.
 /// </summary>
 internal sealed class JsonlResultWriter(Stream output) : IResultWriter
 {
@@ -17,13 +17,12 @@ internal sealed class JsonlResultWriter(Stream output) : IResultWriter
         using (var w = new Utf8JsonWriter(_output, Options))
         {
             w.WriteStartObject();
+            var meta = ArticleMetadata.Of(r, input);
             w.WriteString("article_id", r.ArticleId);
-            w.WriteString("date", r.Date);
-            w.WriteString("dateline", r.Dateline);
-            if (r.Title is not null) w.WriteString("title", r.Title);
-            if (input.Extra is not null)
-                foreach (var (k, v) in input.Extra)
-                    if (k is not ("article_id" or "date" or "dateline" or "title" or "quotes")) { w.WritePropertyName(k); v.WriteTo(w); }
+            w.WriteString("date", meta.Date);
+            w.WriteString("dateline", meta.Dateline);
+            if (meta.Title is not null) w.WriteString("title", meta.Title);
+            foreach (var (k, v) in meta.Extra) { w.WritePropertyName(k); v.WriteTo(w); }
             w.WriteStartArray("quotes");
             foreach (var q in r.Quotes) WriteQuote(w, q);
             w.WriteEndArray();

@@ -7,7 +7,9 @@ internal sealed class TableResultWriter(IAnsiConsole console) : IResultWriter
 {
     public void Write(ArticleResult r, ArticleInput input)
     {
-        var header = string.Join("  ", new[] { r.ArticleId, r.Date, r.Dateline }.Where(x => !string.IsNullOrEmpty(x)));
+        var meta = ArticleMetadata.Of(r, input);
+        var outlet = meta.Text("outlet") is { } o && !(meta.Dateline?.Contains(o, StringComparison.OrdinalIgnoreCase) ?? false) ? o : null;
+        var header = string.Join("  ", new[] { r.ArticleId, meta.Date, outlet, meta.Dateline }.Where(x => !string.IsNullOrEmpty(x)));
         var table = new Table().Border(TableBorder.Rounded).Expand()
             .Title($"[bold]{Markup.Escape(header)}[/] — {r.Quotes.Count} quote{(r.Quotes.Count == 1 ? "" : "s")}");
         table.AddColumn("#");

@@ -5,22 +5,30 @@ namespace NewsStance.Internal.Stance;
 
 /// <summary>
 /// Decides which targets a quote is scored toward: the targets the user gave (when the quote
-/// mentions one by name or alias), or else every named entity the quote mentions (OUTPUT.md §4).
+/// mentions one by name or alias), or else every person and organisation the quote names (OUTPUT.md §4):
+/// not places (<see cref="PlaceNames"/>), and not the speaker or the organisation in the speaker's own
+/// title ("Northwind spokesman …" on Northwind), whose stance toward themselves is not a finding.
+/// A user's target that is the speaker's own organisation counts only where the quote uses its name,
+/// not an alias ("the company", said by the company's spokesman).
 /// </summary>
 internal static class StanceTargets
 {
     public readonly record struct Found(string Target, int MentionStart, int MentionEnd);
 
-    public static IEnumerable<Found> For(string quoteText, IReadOnlyList<StanceTarget>? targets, IReadOnlyList<Mention> mentions, QuoteCandidate q, Entity? speaker)
+    public static IEnumerable<Found> For(string quoteText, IReadOnlyList<StanceTarget>? targets, IReadOnlyList<Mention> mentions, QuoteCandidate q, Entity? speaker,
+        IReadOnlySet<string>? places = null)
     {
+        var ownTitles = OwnTitles(speaker);
         if (targets is { Count: > 0 })
         {
             foreach (var t in targets)
             {
+                bool alias = false;
                 foreach (var name in t.AllNames)
                 {
                     int at = IndexOfWord(quoteText, name);
-                    if (at < 0) continue;
+                    if (at < 0) { alias = true; continue; }
+                    if (alias && t.AllNames.Any(n => ownTitles.Any(title => IndexOfWord(title, n) >= 0))) break;
                     yield return new Found(t.Name, at, at + name.Length);
                     break;
                 }
@@ -32,15 +40,30 @@ internal static class StanceTargets
         foreach (var m in mentions)
         {
             if (m.Form != MentionForm.Name || !q.Content.Any(c => c.Contains(m.Span))) continue;
-            // A lone capitalised word opening a sentence, never seen again, is more often a common noun
-            // ("Negotiations on …", "Management said …") than an entity worth a stance.
-            if (m.IsSentenceInitial && !m.Core.Contains(' ') && (m.Entity?.Mentions.Count ?? 1) < 2 && !Lexicon.Countries.Contains(m.Core)) continue;
+            if (IsCommonWord(m)) continue;
             var name = m.Entity?.Name ?? m.Core;
             if (speaker is not null && m.Entity == speaker) continue;
+            if (places is not null && places.Contains(name)) continue;
+            if (ownTitles.Any(title => IndexOfWord(title, m.Core) >= 0 || IndexOfWord(title, name) >= 0)) continue;
             if (!seen.Add(name)) continue;
             int at = IndexOfWord(quoteText, m.Core);
             yield return new Found(name, at, at < 0 ? -1 : at + m.Core.Length);
         }
+    }
+
+    /// <summary>
+    /// A lone capitalised word opening a sentence, never seen again, is more often a common noun
+    /// ("Negotiations on …", "Management said …") than an entity worth a stance.
+    /// </summary>
+    public static bool IsCommonWord(Mention m)
+        => m.IsSentenceInitial && !m.Core.Contains(' ') && (m.Entity?.Mentions.Count ?? 1) < 2 && !Lexicon.Countries.Contains(m.Core);
+
+    /// <summary>The titles and roles the speaker is given in the article ("Northwind spokesman").</summary>
+    private static List<string> OwnTitles(Entity? speaker)
+    {
+        if (speaker is null) return [];
+        var titles = speaker.Mentions.Select(m => m.Role).Append(speaker.Role).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return titles;
     }
 
     /// <summary>Case-insensitive whole-word search.</summary>

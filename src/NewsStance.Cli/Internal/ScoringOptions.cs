@@ -1,0 +1,67 @@
+using System.CommandLine;
+
+namespace NewsStance.Cli.Internal;
+
+/// <summary>
+/// The options every command that scores articles shares (<c>score</c>, <c>summarize</c>): the model bundle,
+/// stance targets and threads; and the scoring itself, in parallel with results kept in input order.
+/// </summary>
+internal sealed class ScoringOptions
+{
+    public Option<string?> Model { get; } = new("--model", "-m") { Description = "Model bundle: a folder, or a name under models/ (default, fast) found beside the program or above the working directory. Default: $NEWSSTANCE_MODEL, else default. fast scores about 10x faster with weaker (n-gram) stance; speakers are the same." };
+    public Option<bool> RulesOnly { get; } = new("--rules-only") { Description = "Use no model bundle: hand-set speaker scoring, no stance." };
+    public Option<string[]> Target { get; } = new("--target", "-t")
+    {
+        Description = "A stance target as \"Name|alias|alias\" (repeatable). Without targets, quotes are scored toward the people and organisations they name.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+    public Option<string?> Targets { get; } = new("--targets") { Description = "A file with one target per line, in the --target form (newsstance targets --format targets writes one)." };
+    public Option<int> Threads { get; } = new("--threads") { Description = "Articles scored in parallel. Default: the number of cores.", DefaultValueFactory = _ => Environment.ProcessorCount };
+
+    public IEnumerable<Option> All => [Model, RulesOnly, Target, Targets, Threads];
+
+    /// <summary>The targets and the scorer the options ask for; false (reported) on a bad targets file or an unusable bundle.</summary>
+    public bool TryCreate(ParseResult parse, ErrorReporter errors, out NewsScorer scorer, out List<StanceTarget> targets)
+    {
+        scorer = null!;
+        try { targets = TargetList.Read(parse.GetValue(Target) ?? [], parse.GetValue(Targets)); }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            errors.Error(e.Message);
+            targets = [];
+            return false;
+        }
+        try
+        {
+            scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = parse.GetValue(Model), RulesOnly = parse.GetValue(RulesOnly) });
+            return true;
+        }
+        catch (ModelLoadException e)
+        {
+            errors.Error(e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Scores <paramref name="inputs"/> on <paramref name="threads"/> threads, streamed, in input order; nothing throws.</summary>
+    public static IEnumerable<(ArticleInput Input, ArticleResult? Result, string? Error)> Score(
+        NewsScorer scorer, IEnumerable<ArticleInput> inputs, IReadOnlyList<StanceTarget> targets, int threads)
+        => inputs.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, threads))
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(input => ScoreOne(scorer, input, targets));
+
+    private static (ArticleInput, ArticleResult?, string?) ScoreOne(NewsScorer scorer, ArticleInput input, IReadOnlyList<StanceTarget> targets)
+    {
+        if (input.Error is not null) return (input, null, input.Error);
+        if (input.NoArticle) return (input, null, null);
+        try { return (input, scorer.Score(input.Id, input.Text, targets), null); }
+        catch (Exception e) { return (input, null, $"scoring failed: {e.GetType().Name}: {e.Message}"); }
+    }
+
+    /// <summary>
+    /// System.CommandLine hands unknown options to a command's paths argument: the ones that are neither
+    /// files nor folders, to be refused as usage errors.
+    /// </summary>
+    public static List<string> UnknownOptions(IEnumerable<string>? paths)
+        => (paths ?? []).Where(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)).ToList();
+}

@@ -1,0 +1,74 @@
+using System.Collections.Frozen;
+using NewsStance.Internal.Reading;
+
+namespace NewsStance.Internal.Mentions;
+
+/// <summary>
+/// Tells places from people and organisations among the names an article mentions, so that a quote is not
+/// scored for its stance toward the town it was said in. The mention finder reads every capitalised name
+/// as a possible speaker; a name is a place here when nothing marks it as a speaker (no title or role, no
+/// gendered first name, no organisation word) and every mention of it stands where places stand: after a
+/// locative preposition ("in Velna", "from Valmont-sur-Rhone") or in a place-shaped name. A country that
+/// also acts ("Russia insists") is not a place: one mention outside a locative phrase is enough.
+/// </summary>
+internal static class PlaceNames
+{
+    /// <summary>Prepositions that put the name after them in a location. Not "of" or "to" ("the head of Northwind", "spoke to Peskov").</summary>
+    private static readonly FrozenSet<string> Locative = new[]
+    {
+        "in", "at", "from", "near", "outside", "inside", "across", "around", "into", "throughout", "within", "via", "through",
+        "towards", "toward", "downtown", "northern", "southern", "eastern", "western", "central",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Pieces of place names: "Valmont-sur-Rhone", "Stratford-upon-Avon", "Kansas City".</summary>
+    private static readonly string[] PlaceParts = ["-sur-", "-upon-", "-on-", "-en-", "-le-", "-la-"];
+
+    private static readonly FrozenSet<string> PlaceHeads = new[]
+    {
+        "city", "county", "province", "region", "district", "street", "square", "river", "valley", "island", "islands",
+        "bay", "lake", "mountains", "airport", "port", "harbour", "harbor", "village", "town", "oblast", "prefecture",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The entities (and the names of unresolved mentions) that are places.</summary>
+    public static HashSet<string> Find(Article article, IReadOnlyList<Mention> mentions)
+    {
+        var byName = mentions.Where(m => m.Form == MentionForm.Name).GroupBy(m => m.Entity?.Name ?? m.Core, StringComparer.OrdinalIgnoreCase);
+        var places = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in byName)
+            if (IsPlace(article, group.ToList())) places.Add(group.Key);
+        return places;
+    }
+
+    private static bool IsPlace(Article article, List<Mention> mentions)
+    {
+        if (mentions.Any(m => m.Role is not null || m.Gender != 0 || m.Core.Split(' ').Any(w => Lexicon.OrganizationWords.Contains(w))))
+            return false;
+        if (mentions.Any(m => PlaceParts.Any(p => m.Core.Contains(p, StringComparison.OrdinalIgnoreCase)) || PlaceHeads.Contains(m.Core.Split(' ')[^1])))
+            return true;
+        // A name used as a modifier ("the Velna grain corridor") says nothing either way.
+        var telling = mentions.Where(m => !IsModifier(article, m)).ToList();
+        return telling.Count > 0 && telling.All(m => AfterLocative(article, m));
+    }
+
+    /// <summary>"the Velna grain corridor": after "the" and before a lower-case word.</summary>
+    private static bool IsModifier(Article article, Mention m)
+    {
+        int after = m.LastToken + 1;
+        bool the = article.TextOf(article.Tokens[m.FirstToken]) is "the" or "The"
+                   || m.FirstToken > 0 && article.TextOf(article.Tokens[m.FirstToken - 1]) is "the" or "The";
+        return the && after < article.Tokens.Length && article.Tokens[after].Kind == TokenKind.Word && char.IsLower(article.Text[article.Tokens[after].Start]);
+    }
+
+    private static bool AfterLocative(Article article, Mention m)
+    {
+        int before = m.FirstToken - 1;
+        // "in the Velna region": the article belongs to the phrase.
+        if (before >= 0 && article.TextOf(article.Tokens[before]) is "the" or "The") before--;
+        if (before < 0 || article.Tokens[before].Kind != TokenKind.Word) return false;
+        var word = article.TextOf(article.Tokens[before]);
+        if (Locative.Contains(word)) return true;
+        // "the port of Velna", "the outskirts of Minsk": "of" after a place noun.
+        return word == "of" && before > 0 && article.TextOf(article.Tokens[before - 1]).ToLowerInvariant() is var head
+            && (PlaceHeads.Contains(head) || head is "capital" or "outskirts" or "streets" or "centre" or "center" or "suburbs" or "north" or "south" or "east" or "west" or "people" or "residents");
+    }
+}
