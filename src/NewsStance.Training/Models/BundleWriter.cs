@@ -5,7 +5,8 @@ namespace NewsStance.Training.Models;
 
 /// <summary>
 /// Writes a model bundle atomically: everything goes to a temporary folder beside the target, which
-/// then replaces it in one rename. A failed run leaves the previous bundle untouched.
+/// then replaces it in one rename (on Linux one exchange of the two folders, so a bundle is always
+/// there). A failed or killed run leaves the previous bundle untouched.
 /// </summary>
 internal static class BundleWriter
 {
@@ -23,6 +24,12 @@ internal static class BundleWriter
             File.WriteAllText(Path.Combine(temp, ModelBundle.ManifestFile), manifest.ToJson() + "\n");
             // Check that what was written loads before it replaces anything.
             ModelBundle.Load(temp);
+            if (Directory.Exists(full) && DirectoryExchange.TryExchange(temp, full))
+            {
+                // One step: the new bundle is in place and temp now holds the previous one.
+                Directory.Delete(temp, recursive: true);
+                return;
+            }
             var old = full + ".old-" + Environment.ProcessId;
             if (Directory.Exists(full)) Directory.Move(full, old);
             Directory.Move(temp, full);
