@@ -100,7 +100,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
         if (report is not null)
         {
             File.AppendAllText(report, $"{DateTime.UtcNow:O} {summary}\n");
-            File.WriteAllText(report + ".slowest.txt", slowest.Text); // for whoever makes scoring linear in length
+            // For whoever makes scoring linear in length; escaped, as the text may hold lone surrogates UTF-8 cannot write.
+            File.WriteAllText(report + ".slowest.txt", Escaped(slowest.Text));
         }
     }
 
