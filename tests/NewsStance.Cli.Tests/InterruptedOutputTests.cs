@@ -81,4 +81,34 @@ public sealed class InterruptedOutputTests
         Assert.Equal([output], Directory.GetFileSystemEntries(dir.PathOf("out")));
         Assert.Single(Jsonl.Quotes(Jsonl.Single(File.ReadAllText(output))));
     }
+
+    [Fact]
+    public void Next_run_removes_what_a_killed_run_left_beside_the_file()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        // Given: the temporary file of a killed run (its process is gone) and one of a process still running (init, 1)
+        using var dir = new TempFolder();
+        var input = dir.Write("in/a.txt", Articles.OneQuote);
+        var output = dir.PathOf("out/result.jsonl");
+        var killed = dir.Write($"out/.result.jsonl.{UnusedProcessId()}.partial", "{\"article_id\":\"cut");
+        var running = dir.Write("out/.result.jsonl.1.partial", "");
+
+        // When
+        var result = Newsstance.Run("score", "--rules-only", "--format", "jsonl", "-o", output, input);
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(File.Exists(killed));
+        Assert.True(File.Exists(running));
+        Assert.True(File.Exists(output));
+    }
+
+    private static int UnusedProcessId()
+    {
+        for (int id = 4_000_000; ; id--)
+        {
+            try { System.Diagnostics.Process.GetProcessById(id).Dispose(); }
+            catch (ArgumentException) { return id; }
+        }
+    }
 }

@@ -32,8 +32,37 @@ internal sealed class AtomicOutputFile : IDisposable
         var full = System.IO.Path.GetFullPath(path);
         if (Directory.Exists(full)) throw new IOException("it is a folder");
         var folder = System.IO.Path.GetDirectoryName(full)!;
-        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(full)}.{Environment.ProcessId}.partial");
+        var name = System.IO.Path.GetFileName(full);
+        RemoveLeftovers(folder, name);
+        var temporary = System.IO.Path.Combine(folder, $".{name}.{Environment.ProcessId}.partial");
         return new AtomicOutputFile(path, temporary, new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.Read));
+    }
+
+    /// <summary>
+    /// Deletes the temporary files of earlier runs for the same FILE that were killed (kill -9 leaves
+    /// them), so they do not pile up; one whose process still runs is left to it.
+    /// </summary>
+    private static void RemoveLeftovers(string folder, string name)
+    {
+        if (!Directory.Exists(folder)) return;
+        foreach (var leftover in Directory.EnumerateFiles(folder, $".{name}.*.partial"))
+        {
+            var pid = System.IO.Path.GetFileName(leftover)[(name.Length + 2)..^".partial".Length];
+            if (!int.TryParse(pid, out int id) || IsRunning(id)) continue;
+            try { File.Delete(leftover); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
     }
 
     /// <summary>Flushes the output to disk and renames it over <see cref="Path"/>.</summary>
