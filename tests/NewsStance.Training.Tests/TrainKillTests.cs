@@ -7,7 +7,8 @@ using Xunit.Abstractions;
 namespace NewsStance.Training.Tests;
 
 /// <summary>
-/// <c>train</c> killed with SIGKILL at random moments: the bundle it was replacing is still there,
+/// <c>train</c> killed with SIGKILL at random moments, half of them while it writes the new bundle and
+/// puts it in place: the bundle it was replacing is still there,
 /// loadable and byte-for-byte unchanged, or it is the whole new bundle, never a mixture or nothing.
 /// </summary>
 public sealed class TrainKillTests(ITestOutputHelper output)
@@ -32,11 +33,16 @@ public sealed class TrainKillTests(ITestOutputHelper output)
 
         for (int trial = 0; trial < Trials; trial++)
         {
-            // When: killed anywhere from its start to a little after it would have ended, and every other
-            // time in its last fifth, where the bundle is written and put in place
-            var delay = runTime * (trial % 2 == 0 ? random.NextDouble() * 1.1 : 0.8 + random.NextDouble() * 0.25);
+            // When: every other run is killed anywhere from its start to a little after it would have
+            // ended; the others while the bundle is written and put in place, once its temporary folder appears
             using var run = Train(data, bundle);
-            Thread.Sleep(delay);
+            if (trial % 2 == 0) Thread.Sleep(runTime * (random.NextDouble() * 1.1));
+            else
+            {
+                var writing = Path.Combine(folder.PathOf("models"), $".bundle.tmp-{run.Id}");
+                while (!Directory.Exists(writing) && !run.HasExited) Thread.Sleep(1);
+                Thread.Sleep(random.Next(0, 300));
+            }
             run.Kill();
             run.WaitForExit();
 
@@ -54,6 +60,10 @@ public sealed class TrainKillTests(ITestOutputHelper output)
         }
         output.WriteLine($"a whole run took {runTime.TotalSeconds:F1} s; {Trials} kills, {replaced} after the new bundle was in place");
         Assert.True(replaced < Trials, "every kill came after the run ended: the trials tested nothing");
+
+        // And a run to the end clears what the killed runs left beside the bundle.
+        using (var last = Train(data, bundle)) Assert.True(last.WaitForExit(120_000) && last.ExitCode == 0, "a run after the kills should succeed");
+        Assert.Equal(["bundle", "timing"], Directory.GetDirectories(folder.PathOf("models")).Select(Path.GetFileName).Order());
     }
 
     private static Process Train(string data, string bundle)

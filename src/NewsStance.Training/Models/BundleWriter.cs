@@ -15,6 +15,7 @@ internal static class BundleWriter
         var full = Path.GetFullPath(outDir);
         var parent = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(parent);
+        RemoveLeftovers(parent, Path.GetFileName(full));
         var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}");
         if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         Directory.CreateDirectory(temp);
@@ -40,6 +41,31 @@ internal static class BundleWriter
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Deletes the temporary folders of earlier runs for the same bundle that were killed (kill -9
+    /// leaves them); one whose process still runs is left to it.
+    /// </summary>
+    private static void RemoveLeftovers(string parent, string name)
+    {
+        foreach (var leftover in Directory.EnumerateDirectories(parent, $".{name}.tmp-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(leftover)[(name.Length + 6)..], out int id) || IsRunning(id)) continue;
+            try { Directory.Delete(leftover, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
     }
 
     public static void SaveModel(MLContext ml, ITransformer model, DataViewSchema schema, string path)
