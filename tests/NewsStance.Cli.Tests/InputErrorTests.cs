@@ -282,4 +282,39 @@ public sealed class InputErrorTests
         Assert.Contains("jsonl", result.Error);
         Assert.Contains("csv", result.Error);
     }
+
+    [Fact]
+    public void Folder_with_no_articles_is_an_error_exit_1_not_silence()
+    {
+        // Given: a folder holding only files that are not articles
+        using var dir = new TempFolder();
+        dir.Write("in/notes.md", "# notes\n");
+        dir.Write("in/deeper/data.csv", "text,stance\n");
+        var folder = dir.PathOf("in");
+
+        // When
+        var result = Newsstance.Run("score", "--rules-only", "--format", "jsonl", folder);
+
+        // Then
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Contains($"newsstance: error: {folder}: no *.txt or *.jsonl files in this folder or below it", result.Error);
+    }
+
+    [Fact]
+    public void Csv_given_as_an_article_is_an_error_and_the_others_are_scored()
+    {
+        // Given
+        using var dir = new TempFolder();
+        var csv = dir.Write("articles.csv", "id,text\na,\"\"\"Yes,\"\" Jane Miller said.\"\n");
+        var good = dir.Write("good.txt", Articles.OneQuote);
+
+        // When
+        var result = Newsstance.Run("score", "--rules-only", "--format", "jsonl", csv, good);
+
+        // Then
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["good"], Ids(result));
+        Assert.Contains($"newsstance: error: {csv}: a CSV file is not an article", result.Error);
+    }
 }

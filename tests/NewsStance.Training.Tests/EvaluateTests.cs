@@ -212,4 +212,22 @@ public sealed class EvaluateTests(TrainedBundle bundle) : IClassFixture<TrainedB
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(10, File.ReadAllLines(predictions).Length);
     }
+
+    [Fact]
+    public void Labelled_set_whose_text_spans_lines_with_commas_evaluates_every_row()
+    {
+        // Given: the held-out rows, one text broken over three lines full of commas, as a spreadsheet exports it
+        using var folder = new TempFolder();
+        var heldOut = StanceRows.HeldOut();
+        heldOut[4][1] += "\nas the minister put it, twice,\n,,,,,\nmore, words, here";
+        var csv = folder.Write("eval.csv", StanceRows.Csv(heldOut).Replace("\n", "\r\n"));
+        var predictions = folder.PathOf("predictions.csv");
+
+        // When
+        var result = TrainingRun.Of(c => c.Evaluate(bundle.Directory, csv, predictions, null));
+
+        // Then
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(heldOut.Select(r => r[0]), CsvText.Parse(File.ReadAllText(predictions)).Skip(1).Select(r => r[0]));
+    }
 }

@@ -22,7 +22,7 @@ internal static class InputReader
             }
             if (Directory.Exists(path))
             {
-                IEnumerable<string> files;
+                List<string> files;
                 string? listError = null;
                 try
                 {
@@ -36,12 +36,19 @@ internal static class InputReader
                     listError = e.Message;
                 }
                 if (listError is not null) yield return Failed(path, $"cannot list folder: {listError}");
+                else if (files.Count == 0) yield return Failed(path, "no *.txt or *.jsonl files in this folder or below it: nothing to score");
                 foreach (var f in files) foreach (var a in ReadFile(f)) yield return a;
                 continue;
             }
             if (!File.Exists(path))
             {
                 yield return Failed(path, "no such file or folder");
+                continue;
+            }
+            if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                // A table of articles scored as one article would only give nonsense: say how to give them.
+                yield return Failed(path, "a CSV file is not an article: give articles as .txt files, or as JSON Lines (one {\"id\": …, \"text\": …} object per line)");
                 continue;
             }
             foreach (var a in ReadFile(path)) yield return a;

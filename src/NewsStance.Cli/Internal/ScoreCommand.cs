@@ -7,7 +7,8 @@ namespace NewsStance.Cli.Internal;
 /// <summary>
 /// <c>newsstance score PATH...</c>: reads every input, scores articles in parallel (output keeps input
 /// order), writes them in the chosen format, and reports each failed input with its reason.
-/// Exit 0 when all went well, 1 when some inputs failed, 2 for usage errors.
+/// Exit 0 when all went well, 1 when some inputs failed, 2 for usage errors, 130 after Ctrl+C (143
+/// after SIGTERM). With <c>--output FILE</c>, FILE appears only when the run completes.
 /// </summary>
 internal sealed class ScoreCommand
 {
@@ -51,45 +52,65 @@ internal sealed class ScoreCommand
 
         var outputPath = parse.GetValue(_output);
         var format = parse.GetValue(_format) ?? OutputFormat.FromPath(outputPath) ?? "table";
-        Stream outStream;
-        try { outStream = outputPath is null ? stdoutStream() : File.Create(outputPath); }
+        // Signals are caught before the output exists, so no interruption can leave it half written.
+        using var interruption = new Interruption();
+        AtomicOutputFile? file;
+        try { file = outputPath is null ? null : AtomicOutputFile.Create(outputPath); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Error($"{outputPath}: cannot write output: {e.Message}");
             return Usage;
         }
+        var outStream = file?.Stream ?? stdoutStream();
         int threads = parse.GetValue(_scoring.Threads);
         var paths = parse.GetValue(_paths)!;
         // Streamed: articles are read as the scorer asks for them and written in input order as they are done.
         var inputs = InputReader.Read(paths, stdin);
         int failed = 0, count = 0;
-        using (outStream is Stream s && outputPath is not null ? s : null)
-        using (var writer = CreateWriter(format, outStream, outputPath is null ? stdout : null, scorer.Model))
+        using (file)
         {
-            void Emit(ArticleInput input, ArticleResult? result, string? error)
+            try
             {
-                count++;
-                if (input.Warning is not null) errors.Warning($"{input.Source}: {input.Warning}");
-                if (error is not null) { failed++; errors.Error($"{input.Source}: {error}"); return; }
-                if (result is not null) writer.Write(result, input);
-            }
-
-            var scored = ScoringOptions.Score(scorer, inputs, targets, threads);
-            // A progress bar only for people watching, and only when the total is known (stdin can be read once).
-            int? total = Console.IsErrorRedirected ? null : InputReader.Count(paths);
-            if (total >= 20)
-            {
-                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-                console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                    .Start(ctx =>
+                using (var writer = CreateWriter(format, outStream, outputPath is null ? stdout : null, scorer.Model))
+                {
+                    void Emit(ArticleInput input, ArticleResult? result, string? error)
                     {
-                        var task = ctx.AddTask("scoring", maxValue: total.Value);
-                        foreach (var (input, result, error) in scored) { Emit(input, result, error); task.Increment(1); }
-                    });
+                        count++;
+                        if (input.Warning is not null) errors.Warning($"{input.Source}: {input.Warning}");
+                        if (error is not null) { failed++; errors.Error($"{input.Source}: {error}"); return; }
+                        if (result is not null) writer.Write(result, input);
+                    }
+
+                    var scored = ScoringOptions.Score(scorer, inputs, targets, threads, interruption.Token);
+                    // A progress bar only for people watching, and only when the total is known (stdin can be read once).
+                    int? total = Console.IsErrorRedirected ? null : InputReader.Count(paths);
+                    if (total >= 20)
+                    {
+                        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                        console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                            .Start(ctx =>
+                            {
+                                var task = ctx.AddTask("scoring", maxValue: total.Value);
+                                foreach (var (input, result, error) in scored) { Emit(input, result, error); task.Increment(1); }
+                            });
+                    }
+                    else
+                    {
+                        foreach (var (input, result, error) in scored) Emit(input, result, error);
+                    }
+                }
+                file?.Commit();
             }
-            else
+            catch (OperationCanceledException) when (interruption.Token.IsCancellationRequested)
             {
-                foreach (var (input, result, error) in scored) Emit(input, result, error);
+                // Disposing the file removes the unfinished output; an earlier FILE is left as it was.
+                errors.Error($"interrupted after {count} input{(count == 1 ? "" : "s")}{(outputPath is null ? "" : $"; {outputPath} was not written")}.");
+                return interruption.ExitCode;
+            }
+            catch (Exception e) when (file is not null && e is IOException or UnauthorizedAccessException)
+            {
+                errors.Error($"{outputPath}: cannot write output: {e.Message}");
+                return Usage;
             }
         }
         if (failed > 0) errors.Error($"{failed} of {count} input{(count == 1 ? "" : "s")} failed; the others were scored.");

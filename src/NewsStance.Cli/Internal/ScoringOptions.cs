@@ -45,9 +45,10 @@ internal sealed class ScoringOptions
 
     /// <summary>Scores <paramref name="inputs"/> on <paramref name="threads"/> threads, streamed, in input order; nothing throws.</summary>
     public static IEnumerable<(ArticleInput Input, ArticleResult? Result, string? Error)> Score(
-        NewsScorer scorer, IEnumerable<ArticleInput> inputs, IReadOnlyList<StanceTarget> targets, int threads)
+        NewsScorer scorer, IEnumerable<ArticleInput> inputs, IReadOnlyList<StanceTarget> targets, int threads, CancellationToken cancellation = default)
         => inputs.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, threads))
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .WithCancellation(cancellation)
             .Select(input => ScoreOne(scorer, input, targets));
 
     private static (ArticleInput, ArticleResult?, string?) ScoreOne(NewsScorer scorer, ArticleInput input, IReadOnlyList<StanceTarget> targets)

@@ -28,8 +28,10 @@ internal sealed class CsvRecord(string file, int line, Dictionary<string, int> c
 }
 
 /// <summary>
-/// Reads a CSV file with CsvHelper into <see cref="CsvRecord"/>s, checking the required columns first.
-/// Broken quoting and short rows are reported with their line, not thrown.
+/// Reads an RFC 4180 CSV file with CsvHelper into <see cref="CsvRecord"/>s, checking the required
+/// columns first. Quoted fields may hold commas, doubled quotation marks and line breaks; a BOM and
+/// CRLF line ends are accepted. Broken quoting and short rows are reported at the line where their
+/// record starts, not thrown.
 /// </summary>
 internal static class CsvTable
 {
@@ -37,65 +39,98 @@ internal static class CsvTable
     {
         var records = new List<CsvRecord>();
         var errors = new List<DataError>();
-        int recordStart = 1;
+        // Set by CsvHelper while it reads a record; the record decides what to report once it is whole.
+        string? badQuoting = null;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            // A stray quotation mark inside an unquoted field: report it where the record starts.
-            BadDataFound = args => errors.Add(new DataError(path, recordStart, 0, "a quotation mark inside an unquoted field (broken quoting?)")),
+            Mode = CsvMode.RFC4180,
+            BadDataFound = args => badQuoting ??= BadQuoting(args.Field),
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
             TrimOptions = TrimOptions.None,
+            // Blank lines come through as records (and are skipped below) so line numbers stay exact.
+            IgnoreBlankLines = false,
         };
-        // Lines in the file, so a record that runs to the end is not reported past it.
-        int lineCount = File.ReadLines(path).Count();
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, config);
-        if (!csv.Read() || !csv.ReadHeader())
-        {
-            errors.Add(new DataError(path, 1, 0, "the file is empty: expected a header row"));
-            return (records, errors);
-        }
-        var header = csv.HeaderRecord!;
-        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < header.Length; i++) columns.TryAdd(header[i].Trim(), i);
-        var missing = required.Where(r => !columns.ContainsKey(r)).ToList();
-        if (missing.Count > 0)
-        {
-            errors.Add(new DataError(path, 1, 0, $"missing required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))}; the header has: {string.Join(", ", header)}"));
-            return (records, errors);
-        }
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        using var parser = new CsvParser(reader, config);
+
+        string[]? header = null;
+        int headerLine = 1;
         while (true)
         {
+            int line = parser.RawRow + 1;
+            badQuoting = null;
             bool more;
-            int line = csv.Parser.RawRow + 1;
-            recordStart = line;
-            try { more = csv.Read(); }
+            try { more = parser.Read(); }
             catch (CsvHelperException e)
             {
-                errors.Add(new DataError(path, csv.Parser.RawRow, 0, $"unreadable CSV: {e.Message.Split('\n')[0]}"));
+                errors.Add(new DataError(path, line, 0, $"unreadable CSV: {e.Message.Split('\n')[0]}"));
                 break;
             }
             if (!more) break;
-            var fields = csv.Parser.Record ?? [];
-            // A field holding an unbalanced quote swallows the following lines: report it where it starts.
+            var fields = parser.Record ?? [];
+            if (IsBlank(fields)) continue;
+            int lastLine = line + LineBreaks(parser.RawRecord);
+            var runs = lastLine > line ? $"; the record runs on to line {lastLine}" : "";
+            if (header is null)
+            {
+                header = fields;
+                headerLine = line;
+                if (badQuoting is not null) { errors.Add(new DataError(path, line, 0, $"header: {badQuoting}{runs}")); return (records, errors); }
+                continue;
+            }
             if (fields.Length != header.Length)
             {
-                int lastOfRecord = Math.Min(csv.Parser.RawRow, lineCount);
-                var runs = lastOfRecord > line ? $"; the record runs on to line {lastOfRecord}" : "";
-                // One error per record: a stray quotation mark already reported here says the same thing.
-                errors.RemoveAll(e => e.Line == line && e.File == path && e.Message.StartsWith("a quotation mark", StringComparison.Ordinal));
+                // One error per record: the field count says it, and where the record ends says why.
                 errors.Add(new DataError(path, line, 0, $"expected {header.Length} fields, found {fields.Length} (broken quoting?{runs})"));
                 continue;
             }
-            int lastLine = Math.Min(csv.Parser.RawRow, lineCount);
-            if (lastLine > line && fields.Any(f => f.Contains('\n') && f.Split('\n').Skip(1).Any(l => l.Count(c => c == ',') >= header.Length - 1)))
+            if (badQuoting is not null)
             {
-                errors.RemoveAll(e => e.Line == line && e.File == path && e.Message.StartsWith("a quotation mark", StringComparison.Ordinal));
-                errors.Add(new DataError(path, line, 0, $"an unclosed quotation mark runs this record on to line {lastLine}, swallowing the rows after it"));
+                errors.Add(new DataError(path, line, 0, badQuoting == Unclosed
+                    ? $"an unclosed quotation mark runs this record to the end of the file{(lastLine > line ? $" (line {lastLine}), swallowing the rows after it" : "")}"
+                    : badQuoting + runs));
                 continue;
             }
-            records.Add(new CsvRecord(path, line, columns, fields));
+            records.Add(new CsvRecord(path, line, Columns(header), fields));
         }
+        if (header is null)
+        {
+            errors.Insert(0, new DataError(path, 1, 0, "the file is empty: expected a header row"));
+            return ([], errors);
+        }
+        var columns = Columns(header);
+        var missing = required.Where(r => !columns.ContainsKey(r)).ToList();
+        if (missing.Count > 0)
+            return ([], [new DataError(path, headerLine, 0, $"missing required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))}; the header has: {string.Join(", ", header)}")]);
         return (records, errors);
+    }
+
+    private const string Unclosed = "an unclosed quotation mark";
+
+    private static Dictionary<string, int> Columns(string[] header)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < header.Length; i++) columns.TryAdd(header[i].Trim(), i);
+        return columns;
+    }
+
+    private static bool IsBlank(string[] fields) => fields.Length == 0 || (fields.Length == 1 && string.IsNullOrWhiteSpace(fields[0]));
+
+    /// <summary>Line breaks inside a record (not counting the one that ends it).</summary>
+    private static int LineBreaks(string rawRecord) => rawRecord.AsSpan().TrimEnd("\r\n").Count('\n');
+
+    /// <summary>What is wrong with a field CsvHelper called bad data, in words for the person who wrote it.</summary>
+    private static string BadQuoting(string rawField)
+    {
+        var field = rawField.AsSpan().TrimStart(' ');
+        if (field.IsEmpty || field[0] != '"') return "a quotation mark inside an unquoted field (broken quoting?)";
+        for (int i = 1; i < field.Length; i++)
+        {
+            if (field[i] != '"') continue;
+            if (i + 1 < field.Length && field[i + 1] == '"') { i++; continue; }
+            return "a quoted field goes on after its closing quotation mark (a quotation mark inside a quoted field must be doubled)";
+        }
+        return Unclosed;
     }
 }

@@ -5,7 +5,8 @@ namespace NewsStance.Training.Models;
 
 /// <summary>
 /// Writes a model bundle atomically: everything goes to a temporary folder beside the target, which
-/// then replaces it in one rename. A failed run leaves the previous bundle untouched.
+/// then replaces it in one rename (on Linux one exchange of the two folders, so a bundle is always
+/// there). A failed or killed run leaves the previous bundle untouched.
 /// </summary>
 internal static class BundleWriter
 {
@@ -14,6 +15,7 @@ internal static class BundleWriter
         var full = Path.GetFullPath(outDir);
         var parent = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(parent);
+        RemoveLeftovers(parent, Path.GetFileName(full));
         var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}");
         if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         Directory.CreateDirectory(temp);
@@ -23,6 +25,12 @@ internal static class BundleWriter
             File.WriteAllText(Path.Combine(temp, ModelBundle.ManifestFile), manifest.ToJson() + "\n");
             // Check that what was written loads before it replaces anything.
             ModelBundle.Load(temp);
+            if (Directory.Exists(full) && DirectoryExchange.TryExchange(temp, full))
+            {
+                // One step: the new bundle is in place and temp now holds the previous one.
+                Directory.Delete(temp, recursive: true);
+                return;
+            }
             var old = full + ".old-" + Environment.ProcessId;
             if (Directory.Exists(full)) Directory.Move(full, old);
             Directory.Move(temp, full);
@@ -33,6 +41,31 @@ internal static class BundleWriter
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Deletes the temporary folders of earlier runs for the same bundle that were killed (kill -9
+    /// leaves them); one whose process still runs is left to it.
+    /// </summary>
+    private static void RemoveLeftovers(string parent, string name)
+    {
+        foreach (var leftover in Directory.EnumerateDirectories(parent, $".{name}.tmp-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(leftover)[(name.Length + 6)..], out int id) || IsRunning(id)) continue;
+            try { Directory.Delete(leftover, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
     }
 
     public static void SaveModel(MLContext ml, ITransformer model, DataViewSchema schema, string path)
