@@ -56,10 +56,12 @@ internal sealed class QuoteFinder
         AddBareQuotations(quotes);
         // Reported speech nested in another quote's content ("X said Y told Z that …") belongs to the outer
         // quote; when each holds the other's cue ("A warned that …, the report says"), the later cue is the outer one.
+        // A cue lies outside quotation marks, so only content from its own sentence can hold it: comparing
+        // quotes sentence by sentence (not paragraph by paragraph) keeps this linear in a long paragraph.
         var drop = new HashSet<QuoteCandidate>();
-        foreach (var paragraph in quotes.GroupBy(q => q.Paragraph))
+        foreach (var sentence in quotes.Where(q => q.Cue is not null).GroupBy(q => _a.SentenceAt(q.Cue!.Value.Start)))
         {
-            var list = paragraph.ToList();
+            var list = sentence.ToList();
             foreach (var inner in list)
                 foreach (var outer in list)
                 {
@@ -531,7 +533,8 @@ internal sealed class QuoteFinder
                 int ri = _regionOfToken[t];
                 if (ri < 0) continue;
                 var r = _regions[ri];
-                if (inside.Contains(r) || r.Pieces.Count == 0) continue;
+                // A region's tokens are contiguous, so a region already taken is the last one taken.
+                if (inside.Count > 0 && inside[^1] == r || r.Pieces.Count == 0) continue;
                 if (p.Start <= r.Pieces[0].Start && r.Pieces[^1].End <= p.End + 1 && r.Outer.Start >= p.Start - 1 && r.Outer.Start < p.End)
                 {
                     inside.Add(r);
@@ -574,20 +577,30 @@ internal sealed class QuoteFinder
     private void AddBareQuotations(List<QuoteCandidate> quotes)
     {
         // Quotations not claimed by a frame: speech when long enough or sentence-like; else scare quotes, titles, terms.
-        var byParagraph = quotes.GroupBy(q => q.Paragraph).ToDictionary(g => g.Key, g => g.ToList());
+        // A frame's content holds text of its own sentence, or whole quotation pieces: so a quotation inside some
+        // frame's content is found among its sentence's quotes or by its first piece, without a scan of the paragraph.
+        var bySentence = quotes.GroupBy(q => q.Sentence).ToDictionary(g => g.Key, g => g.ToList());
+        var claimedPieces = quotes.SelectMany(q => q.Content).ToHashSet();
+        // Quotes of each paragraph in text order, for the host of a continuation: frames sorted once, bare quotations appended in order.
+        var byParagraph = quotes.GroupBy(q => q.Paragraph).ToDictionary(g => g.Key, g => g.OrderBy(q => q.Start).ToList());
+        var bareByParagraph = new Dictionary<int, List<QuoteCandidate>>();
         foreach (var r in _regions)
         {
             if (r.Consumed || r.Pieces.Count == 0) continue;
             bool speechLike = r.Words >= 6 || r.Words >= 4 && r.EndsWithStop && r.StartsUpper;
             if (!speechLike) continue;
-            int sentence = _a.SentenceAt(r.Pieces[0].Start);
+            var firstPiece = r.Pieces[0];
+            int sentence = _a.SentenceAt(firstPiece.Start);
             int paragraph = _a.Sentences[sentence].Paragraph;
-            var near = byParagraph.GetValueOrDefault(paragraph) ?? [];
             // Inside a frame's content already (a quoted fragment of an indirect quote): skip.
-            if (near.Any(q => q.Content.Any(c => c.Contains(r.Pieces[0])))) { r.Consumed = true; continue; }
+            if (claimedPieces.Contains(firstPiece) || bySentence.GetValueOrDefault(sentence) is { } same && same.Any(q => q.Content.Any(c => c.Contains(firstPiece))))
+            {
+                r.Consumed = true;
+                continue;
+            }
             // "A," he said. "B." — a bare quotation right after an attributed direct quote in the same paragraph continues it.
-            var host = near.LastOrDefault(q => q.Type == QuoteType.Direct && q.End <= r.Pieces[0].Start);
-            if (host is not null && !near.Any(q => q != host && q.Start > host.End && q.Start < r.Pieces[0].Start))
+            var host = ContinuationHost(byParagraph.GetValueOrDefault(paragraph), bareByParagraph.GetValueOrDefault(paragraph), firstPiece.Start);
+            if (host is not null)
             {
                 host.Content.AddRange(r.Pieces);
                 r.Consumed = true;
@@ -595,16 +608,48 @@ internal sealed class QuoteFinder
             }
             var q = new QuoteCandidate
             {
-                Type = QuoteType.Direct, Sentence = sentence, Paragraph = _a.Sentences[sentence].Paragraph,
+                Type = QuoteType.Direct, Sentence = sentence, Paragraph = paragraph,
                 Pattern = FramePattern.None,
             };
             q.Content.AddRange(r.Pieces);
             AttachDashTrailer(q, r);
             r.Consumed = true;
             quotes.Add(q);
-            if (!byParagraph.TryGetValue(paragraph, out var plist)) byParagraph[paragraph] = plist = [];
-            plist.Add(q);
+            if (!bareByParagraph.TryGetValue(paragraph, out var bare)) bareByParagraph[paragraph] = bare = [];
+            bare.Add(q);
         }
+    }
+
+    /// <summary>
+    /// The direct quote a bare quotation at <paramref name="at"/> continues: the latest direct quote of the paragraph
+    /// that ends before it, when no other quote starts between the two. Looks back over a few quotes only: one
+    /// further back would need every later quote to start inside it.
+    /// </summary>
+    private static QuoteCandidate? ContinuationHost(List<QuoteCandidate>? frames, List<QuoteCandidate>? bare, int at)
+    {
+        const int LookBack = 8;
+        var seen = new List<QuoteCandidate>(LookBack);
+        int fi = frames is null ? -1 : LastStartingBefore(frames, at), bi = bare is null ? -1 : LastStartingBefore(bare, at);
+        while (seen.Count < LookBack && (fi >= 0 || bi >= 0))
+        {
+            // Walk both lists back in text order, the later start first.
+            var q = bi < 0 || fi >= 0 && frames![fi].Start >= bare![bi].Start ? frames![fi--] : bare![bi--];
+            if (q.Type == QuoteType.Direct && q.End <= at)
+                return seen.Any(o => o.Start > q.End) ? null : q;
+            seen.Add(q);
+        }
+        return null;
+    }
+
+    private static int LastStartingBefore(List<QuoteCandidate> sorted, int at)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (sorted[mid].Start < at) lo = mid + 1; else hi = mid;
+        }
+        return lo - 1;
     }
 
     /// <summary>"…" — Ana Ruiz, mayor: a name after a dash following the closing mark.</summary>

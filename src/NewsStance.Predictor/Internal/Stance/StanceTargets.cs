@@ -29,9 +29,9 @@ internal static class StanceTargets
         }
         // No targets given: each named entity mentioned inside the quote, once, resolved to its fullest name.
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var m in mentions)
+        foreach (var m in MentionsInside(mentions, q))
         {
-            if (m.Form != MentionForm.Name || !q.Content.Any(c => c.Contains(m.Span))) continue;
+            if (m.Form != MentionForm.Name) continue;
             // A lone capitalised word opening a sentence, never seen again, is more often a common noun
             // ("Negotiations on …", "Management said …") than an entity worth a stance.
             if (m.IsSentenceInitial && !m.Core.Contains(' ') && (m.Entity?.Mentions.Count ?? 1) < 2 && !Lexicon.Countries.Contains(m.Core)) continue;
@@ -40,6 +40,22 @@ internal static class StanceTargets
             if (!seen.Add(name)) continue;
             int at = IndexOfWord(quoteText, m.Core);
             yield return new Found(name, at, at < 0 ? -1 : at + m.Core.Length);
+        }
+    }
+
+    /// <summary>The mentions inside the quote's content, in text order; found by binary search, since mentions are in text order.</summary>
+    private static IEnumerable<Mention> MentionsInside(IReadOnlyList<Mention> mentions, QuoteCandidate q)
+    {
+        foreach (var c in q.Content.OrderBy(c => c.Start))
+        {
+            int lo = 0, hi = mentions.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) / 2;
+                if (mentions[mid].Span.Start < c.Start) lo = mid + 1; else hi = mid;
+            }
+            for (int k = lo; k < mentions.Count && mentions[k].Span.Start < c.End; k++)
+                if (c.Contains(mentions[k].Span)) yield return mentions[k];
         }
     }
 
