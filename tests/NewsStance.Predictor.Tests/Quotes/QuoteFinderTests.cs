@@ -64,6 +64,42 @@ public sealed class QuoteFinderTests
     }
 
     [Fact]
+    public void Split_quote_around_a_role_with_the_name_in_apposition_is_one_direct_quote()
+    {
+        // Given: the attribution between the halves is a post-modified speaker, "the operator's director, Bernard Lacombe,"
+        const string text = "Bus drivers walked out on Monday.\n\n"
+            + "\"We understand the frustration,\" the operator's director, Bernard Lacombe, said, \"but the timetable cannot change before summer.\"";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then: one direct quote of two spans; the attribution is no part of it
+        Assert.Equal(QuoteType.Direct, quote.Type);
+        Assert.Equal(new[] { "We understand the frustration", "but the timetable cannot change before summer." }, Articles.Pieces(text, quote));
+        Assert.Equal("Bernard Lacombe", quote.Speaker?.Name);
+        Assert.Equal("said", quote.Cue?.Text);
+    }
+
+    [Fact]
+    public void Coordinated_clause_with_its_own_speaker_and_reporting_verb_is_a_quote_of_its_own()
+    {
+        // Given
+        const string text = "Deputy mayor Claire Fontaine told local radio that the council would discuss the matter in October, "
+            + "and she described the drivers' demands as \"perfectly reasonable\".";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(new[] { "the council would discuss the matter in October" }, Articles.Pieces(text, quotes[0]));
+        Assert.Equal(("told", "Claire Fontaine"), (quotes[0].Cue?.Text, quotes[0].Speaker?.Name));
+        Assert.Equal(QuoteType.Mixed, quotes[1].Type);
+        Assert.Equal(new[] { "the drivers' demands as \"perfectly reasonable\"" }, Articles.Pieces(text, quotes[1]));
+        Assert.Equal(("described", "she", "Claire Fontaine"), (quotes[1].Cue?.Text, quotes[1].Speaker?.Mention, quotes[1].Speaker?.Name));
+    }
+
+    [Fact]
     public void Quotation_after_an_attributed_quote_in_the_same_paragraph_continues_it()
     {
         // Given

@@ -196,9 +196,10 @@ internal sealed class QuoteFinder
         var cueStart = auxStart < v && Word(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : v;
         if (cueStart != v) cue = new TextSpan(_tokens[cueStart].Start, cue.End);
         Mention? subject = k >= first ? _mentionEndingAt[k] : null;
+        int subjectStart = subject?.FirstToken ?? -1; // where the attribution begins, apposition included
         // Apposition or relative clause between subject and verb: "Peskov, who …, said".
         if (subject is null && k >= first && IsPunct(k, ','))
-            subject = SubjectBeforeComma(k, first);
+            (subject, subjectStart) = SubjectBeforeComma(k, first) ?? (null, -1);
         // A source with a post-modifier: "a source familiar with the talks said", "officials in the capital said".
         if (subject is null && k >= first)
             subject = SubjectWithPostModifier(k, first);
@@ -217,7 +218,8 @@ internal sealed class QuoteFinder
         if (subject is not null && !InQuote(subject.FirstToken))
         {
             // Subject-cue with content after it, or a trailer "…, X said."
-            int before = subject.FirstToken - 1;
+            // "…," the operator's director, Bernard Lacombe, said, "…": the content stops before the whole apposition.
+            int before = (subjectStart >= first ? Math.Min(subject.FirstToken, subjectStart) : subject.FirstToken) - 1;
             bool trailer = before >= first && (IsPunct(before, ',') || IsDash(before) || _tokens[before].Kind == TokenKind.QuoteMark || IsPunct(before, '('));
             int afterCue = SkipAddressee(lemma, cueEnd + 1, end);
             if (trailer && IsClauseEnd(afterCue, end))
@@ -330,9 +332,13 @@ internal sealed class QuoteFinder
 
     private bool StartsWithQuote(TextSpan span) => span.Start > 0 && (Lexicon.IsDoubleQuoteMark(_text[span.Start - 1]) || _text[span.Start - 1] is '\'' or '`');
 
-    private Mention? SubjectBeforeComma(int comma, int first)
+    /// <summary>
+    /// The subject of "X, apposition or relative clause, said" and the first token of the whole subject phrase
+    /// (X's first token, or the apposition's when X is not a mention).
+    /// </summary>
+    private (Mention? Subject, int PhraseStart)? SubjectBeforeComma(int comma, int first)
     {
-        // Walk back to the comma that opens the apposition or relative clause, within 12 tokens.
+        // Walk back to the comma that opens the apposition or relative clause, within 40 tokens.
         for (int k = comma - 1; k >= first && comma - k < 40; k--)
         {
             if (InQuote(k)) return null;
@@ -340,9 +346,10 @@ internal sealed class QuoteFinder
             var outer = k - 1 >= first ? _mentionEndingAt[k - 1] : null;
             // "A company spokesman, Pieter de Vries, said" / "Dmitry Peskov, the Kremlin spokesman, said": the name wins.
             var inner = _mentionStartingAt[k + 1] is { } st && st.LastToken == comma - 1 ? st : _mentionEndingAt[comma - 1];
-            if (inner is { Form: MentionForm.Name } && outer is not { Form: MentionForm.Name }) return inner;
-            if (outer is not null && outer.Form != MentionForm.Pronoun) return outer;
-            return inner;
+            int phraseStart = outer?.FirstToken ?? k + 1;
+            if (inner is { Form: MentionForm.Name } && outer is not { Form: MentionForm.Name }) return (inner, phraseStart);
+            if (outer is not null && outer.Form != MentionForm.Pronoun) return (outer, phraseStart);
+            return (inner, phraseStart);
         }
         return null;
     }
@@ -487,10 +494,37 @@ internal sealed class QuoteFinder
         // A noun object and not a clause ("said nothing", "told a story"): only speech verbs may go without "that".
         if (!hasThat && !colon && !InQuote(i) && !objectContent && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i, end))) return null;
         if (!hasThat && !colon && !InQuote(i) && IsClauseEnd(i, end) && !LooksLikeClauseStart(i, end)) return null;
-        int stop = end - 1;
+        int stop = NextSpeechClause(i, end) - 1;
+        if (stop < i) return null;
         var content = Trim(new TextSpan(_tokens[i].Start, _tokens[stop].End));
         if (content.Length == 0 || TokenCount(content) < 3) return null;
         return [content];
+    }
+
+    /// <summary>
+    /// Where reported content ends: at a coordinated clause with its own speaker and reporting verb
+    /// (", and she described the demands as …", "; officials said …"), which is a quote of its own; else at <paramref name="end"/>.
+    /// </summary>
+    private int NextSpeechClause(int from, int end)
+    {
+        for (int t = from; t + 2 < end; t++)
+        {
+            if (InQuote(t) || !(IsPunct(t, ',') || IsPunct(t, ';'))) continue;
+            int n = t + 1;
+            if (Word(n) is "and" or "but" or "while" or "whereas") n++;
+            else if (!IsPunct(t, ';')) continue;
+            if (n >= end || InQuote(n) || _mentionStartingAt[n] is not { } m) continue;
+            int v = SkipAuxForward(m.LastToken + 1, end);
+            if (v < end && !InQuote(v) && _tokens[v].Kind == TokenKind.Word && !char.IsUpper(First(v)) && Lexicon.ReportingLemma(Word(v)) is not null)
+                return t;
+        }
+        return end;
+    }
+
+    private int SkipAuxForward(int k, int end)
+    {
+        while (k < end && !InQuote(k) && IsAuxOrAdverb(Word(k))) k++;
+        return k;
     }
 
     private bool IsNounEnd(int t)
