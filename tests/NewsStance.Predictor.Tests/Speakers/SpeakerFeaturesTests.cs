@@ -33,7 +33,7 @@ public sealed class SpeakerFeaturesTests
 
         // When
         var candidates = SpeakerFeatures.Candidates(article, mentions, quote, first);
-        var vectors = SpeakerRanker.Featurize(article, quote, candidates, null, resolver);
+        var vectors = SpeakerRanker.Featurize(article, quote, candidates, null, resolver).Vectors;
 
         // Then
         int frame = Array.IndexOf(SpeakerFeatures.Names, "frame_subject");
