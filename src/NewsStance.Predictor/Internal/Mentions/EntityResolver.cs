@@ -19,7 +19,11 @@ internal sealed class EntityResolver
         _mentions = mentions;
         _article = article;
         ResolveNames();
-        if (article is not null) ResolveAppositions(article);
+        if (article is not null)
+        {
+            ResolveAppositions(article);
+            ResolveDashTrailerRoles(article);
+        }
         ResolveNouns();
     }
 
@@ -38,6 +42,26 @@ internal sealed class EntityResolver
             e.Role ??= StripDeterminer(role.Core);
         }
     }
+
+    /// <summary>"“…” — Ana Ruiz, mayor": a name after a dash that follows a closing quotation mark, then a comma and a few words: those words are its role.</summary>
+    private void ResolveDashTrailerRoles(Reading.Article a)
+    {
+        var tokens = a.Tokens;
+        foreach (var m in _mentions)
+        {
+            if (m.Form != MentionForm.Name || m.Entity is not { Role: null } e || m.FirstToken < 2) continue;
+            int dash = m.FirstToken - 1, comma = m.LastToken + 1;
+            if (!IsDash(a, tokens[dash]) || tokens[dash - 1].Kind != Reading.TokenKind.QuoteMark) continue;
+            if (comma + 1 >= tokens.Length || a.Text[tokens[comma].Start] != ',' || tokens[comma].Length != 1) continue;
+            int sentence = a.SentenceAt(m.Span.Start);
+            int s = comma + 1, stop = s;
+            while (stop < tokens.Length && stop - s < 6 && tokens[stop].Kind is Reading.TokenKind.Word or Reading.TokenKind.Number && a.SentenceAt(tokens[stop].Start) == sentence) stop++;
+            if (stop > s) e.Role = a.Text[tokens[s].Start..tokens[stop - 1].End];
+        }
+    }
+
+    private static bool IsDash(Reading.Article a, Reading.Token t)
+        => t.Kind == Reading.TokenKind.Punctuation && (a.Text[t.Start] is '—' or '–' or '―' || a.Slice(t) is "--");
 
     private static string StripDeterminer(string s)
     {

@@ -20,6 +20,9 @@ internal sealed class QuoteFinder
     private readonly Mention?[] _mentionStartingAt;
     private readonly int[] _regionOfToken; // -1 outside quotation marks
     private readonly bool[] _inName;       // tokens inside a name mention ("the United States")
+    // Quotations a frame has taken as its content: written only where a frame is made, read when the
+    // quotations left over become bare quotes.
+    private readonly HashSet<QuoteRegion> _claimedByFrames = [];
 
     private QuoteFinder(Article article, IReadOnlyList<Mention> mentions)
     {
@@ -309,7 +312,7 @@ internal sealed class QuoteFinder
         if (InQuote(n) || _tokens[n].Kind != TokenKind.Word) return null;
         var w = Word(n).ToLowerInvariant();
         // ", adding that …" is a participle frame; ", and …" starts a new clause; ", who …" a relative clause.
-        if (Lexicon.ReportingLemma(w) is not null || w is "and" or "but" or "who" or "which" or "as" or "while" or "although" or "according" or "because" or "citing") return null;
+        if (Lexicon.ReportingLemma(w) is not null || QuoteWords.ContinuationBreakers.Contains(w)) return null;
         var span = Trim(new TextSpan(_tokens[n].Start, _tokens[end - 1].End));
         return span.Length == 0 || TokenCount(span) < 2 ? null : span;
     }
@@ -324,8 +327,7 @@ internal sealed class QuoteFinder
             if (m is null || j == k) continue;
             if (m.Form == MentionForm.Pronoun) return null;
             var next = Word(j + 1).ToLowerInvariant();
-            return next is "familiar" or "close" or "with" or "in" or "at" or "from" or "of" or "for" or "on" or "inside" or "within"
-                or "near" or "involved" or "briefed" or "knowledgeable" or "working" or "speaking" or "based" or "across" ? m : null;
+            return QuoteWords.SourcePostModifierStarts.Contains(next) ? m : null;
         }
         return null;
     }
@@ -354,8 +356,7 @@ internal sealed class QuoteFinder
         return null;
     }
 
-    private static bool IsDayOrTime(string w) => w.ToLowerInvariant() is "monday" or "tuesday" or "wednesday" or "thursday"
-        or "friday" or "saturday" or "sunday" or "week" or "month" or "year" or "night" or "morning" or "afternoon" or "evening" or "weekend";
+    private static bool IsDayOrTime(string w) => QuoteWords.DaysAndTimes.Contains(w);
 
     private Mention? MainSubject(int first, int before)
     {
@@ -376,21 +377,14 @@ internal sealed class QuoteFinder
     /// </summary>
     private int? ClauseStart(int first, int limit)
     {
-        if (!(Word(first).ToLowerInvariant() is "in" or "on" or "at" or "after" or "before" or "during" or "while" or "when"
-            or "since" or "although" or "despite" or "following" or "with" or "without" or "for" or "from" or "by" or "as"
-            or "to" or "under" or "amid" or "speaking" or "asked" or "earlier" or "later" or "last"))
+        if (!QuoteWords.FrontedPhraseOpeners.Contains(Word(first)))
             return first;
         for (int t = first + 1; t < limit; t++)
             if (!InQuote(t) && IsPunct(t, ',')) return t + 1;
         return null;
     }
 
-    private static bool IsAuxOrAdverb(string w) => w.ToLowerInvariant() is "has" or "have" or "had" or "also" or "later" or "then"
-        or "further" or "previously" or "earlier" or "again" or "once" or "would" or "will" or "repeatedly" or "reportedly"
-        or "quickly" or "publicly" or "privately" or "recently" or "often" or "frequently" or "initially" or "subsequently"
-        or "separately" or "flatly" or "firmly" or "strongly" or "clearly" or "explicitly" or "simply" or "only" or "just"
-        or "still" or "never" or "always" or "already" or "angrily" or "bluntly" or "calmly" or "openly" or "finally"
-        or "himself" or "herself" or "themselves" or "itself" or "too" or "both" or "all" or "then-";
+    private static bool IsAuxOrAdverb(string w) => QuoteWords.AuxiliariesAndAdverbs.Contains(w);
 
     private bool IsClauseEnd(int i, int end)
     {
@@ -399,10 +393,7 @@ internal sealed class QuoteFinder
         if (IsPunct(i, '.') || IsPunct(i, ',') || IsPunct(i, ';') || IsPunct(i, '!') || IsPunct(i, '?') || IsDash(i)) return true;
         if (_tokens[i].Kind == TokenKind.QuoteMark) return true;
         var w = Word(i).ToLowerInvariant();
-        if (w is "on" or "in" or "at" or "during" or "late" or "last" or "earlier" or "later" or "this" or "yesterday" or "today"
-            or "after" or "before" or "while" or "when" or "as" or "via" or "to" or "from" or "with" or "of" or "by" or "and" or "but"
-            or "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday" or "reporters"
-            or "journalists" or "me" or "us" or "him" or "her" or "them" or "the" or "a" or "an" or "told" or "shortly" or "recently")
+        if (QuoteWords.TrailerAdverbialStarts.Contains(w))
         {
             // …, he said in a statement. / …, she told reporters on Monday. — but not "he said in 2019 that …"
             for (int k = i; k < end; k++)
@@ -454,7 +445,7 @@ internal sealed class QuoteFinder
         int i = cueEnd + 1;
         if (i >= end) return null;
         bool hasThat = false, colon = false;
-        if (lemma is "tell" or "inform" or "assure" or "remind" or "brief" or "warn" or "advise" or "notify" or "urge" or "ask" or "reassure" or "promise" or "teach" or "thank")
+        if (QuoteWords.AddresseeVerbs.Contains(lemma))
         {
             // The addressee: a pronoun, a name or a short noun phrase.
             var m = _mentionStartingAt[i];
@@ -467,7 +458,7 @@ internal sealed class QuoteFinder
         }
         // Adverbials: "on Tuesday", "in a statement", "at a news conference", up to a comma or "that".
         int save = i;
-        if (i < end && Word(i).ToLowerInvariant() is "on" or "in" or "at" or "during" or "late" or "earlier" or "last" or "this" or "yesterday" or "today" or "repeatedly" or "again" or "publicly" or "privately" or "separately" or "also" or "afterwards" or "later" or "via" or "through" or "after" or "before" or "while" or "when")
+        if (i < end && QuoteWords.ContentAdverbialStarts.Contains(Word(i)))
         {
             int k = i;
             while (k < end && k - i < 9 && !InQuote(k) && Word(k) != "that" && !IsPunct(k, ',') && !IsPunct(k, ':')) k++;
@@ -487,7 +478,7 @@ internal sealed class QuoteFinder
         }
         if (i >= end) return null;
         // "said nothing", "said goodbye": an object, not reported content.
-        if (!hasThat && !InQuote(i) && Word(i).ToLowerInvariant() is "nothing" or "little" or "something" or "anything" or "goodbye" or "hello" or "sorry" or "thanks" or "so" or "yes" or "grace" or "prayers")
+        if (!hasThat && !InQuote(i) && QuoteWords.NonContentObjects.Contains(Word(i)))
             return null;
         bool objectContent = Lexicon.TakesObjectContent(lemma);
         if (requireThat && !hasThat && !colon && !InQuote(i) && !objectContent) return null;
@@ -530,7 +521,7 @@ internal sealed class QuoteFinder
     private bool IsNounEnd(int t)
     {
         var w = Word(t);
-        return Lexicon.AnonymousHeads.Contains(w) || w is "reporters" or "journalists" or "parliament" or "lawmakers" or "me" or "us" or "him" or "her" or "them" or "investors" or "delegates" || char.IsUpper(w[0]);
+        return Lexicon.AnonymousHeads.Contains(w) || QuoteWords.AddresseeNouns.Contains(w) || char.IsUpper(w[0]);
     }
 
     private bool LooksLikeClauseStart(int i, int end)
@@ -540,12 +531,7 @@ internal sealed class QuoteFinder
         var w = Word(i);
         if (char.IsUpper(w[0]) || _tokens[i].Kind == TokenKind.Number) return true;
         var lw = w.ToLowerInvariant();
-        if (lw is "the" or "a" or "an" or "this" or "these" or "those" or "there" or "it" or "he" or "she" or "they" or "we" or "i"
-            or "his" or "her" or "their" or "its" or "our" or "some" or "many" or "most" or "no" or "all" or "any" or "every"
-            or "both" or "each" or "more" or "fewer" or "nobody" or "nothing" or "everyone" or "none" or "such" or "if"
-            or "when" or "while" or "although" or "because" or "since" or "despite" or "in" or "after" or "before" or "until"
-            or "unless" or "once" or "as" or "only" or "even" or "not" or "without" or "with" or "by" or "for" or "under" or "one"
-            or "two" or "three" or "several" or "few" or "people" or "officials" or "prices" or "inflation" or "you")
+        if (QuoteWords.ClauseStarts.Contains(lw))
         {
             // "said in 2019 that": handled by the adverbial skip; "said it would" etc. are clauses.
             return true;
@@ -594,7 +580,7 @@ internal sealed class QuoteFinder
             if (own is not null) { type = QuoteType.Direct; inside.Add(own); }
             else type = QuoteType.Indirect;
         }
-        foreach (var r in inside) r.Consumed = true;
+        _claimedByFrames.UnionWith(inside);
         // Reported speech must say something: at least three words of content.
         if (type == QuoteType.Indirect && content.Sum(TokenCount) < 4) return null;
         var q = new QuoteCandidate
@@ -620,7 +606,7 @@ internal sealed class QuoteFinder
         var bareByParagraph = new Dictionary<int, List<QuoteCandidate>>();
         foreach (var r in _regions)
         {
-            if (r.Consumed || r.Pieces.Count == 0) continue;
+            if (_claimedByFrames.Contains(r) || r.Pieces.Count == 0) continue;
             bool speechLike = r.Words >= 6 || r.Words >= 4 && r.EndsWithStop && r.StartsUpper;
             if (!speechLike) continue;
             var firstPiece = r.Pieces[0];
@@ -628,16 +614,12 @@ internal sealed class QuoteFinder
             int paragraph = _a.Sentences[sentence].Paragraph;
             // Inside a frame's content already (a quoted fragment of an indirect quote): skip.
             if (claimedPieces.Contains(firstPiece) || bySentence.GetValueOrDefault(sentence) is { } same && same.Any(q => q.Content.Any(c => c.Contains(firstPiece))))
-            {
-                r.Consumed = true;
                 continue;
-            }
             // "A," he said. "B." — a bare quotation right after an attributed direct quote in the same paragraph continues it.
             var host = ContinuationHost(byParagraph.GetValueOrDefault(paragraph), bareByParagraph.GetValueOrDefault(paragraph), firstPiece.Start);
             if (host is not null)
             {
                 host.Content.AddRange(r.Pieces);
-                r.Consumed = true;
                 continue;
             }
             var q = new QuoteCandidate
@@ -647,7 +629,6 @@ internal sealed class QuoteFinder
             };
             q.Content.AddRange(r.Pieces);
             AttachDashTrailer(q, r);
-            r.Consumed = true;
             quotes.Add(q);
             if (!bareByParagraph.TryGetValue(paragraph, out var bare)) bareByParagraph[paragraph] = bare = [];
             bare.Add(q);
@@ -693,14 +674,7 @@ internal sealed class QuoteFinder
         if (t >= _tokens.Length || !IsDash(t)) return;
         if (t + 1 < _tokens.Length && _mentionStartingAt[t + 1] is { } m)
         {
-            // "— Ana Ruiz, mayor": the words after the name's comma are its role.
-            int comma = m.LastToken + 1;
-            if (m.Entity is { Role: null } e && comma + 1 < _tokens.Length && IsPunct(comma, ',') && _a.SentenceAt(_tokens[comma + 1].Start) == _a.SentenceAt(m.Span.Start))
-            {
-                int s = comma + 1, stop = s;
-                while (stop < _tokens.Length && stop - s < 6 && _tokens[stop].Kind is TokenKind.Word or TokenKind.Number && _a.SentenceAt(_tokens[stop].Start) == _a.SentenceAt(m.Span.Start)) stop++;
-                if (stop > s) e.Role = _text[_tokens[s].Start.._tokens[stop - 1].End];
-            }
+            // The role after the name ("— Ana Ruiz, mayor") is read by EntityResolver, which owns entities.
             q.FrameSpeaker = m;
             q.Cue = _tokens[t].Span;
             q.CueLemma = "—";
