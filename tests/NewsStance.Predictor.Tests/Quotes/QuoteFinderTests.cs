@@ -100,6 +100,52 @@ public sealed class QuoteFinderTests
     }
 
     [Fact]
+    public void Infinitive_after_an_addressee_is_the_reported_content()
+    {
+        // Given
+        const string text = "The vote is near. Officials urged Congress to leave the program intact.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        AssertIndirect(quote, "urged", "Officials");
+        Assert.Equal(new[] { "to leave the program intact" }, Articles.Pieces(text, quote));
+    }
+
+    [Fact]
+    public void Second_reporting_verb_of_the_same_subject_starts_a_quote_of_its_own()
+    {
+        // Given
+        const string text = "Mayor Ana Ruiz said the plan was reckless and added that the council would vote again in May.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(new[] { "the plan was reckless" }, Articles.Pieces(text, quotes[0]));
+        Assert.Equal(new[] { "the council would vote again in May" }, Articles.Pieces(text, quotes[1]));
+        Assert.Equal(("said", "added"), (quotes[0].Cue?.Text, quotes[1].Cue?.Text));
+        Assert.All(quotes, q => Assert.Equal("Ana Ruiz", q.Speaker?.Name));
+    }
+
+    [Fact]
+    public void Subordinate_clause_with_its_own_speaker_is_not_part_of_the_content()
+    {
+        // Given
+        const string text = "Union leaders urged the council to keep the night buses, although they say they accept some of the cuts.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(new[] { "to keep the night buses" }, Articles.Pieces(text, quotes[0]));
+        Assert.Equal(new[] { "they accept some of the cuts" }, Articles.Pieces(text, quotes[1]));
+    }
+
+    [Fact]
     public void Quotation_after_an_attributed_quote_in_the_same_paragraph_continues_it()
     {
         // Given

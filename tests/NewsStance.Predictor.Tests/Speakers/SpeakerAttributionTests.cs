@@ -311,4 +311,18 @@ public sealed class SpeakerAttributionTests
         var smith = Assert.Single(quotes, q => q.Cue?.Text == "said");
         Assert.Equal(("John Smith", SpeakerKind.Person), (smith.Speaker?.Name, smith.Speaker?.Kind));
     }
+
+    [Fact]
+    public void Role_noun_keeps_a_long_modifier_with_a_capitalised_name_in_it()
+    {
+        // Given
+        const string text = "Budget fears grow. A former Riverton City Council chairman says the mayor should resign before the vote.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal("A former Riverton City Council chairman", quote.Speaker?.Mention);
+        Assert.Equal(new[] { "the mayor should resign before the vote" }, Articles.Pieces(text, quote));
+    }
 }

@@ -277,9 +277,10 @@ internal static class MentionFinder
             if (Lexicon.PersonRoles.Contains(next) || Lexicon.DocumentHeads.Contains(next) || Lexicon.OrganizationHeads.Contains(next)) return null;
         }
         // Walk back over modifiers to a determiner: "the Kremlin spokesman", "a senior official".
-        int k = i - 1, start = i;
+        int k = i - 1, start = i, modifiers = 0;
         bool determiner = false;
-        while (k >= s.FirstToken && i - k <= 4)
+        // Up to four modifiers, a capitalised name among them counting as one word ("a former Democratic National Committee chairman").
+        while (k >= s.FirstToken && i - k <= 8 && modifiers <= 4)
         {
             var t = tokens[k];
             if (t.Kind != TokenKind.Word && t.Kind != TokenKind.Number) break;
@@ -287,6 +288,7 @@ internal static class MentionFinder
             if (Lexicon.Determiners.Contains(w)) { start = k; determiner = true; k--; continue; }
             if (determiner) break;
             if (Lexicon.ReportingLemma(w) is not null || Lexicon.NotNames.Contains(w) || IsAuxiliary(w)) break;
+            if (!(char.IsUpper(w[0]) && k + 1 < i && char.IsUpper(a.Text[tokens[k + 1].Start]))) modifiers++;
             start = k;
             k--;
         }

@@ -456,6 +456,8 @@ internal sealed class QuoteFinder
                 while (i < end && steps < 5 && _tokens[i].Kind == TokenKind.Word && Word(i) != "that" && !InQuote(i)) { i++; steps++; if (steps >= 1 && IsNounEnd(i - 1)) break; }
             }
         }
+        // "urged Congress to leave the program intact", "told them to wait": after an addressee, an infinitive is the content.
+        bool infinitive = i > cueEnd + 1 && i + 1 < end && Word(i) == "to" && _tokens[i + 1].Kind == TokenKind.Word && !InQuote(i + 1);
         // Adverbials: "on Tuesday", "in a statement", "at a news conference", up to a comma or "that".
         int save = i;
         if (i < end && QuoteWords.ContentAdverbialStarts.Contains(Word(i)))
@@ -484,7 +486,7 @@ internal sealed class QuoteFinder
         if (requireThat && !hasThat && !colon && !InQuote(i) && !objectContent) return null;
         // A noun object and not a clause ("said nothing", "told a story"): only speech verbs may go without "that".
         if (!hasThat && !colon && !InQuote(i) && !objectContent && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i, end))) return null;
-        if (!hasThat && !colon && !InQuote(i) && IsClauseEnd(i, end) && !LooksLikeClauseStart(i, end)) return null;
+        if (!hasThat && !colon && !InQuote(i) && !infinitive && IsClauseEnd(i, end) && !LooksLikeClauseStart(i, end)) return null;
         int stop = NextSpeechClause(i, end) - 1;
         if (stop < i) return null;
         var content = Trim(new TextSpan(_tokens[i].Start, _tokens[stop].End));
@@ -500,17 +502,25 @@ internal sealed class QuoteFinder
     {
         for (int t = from; t + 2 < end; t++)
         {
-            if (InQuote(t) || !(IsPunct(t, ',') || IsPunct(t, ';'))) continue;
+            if (InQuote(t)) continue;
+            // "told him to leave and repeatedly says, …": a second reporting verb of the same subject.
+            if (t > from && Word(t) == "and" && SkipAuxForward(t + 1, end) is int verb && verb < end && IsReportingVerb(verb))
+                return t;
+            if (!(IsPunct(t, ',') || IsPunct(t, ';'))) continue;
             int n = t + 1;
-            if (Word(n) is "and" or "but" or "while" or "whereas") n++;
+            if (Word(n) is "and" or "but" or "while" or "whereas" or "although" or "though") n++;
             else if (!IsPunct(t, ';')) continue;
             if (n >= end || InQuote(n) || _mentionStartingAt[n] is not { } m) continue;
-            int v = SkipAuxForward(m.LastToken + 1, end);
-            if (v < end && !InQuote(v) && _tokens[v].Kind == TokenKind.Word && !char.IsUpper(First(v)) && Lexicon.ReportingLemma(Word(v)) is not null)
+            if (IsReportingVerb(SkipAuxForward(m.LastToken + 1, end)))
                 return t;
         }
         return end;
     }
+
+    /// <summary>A lower-case reporting verb outside quotation marks, not a form that reads as a noun as often ("reports", "claims").</summary>
+    private bool IsReportingVerb(int v) => v < _tokens.Length && !InQuote(v) && _tokens[v].Kind == TokenKind.Word && !char.IsUpper(First(v))
+        && Lexicon.ReportingLemma(Word(v)) is { } lemma
+        && !(Lexicon.IsNounAmbiguous(lemma) && (Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase)));
 
     private int SkipAuxForward(int k, int end)
     {
