@@ -146,6 +146,47 @@ public sealed class QuoteFinderTests
     }
 
     [Fact]
+    public void Subject_after_an_opening_connective_reads_forward_when_nothing_precedes_it_to_report()
+    {
+        // Given: "However," before the subject looks like the end of a trailer's content, but is too short to be one
+        const string text = "However, Rep. Ana Lind (D-Mass.) said the law does not require witnesses to appear in public.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        AssertIndirect(quote, "said", "Rep. Ana Lind");
+        Assert.Equal(new[] { "the law does not require witnesses to appear in public" }, Articles.Pieces(text, quote));
+    }
+
+    [Fact]
+    public void Source_with_a_name_inside_its_post_modifier_is_the_subject_and_a_later_that_stays_in_the_content()
+    {
+        // Given
+        const string text = "The test was the sixth. Experts on North Korea and nuclear policy said the latest test could change that.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        AssertIndirect(quote, "said", "Experts");
+        Assert.Equal(new[] { "the latest test could change that" }, Articles.Pieces(text, quote));
+    }
+
+    [Fact]
+    public void Abbreviated_title_before_a_surname_that_is_also_a_role_word_keeps_the_name()
+    {
+        // Given: "King" is a role word, but after "Mr." it is a surname
+        const string text = "Larry King hosts a weekly show. Mr. King said that he had never been told what to say.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(("Mr. King", "Larry King"), (quote.Speaker?.Mention, quote.Speaker?.Name));
+    }
+
+    [Fact]
     public void Quotation_after_an_attributed_quote_in_the_same_paragraph_continues_it()
     {
         // Given

@@ -190,9 +190,12 @@ internal static class MentionFinder
         }
         var nameWords = words.GetRange(nameFrom, words.Count - nameFrom);
         int gender = 0;
-        // A run of titles alone ("the Speaker", "the Foreign Minister", "Speaker of the House") names a role, not a person:
-        // it is a role noun, resolved like "the minister" to whoever holds the role.
-        if (nameWords.All(Lexicon.IsNameTitle))
+        // A run of titles alone after "the" ("the Speaker", "the Foreign Minister") or before "of" ("Speaker of the House")
+        // names a role, not a person: it is a role noun, resolved like "the minister" to whoever holds the role. Not after
+        // an abbreviated title ("Mr. King") nor on its own ("King said"): there the last word is a surname.
+        bool theBefore = start > s.FirstToken && a.TextOf(tokens[start - 1]) is "the" or "The";
+        bool ofAfter = stop < end && a.TextOf(tokens[stop]) == "of";
+        if ((theBefore || ofAfter) && nameWords.All(Lexicon.IsNameTitle) && !words.Any(w => Lexicon.IsTitleAbbreviation(w)))
         {
             if (Lexicon.PersonRoles.Contains(words[^1].TrimEnd('.')) && TryNounMention(a, s, stop - 1, end, words[^1], initial, into.Count) is { } roleNoun)
                 into.Add(roleNoun);

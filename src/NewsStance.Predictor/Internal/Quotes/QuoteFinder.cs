@@ -230,11 +230,14 @@ internal sealed class QuoteFinder
                 // "…, X said." — and mid-sentence "The plan, X said, would fail within a year."
                 var right = Continuation(afterCue, end);
                 var left = right is null ? LeftContent(first, before) : LeftContent(first, before, minWords: 1);
-                if (left is null) return null;
-                var pieces = new List<TextSpan> { left.Value };
-                if (right is not null && !InQuote(_a.TokenAtOrAfter(left.Value.Start))) pieces.Add(right.Value);
-                else AddSplitTail(pieces, afterCue, end);
-                return MakeQuote(s, pieces, cue, lemma, subject, FramePattern.ContentSubjectCue);
+                // With nothing to report before it ("However, Rep. Lynch said the law …"), the frame reads forward instead.
+                if (left is not null)
+                {
+                    var pieces = new List<TextSpan> { left.Value };
+                    if (right is not null && !InQuote(_a.TokenAtOrAfter(left.Value.Start))) pieces.Add(right.Value);
+                    else AddSplitTail(pieces, afterCue, end);
+                    return MakeQuote(s, pieces, cue, lemma, subject, FramePattern.ContentSubjectCue);
+                }
             }
             // Subject-cue with content after it; a leading adverbial ("On Tuesday, X said that …") is not content.
             var after = ContentAfter(v, cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
@@ -326,8 +329,8 @@ internal sealed class QuoteFinder
             var m = _mentionEndingAt[j];
             if (m is null || j == k) continue;
             if (m.Form == MentionForm.Pronoun) return null;
-            var next = Word(j + 1).ToLowerInvariant();
-            return QuoteWords.SourcePostModifierStarts.Contains(next) ? m : null;
+            // A name inside the post-modifier ("experts on North Korea and …") is passed over on the way back to its head.
+            if (QuoteWords.SourcePostModifierStarts.Contains(Word(j + 1))) return m;
         }
         return null;
     }
@@ -474,7 +477,7 @@ internal sealed class QuoteFinder
             // "said a day earlier during his meeting with Maduro that …": a "that" shortly after, before any punctuation.
             for (int k = i; k < end && k - i < 10; k++)
             {
-                if (InQuote(k) || _tokens[k].Kind == TokenKind.Punctuation || Lexicon.ReportingLemma(Word(k)) is not null) break;
+                if (InQuote(k) || _tokens[k].Kind == TokenKind.Punctuation || Lexicon.ReportingLemma(Word(k)) is not null || QuoteWords.FiniteAuxiliaries.Contains(Word(k))) break;
                 if (Word(k) == "that" && k > i) { hasThat = true; i = k + 1; break; }
             }
         }
