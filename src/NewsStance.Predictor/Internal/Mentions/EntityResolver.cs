@@ -13,6 +13,7 @@ internal sealed class EntityResolver
     private readonly IReadOnlyList<Mention> _mentions;
 
     private readonly Reading.Article? _article;
+    private readonly HashSet<Entity> _evidentPeople;
 
     public EntityResolver(IReadOnlyList<Mention> mentions, Reading.Article? article = null)
     {
@@ -25,6 +26,8 @@ internal sealed class EntityResolver
             ResolveDashTrailerRoles(article);
         }
         ResolveNouns();
+        // Decided once per entity, so resolving a pronoun costs the same however often the entity is mentioned.
+        _evidentPeople = _entities.Where(IsEvidentPerson).ToHashSet();
     }
 
     /// <summary>"Dmitry Peskov, the Kremlin spokesman," and "a company spokesman, Pieter de Vries,": one entity, with its role.</summary>
@@ -214,7 +217,7 @@ internal sealed class EntityResolver
             if (e is null || o.Form == MentionForm.Pronoun && e == null) continue;
             if (wantPerson && e.Kind != SpeakerKind.Person) continue;
             // "he" and "she" are one person, named in the body ("Christianity", "Medicare", a title-case headline are not).
-            if (wantPerson && (o.Plural || InTitle(o) || !IsEvidentPerson(e))) continue;
+            if (wantPerson && (o.Plural || InTitle(o) || !_evidentPeople.Contains(e))) continue;
             if (!wantPerson && e.Kind == SpeakerKind.Person && !(wantPlural && o.Plural)) continue;
             if (wantPerson && pronoun.Gender != 0 && e.Gender != 0 && e.Gender != pronoun.Gender) continue;
             if (wantPlural && !o.Plural && e.Kind == SpeakerKind.Anonymous) continue;

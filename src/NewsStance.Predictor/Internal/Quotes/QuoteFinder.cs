@@ -507,7 +507,7 @@ internal sealed class QuoteFinder
         {
             if (InQuote(t)) continue;
             // "told him to leave and repeatedly says, …": a second reporting verb of the same subject.
-            if (t > from && Word(t) == "and" && SkipAuxForward(t + 1, end) is int verb && verb < end && IsReportingVerb(verb))
+            if (t > from && _a.Slice(_tokens[t]) is "and" && SkipAuxForward(t + 1, end) is int verb && verb < end && IsReportingVerb(verb))
                 return t;
             if (!(IsPunct(t, ',') || IsPunct(t, ';'))) continue;
             int n = t + 1;
