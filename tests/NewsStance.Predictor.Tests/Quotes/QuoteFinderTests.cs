@@ -113,6 +113,19 @@ public sealed class QuoteFinderTests
         Assert.Equal(new[] { "to leave the program intact" }, Articles.Pieces(text, quote));
     }
 
+    [Theory]
+    [InlineData("In the end, the operator agreed to lend the city five new buses for the summer.", "agreed", "the operator", "to lend the city five new buses for the summer")]
+    [InlineData("The mayor pledged to cut the bus fares by half before the winter.", "pledged", "The mayor", "to cut the bus fares by half before the winter")]
+    public void Infinitive_after_a_verb_of_commitment_is_the_reported_content(string text, string cue, string speaker, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        AssertIndirect(quote, cue, speaker);
+        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
+    }
+
     [Fact]
     public void Second_reporting_verb_of_the_same_subject_starts_a_quote_of_its_own()
     {

@@ -236,7 +236,7 @@ internal sealed class QuoteFinder
                     var pieces = new List<TextSpan> { left.Value };
                     if (right is not null && !InQuote(_a.TokenAtOrAfter(left.Value.Start))) pieces.Add(right.Value);
                     else AddSplitTail(pieces, afterCue, end);
-                    return MakeQuote(s, pieces, cue, lemma, subject, FramePattern.ContentSubjectCue);
+                    if (MakeQuote(s, pieces, cue, lemma, subject, FramePattern.ContentSubjectCue) is { } trailerQuote) return trailerQuote;
                 }
             }
             // Subject-cue with content after it; a leading adverbial ("On Tuesday, X said that …") is not content.
@@ -459,8 +459,10 @@ internal sealed class QuoteFinder
                 while (i < end && steps < 5 && _tokens[i].Kind == TokenKind.Word && Word(i) != "that" && !InQuote(i)) { i++; steps++; if (steps >= 1 && IsNounEnd(i - 1)) break; }
             }
         }
-        // "urged Congress to leave the program intact", "told them to wait": after an addressee, an infinitive is the content.
-        bool infinitive = i > cueEnd + 1 && i + 1 < end && Word(i) == "to" && _tokens[i + 1].Kind == TokenKind.Word && !InQuote(i + 1);
+        // "urged Congress to leave the program intact", "told them to wait", "agreed to lend …", "pledged to cut …":
+        // after an addressee, or after a verb whose content may be a phrase, an infinitive is the content.
+        bool infinitive = (i > cueEnd + 1 || Lexicon.TakesObjectContent(lemma)) && i + 1 < end && Word(i) == "to"
+            && _tokens[i + 1].Kind == TokenKind.Word && !InQuote(i + 1);
         // Adverbials: "on Tuesday", "in a statement", "at a news conference", up to a comma or "that".
         int save = i;
         if (i < end && QuoteWords.ContentAdverbialStarts.Contains(Word(i)))
