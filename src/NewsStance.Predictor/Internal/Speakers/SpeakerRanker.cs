@@ -45,7 +45,7 @@ internal sealed class SpeakerRanker(ISpeakerScorer scorer)
     public static CandidateFeatures Featurize(Article a, QuoteCandidate q, List<Mention> candidates, Entity? previous, EntityResolver resolver)
     {
         var entities = candidates.Select(c => c.Form == MentionForm.Pronoun ? resolver.ResolvePronoun(c, previous) : c.Entity).ToArray();
-        var order = candidates.Select((m, i) => (i, d: Math.Min(Math.Abs(m.Span.End - q.Start), Math.Abs(m.Span.Start - q.End))))
+        var order = candidates.Select((m, i) => (i, d: SpeakerFeatures.Distance(m, q)))
                               .OrderBy(x => x.d).Select(x => x.i).ToArray();
         var rank = new int[candidates.Count];
         for (int r = 0; r < order.Length; r++) rank[order[r]] = r;
