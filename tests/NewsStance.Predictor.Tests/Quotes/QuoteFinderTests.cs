@@ -200,6 +200,21 @@ public sealed class QuoteFinderTests
     }
 
     [Fact]
+    public void Trailer_with_an_addressee_and_a_place_gives_the_quote_its_cue()
+    {
+        // Given
+        const string text = "\"We asked for a modest bonus. That is not a negotiation\", Sophie Marchetti told reporters outside the depot.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Direct, quote.Type);
+        Assert.Equal(new[] { "We asked for a modest bonus. That is not a negotiation" }, Articles.Pieces(text, quote));
+        Assert.Equal(("told", "Sophie Marchetti"), (quote.Cue?.Text, quote.Speaker?.Name));
+    }
+
+    [Fact]
     public void Quotation_after_an_attributed_quote_in_the_same_paragraph_continues_it()
     {
         // Given

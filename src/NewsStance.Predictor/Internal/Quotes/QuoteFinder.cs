@@ -300,7 +300,11 @@ internal sealed class QuoteFinder
         int k = i;
         while (k < end && k - i < 3 && _tokens[k].Kind == TokenKind.Word && !InQuote(k)
                && Word(k).ToLowerInvariant() is not ("that" or "on" or "in" or "at" or "during" or "after" or "before" or "last" or "this" or "late"))
+        {
             k++;
+            // "told reporters outside the depot": the addressee ends at its noun; what follows is an adverbial.
+            if (IsNounEnd(k - 1)) break;
+        }
         return k;
     }
 
