@@ -214,6 +214,19 @@ public sealed class QuoteFinderTests
         Assert.Equal(("told", "Sophie Marchetti"), (quote.Cue?.Text, quote.Speaker?.Name));
     }
 
+    [Theory]
+    [InlineData("Officials in the city said the trams would run again on Friday.", "Officials")]
+    [InlineData("A spokeswoman for the company said the trams would run again on Friday.", "A spokeswoman")]
+    public void Mention_inside_a_post_modifier_is_not_the_subject(string text, string speaker)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        AssertIndirect(quote, "said", speaker);
+        Assert.Equal(new[] { "the trams would run again on Friday" }, Articles.Pieces(text, quote));
+    }
+
     [Fact]
     public void Quotation_after_an_attributed_quote_in_the_same_paragraph_continues_it()
     {

@@ -206,6 +206,14 @@ internal sealed class QuoteFinder
         // A source with a post-modifier: "a source familiar with the talks said", "officials in the capital said".
         if (subject is null && k >= first)
             subject = SubjectWithPostModifier(k, first);
+        // A mention after a preposition is the end of a post-modifier, not the subject: "officials in the city said".
+        else if (subject is not null && subject.FirstToken - 1 >= first && _tokens[subject.FirstToken - 1].Kind == TokenKind.Word
+                 && char.IsLower(First(subject.FirstToken - 1)) && QuoteWords.SourcePostModifierStarts.Contains(Word(subject.FirstToken - 1))
+                 && SubjectWithPostModifier(k, first) is { } head)
+        {
+            subject = head;
+            subjectStart = head.FirstToken;
+        }
 
         if (participle)
         {
