@@ -9,6 +9,22 @@ using NewsStance;
 // scores every *.txt in DIR in this process (rules-only, no output), N times over, on T threads, and
 // prints the time per article for each block of 1000 articles (how the cost falls as the JIT warms
 // up), then articles/s and the process's CPU use (100% per busy core: does a second thread help?).
+//
+// dotnet run -c Release --project bench/NewsStance.Bench -- long [--sizes 10,100,500,2048] [--limit S] [--shapes a,b]
+// times each stage on long inputs of several shapes (LongInputs) and prints ms per KB side by side.
+if (args.Length > 0 && args[0] == "long")
+{
+    int[] sizes = Value("--sizes") is { } s ? s.Split(',').Select(int.Parse).ToArray() : [10, 50, 200, 800, 2048];
+    double limit = Value("--limit") is { } l ? double.Parse(l, System.Globalization.CultureInfo.InvariantCulture) : 60;
+    string[] shapes = Value("--shapes") is { } sh ? sh.Split(',') : NewsStance.Bench.LongInputs.Shapes;
+    return NewsStance.Bench.LongInputRun.Run(sizes, limit, shapes);
+
+    string? Value(string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i > 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
 if (args.Length > 0 && args[0] == "corpus")
 {
     if (args.Length < 2) { Console.Error.WriteLine("usage: corpus DIR [--passes N] [--threads T]"); return 2; }

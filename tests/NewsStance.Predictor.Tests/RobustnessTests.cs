@@ -37,6 +37,45 @@ public sealed class RobustnessTests
         AssertOffsetsInside(text, result);
     }
 
+    [Fact]
+    public void Endless_sentence_of_frames_is_cut_and_every_piece_keeps_its_speaker()
+    {
+        // Given: 320 KB of "John Smith said " with no full stop or paragraph break
+        var builder = new StringBuilder();
+        while (builder.Length < 320_000) builder.Append("John Smith said ");
+        string text = builder.ToString();
+
+        // When
+        var result = Articles.Score(text);
+
+        // Then: a quote per cut sentence, each said by John Smith and holding the frames after it
+        var article = Articles.Read(text);
+        Assert.All(article.Sentences, s => Assert.True(s.TokenCount <= Internal.Reading.SentenceSplitter.MaxTokens));
+        Assert.InRange(result.Quotes.Count, article.Sentences.Count - 1, article.Sentences.Count);
+        Assert.All(result.Quotes, q => Assert.Equal("John Smith", q.Speaker?.Name));
+        Assert.All(result.Quotes, q => Assert.StartsWith("John Smith said John Smith", q.Text));
+        AssertOffsetsInside(text, result);
+    }
+
+    [Fact]
+    public void Long_run_of_mixed_quote_marks_and_reporting_words_completes_with_offsets_inside()
+    {
+        // Given: 200 KB of quote marks of every style, reporting words, names and commas, in no order
+        string[] parts = ["\"", "“", "”", "«", "»", "„", "''", " said ", " told ", " according to ", " warned that ", " Ana Ruiz ", " he ", ", ", ": ", " — ", " the plan would fail "];
+        var random = new Random(5);
+        var builder = new StringBuilder();
+        while (builder.Length < 200_000) builder.Append(parts[random.Next(parts.Length)]);
+        string text = builder.ToString();
+
+        // When
+        var result = Articles.Score(text);
+
+        // Then
+        Assert.NotEmpty(result.Quotes);
+        AssertOffsetsInside(text, result);
+        Assert.All(result.Quotes, q => Assert.All(q.ContentSpans, s => Assert.True(s.Length > 0)));
+    }
+
     [Theory]
     [InlineData("\"\" \" \"\" \"\"\" \" , \" .\" “ ” « » „ \" ' '' `` '' \"")]
     [InlineData("He said \" \" and \" then \"")]

@@ -51,11 +51,11 @@ internal sealed class SpeakerTrainer(MLContext ml)
                     int overlap = Math.Min(c.End, g.SpeakerSpan!.Value.End) - Math.Max(c.Start, g.SpeakerSpan.Value.Start);
                     if (overlap > bestOverlap) { bestOverlap = overlap; gold = i; }
                 }
-                var vectors = SpeakerRanker.Featurize(article, q, candidates, previous, resolver);
+                var features = SpeakerRanker.Featurize(article, q, candidates, previous, resolver);
                 if (gold >= 0)
                 {
-                    groups.Add(new SpeakerGroup(byArticle.Key, vectors, gold));
-                    previous = candidates[gold].Entity ?? previous;
+                    groups.Add(new SpeakerGroup(byArticle.Key, features.Vectors, gold));
+                    previous = features.Entities[gold] ?? previous;
                 }
             }
         }

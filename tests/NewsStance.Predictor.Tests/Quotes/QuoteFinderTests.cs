@@ -64,6 +64,170 @@ public sealed class QuoteFinderTests
     }
 
     [Fact]
+    public void Split_quote_around_a_role_with_the_name_in_apposition_is_one_direct_quote()
+    {
+        // Given: the attribution between the halves is a post-modified speaker, "the operator's director, Bernard Lacombe,"
+        const string text = "Bus drivers walked out on Monday.\n\n"
+            + "\"We understand the frustration,\" the operator's director, Bernard Lacombe, said, \"but the timetable cannot change before summer.\"";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then: one direct quote of two spans; the attribution is no part of it
+        Assert.Equal(QuoteType.Direct, quote.Type);
+        Assert.Equal(new[] { "We understand the frustration", "but the timetable cannot change before summer." }, Articles.Pieces(text, quote));
+        Assert.Equal("Bernard Lacombe", quote.Speaker?.Name);
+        Assert.Equal("said", quote.Cue?.Text);
+    }
+
+    [Fact]
+    public void Coordinated_clause_with_its_own_speaker_and_reporting_verb_is_a_quote_of_its_own()
+    {
+        // Given
+        const string text = "Deputy mayor Claire Fontaine told local radio that the council would discuss the matter in October, "
+            + "and she described the drivers' demands as \"perfectly reasonable\".";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(new[] { "the council would discuss the matter in October" }, Articles.Pieces(text, quotes[0]));
+        Assert.Equal(("told", "Claire Fontaine"), (quotes[0].Cue?.Text, quotes[0].Speaker?.Name));
+        Assert.Equal(QuoteType.Mixed, quotes[1].Type);
+        Assert.Equal(new[] { "the drivers' demands as \"perfectly reasonable\"" }, Articles.Pieces(text, quotes[1]));
+        Assert.Equal(("described", "she", "Claire Fontaine"), (quotes[1].Cue?.Text, quotes[1].Speaker?.Mention, quotes[1].Speaker?.Name));
+    }
+
+    [Fact]
+    public void Infinitive_after_an_addressee_is_the_reported_content()
+    {
+        // Given
+        const string text = "The vote is near. Officials urged Congress to leave the program intact.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        AssertIndirect(quote, "urged", "Officials");
+        Assert.Equal(new[] { "to leave the program intact" }, Articles.Pieces(text, quote));
+    }
+
+    [Theory]
+    [InlineData("In the end, the operator agreed to lend the city five new buses for the summer.", "agreed", "the operator", "to lend the city five new buses for the summer")]
+    [InlineData("The mayor pledged to cut the bus fares by half before the winter.", "pledged", "The mayor", "to cut the bus fares by half before the winter")]
+    public void Infinitive_after_a_verb_of_commitment_is_the_reported_content(string text, string cue, string speaker, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        AssertIndirect(quote, cue, speaker);
+        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
+    }
+
+    [Fact]
+    public void Second_reporting_verb_of_the_same_subject_starts_a_quote_of_its_own()
+    {
+        // Given
+        const string text = "Mayor Ana Ruiz said the plan was reckless and added that the council would vote again in May.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(new[] { "the plan was reckless" }, Articles.Pieces(text, quotes[0]));
+        Assert.Equal(new[] { "the council would vote again in May" }, Articles.Pieces(text, quotes[1]));
+        Assert.Equal(("said", "added"), (quotes[0].Cue?.Text, quotes[1].Cue?.Text));
+        Assert.All(quotes, q => Assert.Equal("Ana Ruiz", q.Speaker?.Name));
+    }
+
+    [Fact]
+    public void Subordinate_clause_with_its_own_speaker_is_not_part_of_the_content()
+    {
+        // Given
+        const string text = "Union leaders urged the council to keep the night buses, although they say they accept some of the cuts.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(new[] { "to keep the night buses" }, Articles.Pieces(text, quotes[0]));
+        Assert.Equal(new[] { "they accept some of the cuts" }, Articles.Pieces(text, quotes[1]));
+    }
+
+    [Fact]
+    public void Subject_after_an_opening_connective_reads_forward_when_nothing_precedes_it_to_report()
+    {
+        // Given: "However," before the subject looks like the end of a trailer's content, but is too short to be one
+        const string text = "However, Rep. Ana Lind (D-Mass.) said the law does not require witnesses to appear in public.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        AssertIndirect(quote, "said", "Rep. Ana Lind");
+        Assert.Equal(new[] { "the law does not require witnesses to appear in public" }, Articles.Pieces(text, quote));
+    }
+
+    [Fact]
+    public void Source_with_a_name_inside_its_post_modifier_is_the_subject_and_a_later_that_stays_in_the_content()
+    {
+        // Given
+        const string text = "The test was the sixth. Experts on North Korea and nuclear policy said the latest test could change that.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        AssertIndirect(quote, "said", "Experts");
+        Assert.Equal(new[] { "the latest test could change that" }, Articles.Pieces(text, quote));
+    }
+
+    [Fact]
+    public void Abbreviated_title_before_a_surname_that_is_also_a_role_word_keeps_the_name()
+    {
+        // Given: "King" is a role word, but after "Mr." it is a surname
+        const string text = "Larry King hosts a weekly show. Mr. King said that he had never been told what to say.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(("Mr. King", "Larry King"), (quote.Speaker?.Mention, quote.Speaker?.Name));
+    }
+
+    [Fact]
+    public void Trailer_with_an_addressee_and_a_place_gives_the_quote_its_cue()
+    {
+        // Given
+        const string text = "\"We asked for a modest bonus. That is not a negotiation\", Sophie Marchetti told reporters outside the depot.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Direct, quote.Type);
+        Assert.Equal(new[] { "We asked for a modest bonus. That is not a negotiation" }, Articles.Pieces(text, quote));
+        Assert.Equal(("told", "Sophie Marchetti"), (quote.Cue?.Text, quote.Speaker?.Name));
+    }
+
+    [Theory]
+    [InlineData("Officials in the city said the trams would run again on Friday.", "Officials")]
+    [InlineData("A spokeswoman for the company said the trams would run again on Friday.", "A spokeswoman")]
+    public void Mention_inside_a_post_modifier_is_not_the_subject(string text, string speaker)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        AssertIndirect(quote, "said", speaker);
+        Assert.Equal(new[] { "the trams would run again on Friday" }, Articles.Pieces(text, quote));
+    }
+
+    [Fact]
     public void Quotation_after_an_attributed_quote_in_the_same_paragraph_continues_it()
     {
         // Given

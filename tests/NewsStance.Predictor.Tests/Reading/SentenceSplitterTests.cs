@@ -1,3 +1,4 @@
+using NewsStance.Internal.Reading;
 using NewsStance.Tests.TestSupport;
 
 namespace NewsStance.Tests.Reading;
@@ -118,5 +119,21 @@ public sealed class SentenceSplitterTests
         Assert.Equal(0, article.Sentences[0].Paragraph);
         Assert.Equal(1, article.Sentences[1].Paragraph);
         Assert.Equal("The vote was close", article.TextOf(article.Sentences[0].Span));
+    }
+
+    [Fact]
+    public void A_run_without_sentence_ends_is_cut_after_a_comma_before_it_grows_too_long()
+    {
+        // Given: 100 clauses of six words and a comma, no full stop (700 tokens)
+        string text = string.Concat(Enumerable.Repeat("the council met again on Tuesday, ", 100));
+
+        // When
+        var article = Articles.Read(text);
+
+        // Then: no sentence over the limit, each cut right after a comma, and together they cover the text
+        Assert.True(article.Sentences.Count >= 3);
+        Assert.All(article.Sentences, s => Assert.True(s.TokenCount <= SentenceSplitter.MaxTokens));
+        Assert.All(article.Sentences.SkipLast(1), s => Assert.EndsWith("Tuesday,", article.TextOf(s.Span)));
+        Assert.Equal(article.Tokens.Length, article.Sentences.Sum(s => s.TokenCount));
     }
 }

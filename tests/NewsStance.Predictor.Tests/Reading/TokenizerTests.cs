@@ -21,6 +21,19 @@ public sealed class TokenizerTests
     }
 
     [Fact]
+    public void Period_followed_at_once_by_a_letter_and_a_period_stays_inside_the_word()
+    {
+        // Given: a party-and-state tag and a degree, which no abbreviation list holds whole
+        const string text = "Rep. Trey Gowdy (R-S.C.) and a Ph.D. student spoke.";
+
+        // When
+        var tokens = Tokens(text).Select(t => t.Text);
+
+        // Then
+        Assert.Equal(new[] { "Rep.", "Trey", "Gowdy", "(", "R-S.C.", ")", "and", "a", "Ph.D.", "student", "spoke", "." }, tokens);
+    }
+
+    [Fact]
     public void No_keeps_its_period_only_before_a_number()
     {
         // Given

@@ -206,4 +206,123 @@ public sealed class SpeakerAttributionTests
         Assert.Equal("Ana Ruiz", quote.Speaker?.Name);
         Assert.InRange(quote.Speaker!.Confidence, 0.5, 1.0);
     }
+
+    [Fact]
+    public void He_and_she_do_not_resolve_to_capitalised_words_that_are_not_people()
+    {
+        // Given: a title-case headline, a dateline word, a programme and a state open sentences before the pronouns
+        const string text = "Says Legislators May Clarify Religious Beliefs Law\n\n"
+            + "Updated at 5 p.m.\n\n"
+            + "Christianity is not under attack in Arizona, the governor's office said in a letter. Medicare will cover the new drug from March.\n\n"
+            + "\"We will not let the state be divided over this,\" she said.\n\n"
+            + "Tennessee lawmakers debated the bill on Monday. \"This is a good day for families,\" he said.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then: the pronouns stay unresolved rather than naming a word that is no person
+        var pronounQuotes = quotes.Where(q => q.Speaker?.Mention is "she" or "he").ToList();
+        Assert.Equal(2, pronounQuotes.Count);
+        Assert.All(pronounQuotes, q => Assert.Equal(q.Speaker!.Mention, q.Speaker.Name));
+    }
+
+    [Fact]
+    public void She_resolves_to_a_named_woman_past_a_capitalised_place_nearer_to_her()
+    {
+        // Given
+        const string text = "Mayor Ana Ruiz toured the harbour on Monday. Riverton Harbour flooded twice this year. "
+            + "\"We will rebuild the wall before winter,\" she said.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(("she", "Ana Ruiz"), (quote.Speaker?.Mention, quote.Speaker?.Name));
+    }
+
+    [Fact]
+    public void A_capitalised_title_alone_is_a_role_noun_that_resolves_to_its_holder()
+    {
+        // Given
+        const string text = "House Speaker Paul Ryan met the delegation on Tuesday. "
+            + "The Speaker said that the bill would come to a vote next week.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(("The Speaker", "Paul Ryan", SpeakerKind.Person), (quote.Speaker?.Mention, quote.Speaker?.Name, quote.Speaker?.Kind));
+    }
+
+    [Fact]
+    public void Conjoined_subject_of_a_reporting_verb_is_one_speaker()
+    {
+        // Given
+        const string text = "Russia and several other countries insist that Maduro is the only legitimate president of Venezuela.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal("Russia and several other countries", quote.Speaker?.Mention);
+        Assert.Equal(Articles.SpanOf(text, "Russia and several other countries"), quote.Speaker?.Span);
+        Assert.Equal(SpeakerKind.Organization, quote.Speaker?.Kind);
+    }
+
+    [Fact]
+    public void Conjoined_speakers_are_not_the_antecedent_of_he_or_she()
+    {
+        // Given
+        const string text = "Tom Baker and Ana Ruiz said that the talks had failed. \"We start again tomorrow,\" she said.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("Tom Baker and Ana Ruiz", quotes[0].Speaker?.Name);
+        Assert.Equal(("she", "Ana Ruiz"), (quotes[1].Speaker?.Mention, quotes[1].Speaker?.Name));
+    }
+
+    [Fact]
+    public void Name_after_an_organisation_noun_is_an_organisation()
+    {
+        // Given
+        const string text = "Transport operator Citelyon said in a statement that the buses would run on Sunday.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(("Transport operator Citelyon", "Citelyon", SpeakerKind.Organization), (quote.Speaker?.Mention, quote.Speaker?.Name, quote.Speaker?.Kind));
+        Assert.Equal("Transport operator", quote.Speaker?.Role);
+    }
+
+    [Fact]
+    public void Name_with_a_known_first_name_after_an_organisation_noun_stays_a_person()
+    {
+        // Given
+        const string text = "The union told the committee John Smith had resigned. John Smith said that he would stay on until May.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        var smith = Assert.Single(quotes, q => q.Cue?.Text == "said");
+        Assert.Equal(("John Smith", SpeakerKind.Person), (smith.Speaker?.Name, smith.Speaker?.Kind));
+    }
+
+    [Fact]
+    public void Role_noun_keeps_a_long_modifier_with_a_capitalised_name_in_it()
+    {
+        // Given
+        const string text = "Budget fears grow. A former Riverton City Council chairman says the mayor should resign before the vote.";
+
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal("A former Riverton City Council chairman", quote.Speaker?.Mention);
+        Assert.Equal(new[] { "the mayor should resign before the vote" }, Articles.Pieces(text, quote));
+    }
 }

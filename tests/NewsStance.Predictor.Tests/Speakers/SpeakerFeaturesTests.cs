@@ -33,7 +33,7 @@ public sealed class SpeakerFeaturesTests
 
         // When
         var candidates = SpeakerFeatures.Candidates(article, mentions, quote, first);
-        var vectors = SpeakerRanker.Featurize(article, quote, candidates, null, resolver);
+        var vectors = SpeakerRanker.Featurize(article, quote, candidates, null, resolver).Vectors;
 
         // Then
         int frame = Array.IndexOf(SpeakerFeatures.Names, "frame_subject");
@@ -84,5 +84,27 @@ public sealed class SpeakerFeaturesTests
         Assert.Equal(Articles.SpanOf(text, "He"), choice.Mention.Span);
         Assert.Equal("Dmitry Peskov", choice.Entity?.Name);
         Assert.InRange(choice.Confidence, 0.0, 1.0);
+    }
+
+    [Fact]
+    public void Crowded_window_keeps_the_nearest_candidates_and_the_frame_speaker()
+    {
+        // Given: sixty people named in the sentence before the quote's frame
+        string names = string.Join(", ", Enumerable.Range(0, 60).Select(n => $"Member{n} Person{n}"));
+        string text = $"The roll call named {names} on Monday. Ana Ruiz said that the vote would be held again in May.";
+        var article = Articles.Read(text);
+        var mentions = MentionFinder.Find(article);
+        var quote = Assert.Single(QuoteFinder.Find(article, mentions));
+        var first = SpeakerRanker.FirstMentionOfSentence(article, mentions);
+
+        // When
+        var candidates = SpeakerFeatures.Candidates(article, mentions, quote, first);
+
+        // Then
+        Assert.Equal(SpeakerFeatures.MaxCandidates, candidates.Count);
+        Assert.Contains(quote.FrameSpeaker, candidates);
+        Assert.Contains(candidates, m => m.Core == "Member59 Person59");
+        Assert.DoesNotContain(candidates, m => m.Core == "Member0 Person0");
+        Assert.Equal(candidates.OrderBy(m => m.Span.Start), candidates);
     }
 }

@@ -3,20 +3,31 @@ namespace NewsStance.Internal.Mentions;
 /// <summary>
 /// Groups mentions into entities: surnames join the full name anywhere in the article
 /// (<c>Peskov</c> → <c>Dmitry Peskov</c>, <c>Putin</c> → the later <c>Vladimir Putin</c>); role nouns join
-/// the latest entity with that role (<c>the Kremlin spokesman</c>); pronouns are resolved when a quote
-/// needs them, by <see cref="ResolvePronoun"/>, since the previous speaker matters.
+/// the latest entity with that role (<c>the Kremlin spokesman</c>). Pronouns are resolved when a quote
+/// needs them, by <see cref="ResolvePronoun"/>, since the previous speaker matters; that answers without
+/// changing any mention or entity, so the result never depends on the order quotes are looked at.
 /// </summary>
 internal sealed class EntityResolver
 {
     private readonly List<Entity> _entities = [];
     private readonly IReadOnlyList<Mention> _mentions;
 
+    private readonly Reading.Article? _article;
+    private readonly HashSet<Entity> _evidentPeople;
+
     public EntityResolver(IReadOnlyList<Mention> mentions, Reading.Article? article = null)
     {
         _mentions = mentions;
+        _article = article;
         ResolveNames();
-        if (article is not null) ResolveAppositions(article);
+        if (article is not null)
+        {
+            ResolveAppositions(article);
+            ResolveDashTrailerRoles(article);
+        }
         ResolveNouns();
+        // Decided once per entity, so resolving a pronoun costs the same however often the entity is mentioned.
+        _evidentPeople = _entities.Where(IsEvidentPerson).ToHashSet();
     }
 
     /// <summary>"Dmitry Peskov, the Kremlin spokesman," and "a company spokesman, Pieter de Vries,": one entity, with its role.</summary>
@@ -34,6 +45,26 @@ internal sealed class EntityResolver
             e.Role ??= StripDeterminer(role.Core);
         }
     }
+
+    /// <summary>"“…” — Ana Ruiz, mayor": a name after a dash that follows a closing quotation mark, then a comma and a few words: those words are its role.</summary>
+    private void ResolveDashTrailerRoles(Reading.Article a)
+    {
+        var tokens = a.Tokens;
+        foreach (var m in _mentions)
+        {
+            if (m.Form != MentionForm.Name || m.Entity is not { Role: null } e || m.FirstToken < 2) continue;
+            int dash = m.FirstToken - 1, comma = m.LastToken + 1;
+            if (!IsDash(a, tokens[dash]) || tokens[dash - 1].Kind != Reading.TokenKind.QuoteMark) continue;
+            if (comma + 1 >= tokens.Length || a.Text[tokens[comma].Start] != ',' || tokens[comma].Length != 1) continue;
+            int sentence = a.SentenceAt(m.Span.Start);
+            int s = comma + 1, stop = s;
+            while (stop < tokens.Length && stop - s < 6 && tokens[stop].Kind is Reading.TokenKind.Word or Reading.TokenKind.Number && a.SentenceAt(tokens[stop].Start) == sentence) stop++;
+            if (stop > s) e.Role = a.Text[tokens[s].Start..tokens[stop - 1].End];
+        }
+    }
+
+    private static bool IsDash(Reading.Article a, Reading.Token t)
+        => t.Kind == Reading.TokenKind.Punctuation && (a.Text[t.Start] is '—' or '–' or '―' || a.Slice(t) is "--");
 
     private static string StripDeterminer(string s)
     {
@@ -62,12 +93,15 @@ internal sealed class EntityResolver
 
     private void ResolveNames()
     {
+        // A conjoined speaker is an entity of its own, never merged by name or role with one of its parts.
+        foreach (var m in _mentions)
+            if (m.Conjoined) NewEntity(m, m.Core, m.Kind);
         // Full (multi-word) person names first, keyed by surname; organisations by their full name.
         var bySurname = new Dictionary<string, List<Entity>>(StringComparer.OrdinalIgnoreCase);
         var byName = new Dictionary<string, Entity>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in _mentions)
         {
-            if (m.Form != MentionForm.Name) continue;
+            if (m.Form != MentionForm.Name || m.Entity is not null) continue;
             if (byName.TryGetValue(m.Core, out var same)) { Attach(m, same); continue; }
             if (m.Kind == SpeakerKind.Person && m.Core.Contains(' '))
             {
@@ -139,6 +173,29 @@ internal sealed class EntityResolver
         return null;
     }
 
+    private bool InTitle(Mention m) => _article is { } a && a.Paragraphs[a.Sentences[m.Sentence].Paragraph].IsTitle;
+
+    /// <summary>
+    /// A capitalised name is a person only with evidence: a gender (a title or known first name), a role, or a
+    /// reporting verb of its own. Without any, it is as often a place, a programme, a company, a section heading or a
+    /// common noun opening a sentence ("Arizona", "Medicare", "Patriot Coal", "Living History", "Updated").
+    /// </summary>
+    private bool IsEvidentPerson(Entity e)
+    {
+        if (e.Gender != 0 || e.Role is not null) return true;
+        foreach (var m in e.Mentions)
+        {
+            if (m.Form == MentionForm.RoleNoun) return true;
+            // "Lars Berg said", or inverted "said Lars Berg" (a single word after "said" is as often a day: "said Wednesday").
+            if (m.Form == MentionForm.Name && _article is { } a && (Speaks(a, m.LastToken + 1) || m.Core.Contains(' ') && m.FirstToken > 0 && Speaks(a, m.FirstToken - 1))) return true;
+        }
+        return _article is null; // without the text (tests of resolution alone), trust the mention's kind
+    }
+
+    private static bool Speaks(Reading.Article a, int token)
+        => token < a.Tokens.Length && a.Tokens[token].Kind == Reading.TokenKind.Word && char.IsLower(a.Text[a.Tokens[token].Start])
+           && Lexicon.ReportingLemma(a.Slice(a.Tokens[token])) is not null;
+
     /// <summary>
     /// Resolves a pronoun to the likeliest entity before it: same gender (when known), preferring the
     /// previous quote's speaker, then the latest sentence-initial mention, then the latest mention.
@@ -146,12 +203,7 @@ internal sealed class EntityResolver
     public Entity? ResolvePronoun(Mention pronoun, Entity? previousSpeaker)
     {
         if (pronoun.Entity is not null) return pronoun.Entity;
-        if (pronoun.Head == "who")
-        {
-            var antecedent = pronoun.Index > 0 ? _mentions[pronoun.Index - 1].Entity : null;
-            if (antecedent is not null) { pronoun.Entity = antecedent; antecedent.Mentions.Add(pronoun); }
-            return antecedent;
-        }
+        if (pronoun.Head == "who") return pronoun.Index > 0 ? _mentions[pronoun.Index - 1].Entity : null;
         bool wantPerson = pronoun.Head is "he" or "she" or "i";
         bool wantPlural = pronoun.Head is "they" or "we";
         Entity? best = null;
@@ -164,6 +216,8 @@ internal sealed class EntityResolver
             var e = o.Entity;
             if (e is null || o.Form == MentionForm.Pronoun && e == null) continue;
             if (wantPerson && e.Kind != SpeakerKind.Person) continue;
+            // "he" and "she" are one person, named in the body ("Christianity", "Medicare", a title-case headline are not).
+            if (wantPerson && (o.Plural || InTitle(o) || !_evidentPeople.Contains(e))) continue;
             if (!wantPerson && e.Kind == SpeakerKind.Person && !(wantPlural && o.Plural)) continue;
             if (wantPerson && pronoun.Gender != 0 && e.Gender != 0 && e.Gender != pronoun.Gender) continue;
             if (wantPlural && !o.Plural && e.Kind == SpeakerKind.Anonymous) continue;
@@ -173,12 +227,6 @@ internal sealed class EntityResolver
             if (e == previousSpeaker) score += 1.5;
             if (o.Form == MentionForm.Name) score += 0.3;
             if (score > bestScore) { bestScore = score; best = e; }
-        }
-        if (best is not null)
-        {
-            pronoun.Entity = best;
-            best.Mentions.Add(pronoun);
-            if (best.Gender == 0) best.Gender = pronoun.Gender;
         }
         return best;
     }

@@ -22,6 +22,8 @@ internal sealed class Mention
     /// <summary>+1 male, −1 female, 0 unknown.</summary>
     public int Gender { get; set; }
     public bool Plural { get; init; }
+    /// <summary>Two mentions joined by "and" as one speaker ("Russia and several other countries"); its parts are mentions too.</summary>
+    public bool Conjoined { get; init; }
     public required int Sentence { get; init; }
     public required int FirstToken { get; init; }
     public required int LastToken { get; init; }

@@ -69,14 +69,51 @@ internal static class MentionFinder
                 mentions.Add(Renumber(noun, mentions.Count));
             }
         }
-        return mentions;
+        return WithConjoinedSpeakers(article, mentions);
+    }
+
+    /// <summary>
+    /// "Russia and several other countries insist …": two mentions joined by "and" as the subject of a reporting
+    /// verb speak together, so the pair becomes one plural mention, placed before its parts (which stay mentions).
+    /// Only before a reporting verb: elsewhere "X and Y" is as often an object or a list.
+    /// </summary>
+    private static List<Mention> WithConjoinedSpeakers(Article a, List<Mention> mentions)
+    {
+        var tokens = a.Tokens;
+        List<Mention>? result = null;
+        for (int k = 0; k < mentions.Count; k++)
+        {
+            Mention x = mentions[k];
+            if (k + 1 < mentions.Count && mentions[k + 1] is var y && y.Sentence == x.Sentence && y.FirstToken == x.LastToken + 2
+                && x.Form is not MentionForm.Pronoun && y.Form is not MentionForm.Pronoun
+                && a.TextOf(tokens[x.LastToken + 1]) == "and" && SpeechVerbFollows(a, y.LastToken + 1))
+            {
+                result ??= new List<Mention>(mentions.Take(k).Select((m, i) => Renumber(m, i)));
+                result.Add(new Mention
+                {
+                    Index = result.Count, Span = new TextSpan(x.Span.Start, y.Span.End), Form = y.Form,
+                    Kind = x.Kind == y.Kind ? x.Kind : SpeakerKind.Organization,
+                    Core = a.Text[x.Span.Start..y.Span.End], Head = y.Head, Plural = true, Conjoined = true,
+                    Sentence = x.Sentence, FirstToken = x.FirstToken, LastToken = y.LastToken, IsSentenceInitial = x.IsSentenceInitial,
+                });
+            }
+            result?.Add(Renumber(x, result.Count));
+        }
+        return result ?? mentions;
+    }
+
+    private static bool SpeechVerbFollows(Article a, int t)
+    {
+        while (t < a.Tokens.Length && a.Tokens[t].Kind == TokenKind.Word && IsAuxiliary(a.TextOf(a.Tokens[t]))) t++;
+        return t < a.Tokens.Length && a.Tokens[t].Kind == TokenKind.Word && char.IsLower(a.Text[a.Tokens[t].Start])
+            && Lexicon.ReportingLemma(a.Slice(a.Tokens[t])) is not null;
     }
 
     private static Mention Renumber(Mention m, int index) => m.Index == index ? m : new Mention
     {
         Index = index, Span = m.Span, Form = m.Form, Kind = m.Kind, Core = m.Core, Head = m.Head, Role = m.Role,
         Gender = m.Gender, Plural = m.Plural, Sentence = m.Sentence, FirstToken = m.FirstToken, LastToken = m.LastToken,
-        IsSentenceInitial = m.IsSentenceInitial,
+        IsSentenceInitial = m.IsSentenceInitial, Conjoined = m.Conjoined,
     };
 
     private static Mention Pronoun(Article a, Sentence s, int i, string word, bool initial, int index)
@@ -128,6 +165,9 @@ internal static class MentionFinder
         // Role words in lower case before the capitalised run: "opposition leader Juan Guaido".
         int roleStart = start;
         string? lowerRole = null;
+        // "Transport operator Citelyon", "carmaker Renault": a name after an organisation noun is an organisation
+        // (unless it opens with a known first name: "told the committee John Smith …").
+        bool organizationBefore = false;
         if (start > s.FirstToken)
         {
             int k = start - 1, taken = 0;
@@ -135,7 +175,11 @@ internal static class MentionFinder
             {
                 var w = a.TextOf(tokens[k]);
                 if (Lexicon.Determiners.Contains(w) || Lexicon.ReportingLemma(w) is not null || Lexicon.NotNames.Contains(w)) break;
-                if (taken == 0 && !Lexicon.PersonRoles.Contains(w)) break;
+                if (taken == 0 && !Lexicon.PersonRoles.Contains(w))
+                {
+                    if (!(char.IsLower(w[0]) && Lexicon.OrganizationHeads.Contains(w) && Lexicon.FirstNameGender(words[nameFrom]) == 0)) break;
+                    organizationBefore = true;
+                }
                 k--; taken++;
             }
             if (taken > 0)
@@ -145,6 +189,18 @@ internal static class MentionFinder
             }
         }
         var nameWords = words.GetRange(nameFrom, words.Count - nameFrom);
+        int gender = 0;
+        // A run of titles alone after "the" ("the Speaker", "the Foreign Minister") or before "of" ("Speaker of the House")
+        // names a role, not a person: it is a role noun, resolved like "the minister" to whoever holds the role. Not after
+        // an abbreviated title ("Mr. King") nor on its own ("King said"): there the last word is a surname.
+        bool theBefore = start > s.FirstToken && a.TextOf(tokens[start - 1]) is "the" or "The";
+        bool ofAfter = stop < end && a.TextOf(tokens[stop]) == "of";
+        if ((theBefore || ofAfter) && nameWords.All(Lexicon.IsNameTitle) && !words.Any(w => Lexicon.IsTitleAbbreviation(w)))
+        {
+            if (Lexicon.PersonRoles.Contains(words[^1].TrimEnd('.')) && TryNounMention(a, s, stop - 1, end, words[^1], initial, into.Count) is { } roleNoun)
+                into.Add(roleNoun);
+            return j;
+        }
         // "Ilyashev's plan": the possessive is not part of the name.
         var lastWord = nameWords[^1];
         if (lastWord.Length > 2 && (lastWord.EndsWith("'s", StringComparison.Ordinal) || lastWord.EndsWith("’s", StringComparison.Ordinal)))
@@ -163,9 +219,11 @@ internal static class MentionFinder
             if (lowerNext && Lexicon.ReportingLemma(nextWord) is null && !IsAuxiliary(nextWord) && IsAdjectival(core)) return j;
         }
 
-        var kind = Classify(nameWords, role, out int gender);
+        var kind = organizationBefore ? SpeakerKind.Organization : Classify(nameWords, role, out gender);
         // "the IMF", "the Kremlin": the article belongs to the mention.
         if (roleStart == start && start > s.FirstToken && a.TextOf(tokens[start - 1]) is "the" or "The") roleStart = start - 1;
+        // The role may take in a capitalised word already read as a name of its own ("Transport" in "Transport operator Citelyon").
+        while (into.Count > 0 && into[^1].Sentence == s.Index && into[^1].FirstToken >= roleStart) into.RemoveAt(into.Count - 1);
         into.Add(new Mention
         {
             Index = into.Count,
@@ -222,9 +280,10 @@ internal static class MentionFinder
             if (Lexicon.PersonRoles.Contains(next) || Lexicon.DocumentHeads.Contains(next) || Lexicon.OrganizationHeads.Contains(next)) return null;
         }
         // Walk back over modifiers to a determiner: "the Kremlin spokesman", "a senior official".
-        int k = i - 1, start = i;
+        int k = i - 1, start = i, modifiers = 0;
         bool determiner = false;
-        while (k >= s.FirstToken && i - k <= 4)
+        // Up to four modifiers, a capitalised name among them counting as one word ("a former Democratic National Committee chairman").
+        while (k >= s.FirstToken && i - k <= 8 && modifiers <= 4)
         {
             var t = tokens[k];
             if (t.Kind != TokenKind.Word && t.Kind != TokenKind.Number) break;
@@ -232,6 +291,7 @@ internal static class MentionFinder
             if (Lexicon.Determiners.Contains(w)) { start = k; determiner = true; k--; continue; }
             if (determiner) break;
             if (Lexicon.ReportingLemma(w) is not null || Lexicon.NotNames.Contains(w) || IsAuxiliary(w)) break;
+            if (!(char.IsUpper(w[0]) && k + 1 < i && char.IsUpper(a.Text[tokens[k + 1].Start]))) modifiers++;
             start = k;
             k--;
         }

@@ -20,6 +20,9 @@ internal sealed class QuoteFinder
     private readonly Mention?[] _mentionStartingAt;
     private readonly int[] _regionOfToken; // -1 outside quotation marks
     private readonly bool[] _inName;       // tokens inside a name mention ("the United States")
+    // Quotations a frame has taken as its content: written only where a frame is made, read when the
+    // quotations left over become bare quotes.
+    private readonly HashSet<QuoteRegion> _claimedByFrames = [];
 
     private QuoteFinder(Article article, IReadOnlyList<Mention> mentions)
     {
@@ -56,10 +59,12 @@ internal sealed class QuoteFinder
         AddBareQuotations(quotes);
         // Reported speech nested in another quote's content ("X said Y told Z that …") belongs to the outer
         // quote; when each holds the other's cue ("A warned that …, the report says"), the later cue is the outer one.
+        // A cue lies outside quotation marks, so only content from its own sentence can hold it: comparing
+        // quotes sentence by sentence (not paragraph by paragraph) keeps this linear in a long paragraph.
         var drop = new HashSet<QuoteCandidate>();
-        foreach (var paragraph in quotes.GroupBy(q => q.Paragraph))
+        foreach (var sentence in quotes.Where(q => q.Cue is not null).GroupBy(q => _a.SentenceAt(q.Cue!.Value.Start)))
         {
-            var list = paragraph.ToList();
+            var list = sentence.ToList();
             foreach (var inner in list)
                 foreach (var outer in list)
                 {
@@ -194,12 +199,21 @@ internal sealed class QuoteFinder
         var cueStart = auxStart < v && Word(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : v;
         if (cueStart != v) cue = new TextSpan(_tokens[cueStart].Start, cue.End);
         Mention? subject = k >= first ? _mentionEndingAt[k] : null;
+        int subjectStart = subject?.FirstToken ?? -1; // where the attribution begins, apposition included
         // Apposition or relative clause between subject and verb: "Peskov, who …, said".
         if (subject is null && k >= first && IsPunct(k, ','))
-            subject = SubjectBeforeComma(k, first);
+            (subject, subjectStart) = SubjectBeforeComma(k, first) ?? (null, -1);
         // A source with a post-modifier: "a source familiar with the talks said", "officials in the capital said".
         if (subject is null && k >= first)
             subject = SubjectWithPostModifier(k, first);
+        // A mention after a preposition is the end of a post-modifier, not the subject: "officials in the city said".
+        else if (subject is not null && subject.FirstToken - 1 >= first && _tokens[subject.FirstToken - 1].Kind == TokenKind.Word
+                 && char.IsLower(First(subject.FirstToken - 1)) && QuoteWords.SourcePostModifierStarts.Contains(Word(subject.FirstToken - 1))
+                 && SubjectWithPostModifier(k, first) is { } head)
+        {
+            subject = head;
+            subjectStart = head.FirstToken;
+        }
 
         if (participle)
         {
@@ -215,7 +229,8 @@ internal sealed class QuoteFinder
         if (subject is not null && !InQuote(subject.FirstToken))
         {
             // Subject-cue with content after it, or a trailer "…, X said."
-            int before = subject.FirstToken - 1;
+            // "…," the operator's director, Bernard Lacombe, said, "…": the content stops before the whole apposition.
+            int before = (subjectStart >= first ? Math.Min(subject.FirstToken, subjectStart) : subject.FirstToken) - 1;
             bool trailer = before >= first && (IsPunct(before, ',') || IsDash(before) || _tokens[before].Kind == TokenKind.QuoteMark || IsPunct(before, '('));
             int afterCue = SkipAddressee(lemma, cueEnd + 1, end);
             if (trailer && IsClauseEnd(afterCue, end))
@@ -223,11 +238,14 @@ internal sealed class QuoteFinder
                 // "…, X said." — and mid-sentence "The plan, X said, would fail within a year."
                 var right = Continuation(afterCue, end);
                 var left = right is null ? LeftContent(first, before) : LeftContent(first, before, minWords: 1);
-                if (left is null) return null;
-                var pieces = new List<TextSpan> { left.Value };
-                if (right is not null && !InQuote(_a.TokenAtOrAfter(left.Value.Start))) pieces.Add(right.Value);
-                else AddSplitTail(pieces, afterCue, end);
-                return MakeQuote(s, pieces, cue, lemma, subject, FramePattern.ContentSubjectCue);
+                // With nothing to report before it ("However, Rep. Lynch said the law …"), the frame reads forward instead.
+                if (left is not null)
+                {
+                    var pieces = new List<TextSpan> { left.Value };
+                    if (right is not null && !InQuote(_a.TokenAtOrAfter(left.Value.Start))) pieces.Add(right.Value);
+                    else AddSplitTail(pieces, afterCue, end);
+                    if (MakeQuote(s, pieces, cue, lemma, subject, FramePattern.ContentSubjectCue) is { } trailerQuote) return trailerQuote;
+                }
             }
             // Subject-cue with content after it; a leading adverbial ("On Tuesday, X said that …") is not content.
             var after = ContentAfter(v, cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
@@ -290,7 +308,11 @@ internal sealed class QuoteFinder
         int k = i;
         while (k < end && k - i < 3 && _tokens[k].Kind == TokenKind.Word && !InQuote(k)
                && Word(k).ToLowerInvariant() is not ("that" or "on" or "in" or "at" or "during" or "after" or "before" or "last" or "this" or "late"))
+        {
             k++;
+            // "told reporters outside the depot": the addressee ends at its noun; what follows is an adverbial.
+            if (IsNounEnd(k - 1)) break;
+        }
         return k;
     }
 
@@ -305,7 +327,7 @@ internal sealed class QuoteFinder
         if (InQuote(n) || _tokens[n].Kind != TokenKind.Word) return null;
         var w = Word(n).ToLowerInvariant();
         // ", adding that …" is a participle frame; ", and …" starts a new clause; ", who …" a relative clause.
-        if (Lexicon.ReportingLemma(w) is not null || w is "and" or "but" or "who" or "which" or "as" or "while" or "although" or "according" or "because" or "citing") return null;
+        if (Lexicon.ReportingLemma(w) is not null || QuoteWords.ContinuationBreakers.Contains(w)) return null;
         var span = Trim(new TextSpan(_tokens[n].Start, _tokens[end - 1].End));
         return span.Length == 0 || TokenCount(span) < 2 ? null : span;
     }
@@ -319,18 +341,21 @@ internal sealed class QuoteFinder
             var m = _mentionEndingAt[j];
             if (m is null || j == k) continue;
             if (m.Form == MentionForm.Pronoun) return null;
-            var next = Word(j + 1).ToLowerInvariant();
-            return next is "familiar" or "close" or "with" or "in" or "at" or "from" or "of" or "for" or "on" or "inside" or "within"
-                or "near" or "involved" or "briefed" or "knowledgeable" or "working" or "speaking" or "based" or "across" ? m : null;
+            // A name inside the post-modifier ("experts on North Korea and …") is passed over on the way back to its head.
+            if (QuoteWords.SourcePostModifierStarts.Contains(Word(j + 1))) return m;
         }
         return null;
     }
 
     private bool StartsWithQuote(TextSpan span) => span.Start > 0 && (Lexicon.IsDoubleQuoteMark(_text[span.Start - 1]) || _text[span.Start - 1] is '\'' or '`');
 
-    private Mention? SubjectBeforeComma(int comma, int first)
+    /// <summary>
+    /// The subject of "X, apposition or relative clause, said" and the first token of the whole subject phrase
+    /// (X's first token, or the apposition's when X is not a mention).
+    /// </summary>
+    private (Mention? Subject, int PhraseStart)? SubjectBeforeComma(int comma, int first)
     {
-        // Walk back to the comma that opens the apposition or relative clause, within 12 tokens.
+        // Walk back to the comma that opens the apposition or relative clause, within 40 tokens.
         for (int k = comma - 1; k >= first && comma - k < 40; k--)
         {
             if (InQuote(k)) return null;
@@ -338,15 +363,15 @@ internal sealed class QuoteFinder
             var outer = k - 1 >= first ? _mentionEndingAt[k - 1] : null;
             // "A company spokesman, Pieter de Vries, said" / "Dmitry Peskov, the Kremlin spokesman, said": the name wins.
             var inner = _mentionStartingAt[k + 1] is { } st && st.LastToken == comma - 1 ? st : _mentionEndingAt[comma - 1];
-            if (inner is { Form: MentionForm.Name } && outer is not { Form: MentionForm.Name }) return inner;
-            if (outer is not null && outer.Form != MentionForm.Pronoun) return outer;
-            return inner;
+            int phraseStart = outer?.FirstToken ?? k + 1;
+            if (inner is { Form: MentionForm.Name } && outer is not { Form: MentionForm.Name }) return (inner, phraseStart);
+            if (outer is not null && outer.Form != MentionForm.Pronoun) return (outer, phraseStart);
+            return (inner, phraseStart);
         }
         return null;
     }
 
-    private static bool IsDayOrTime(string w) => w.ToLowerInvariant() is "monday" or "tuesday" or "wednesday" or "thursday"
-        or "friday" or "saturday" or "sunday" or "week" or "month" or "year" or "night" or "morning" or "afternoon" or "evening" or "weekend";
+    private static bool IsDayOrTime(string w) => QuoteWords.DaysAndTimes.Contains(w);
 
     private Mention? MainSubject(int first, int before)
     {
@@ -367,21 +392,14 @@ internal sealed class QuoteFinder
     /// </summary>
     private int? ClauseStart(int first, int limit)
     {
-        if (!(Word(first).ToLowerInvariant() is "in" or "on" or "at" or "after" or "before" or "during" or "while" or "when"
-            or "since" or "although" or "despite" or "following" or "with" or "without" or "for" or "from" or "by" or "as"
-            or "to" or "under" or "amid" or "speaking" or "asked" or "earlier" or "later" or "last"))
+        if (!QuoteWords.FrontedPhraseOpeners.Contains(Word(first)))
             return first;
         for (int t = first + 1; t < limit; t++)
             if (!InQuote(t) && IsPunct(t, ',')) return t + 1;
         return null;
     }
 
-    private static bool IsAuxOrAdverb(string w) => w.ToLowerInvariant() is "has" or "have" or "had" or "also" or "later" or "then"
-        or "further" or "previously" or "earlier" or "again" or "once" or "would" or "will" or "repeatedly" or "reportedly"
-        or "quickly" or "publicly" or "privately" or "recently" or "often" or "frequently" or "initially" or "subsequently"
-        or "separately" or "flatly" or "firmly" or "strongly" or "clearly" or "explicitly" or "simply" or "only" or "just"
-        or "still" or "never" or "always" or "already" or "angrily" or "bluntly" or "calmly" or "openly" or "finally"
-        or "himself" or "herself" or "themselves" or "itself" or "too" or "both" or "all" or "then-";
+    private static bool IsAuxOrAdverb(string w) => QuoteWords.AuxiliariesAndAdverbs.Contains(w);
 
     private bool IsClauseEnd(int i, int end)
     {
@@ -390,10 +408,7 @@ internal sealed class QuoteFinder
         if (IsPunct(i, '.') || IsPunct(i, ',') || IsPunct(i, ';') || IsPunct(i, '!') || IsPunct(i, '?') || IsDash(i)) return true;
         if (_tokens[i].Kind == TokenKind.QuoteMark) return true;
         var w = Word(i).ToLowerInvariant();
-        if (w is "on" or "in" or "at" or "during" or "late" or "last" or "earlier" or "later" or "this" or "yesterday" or "today"
-            or "after" or "before" or "while" or "when" or "as" or "via" or "to" or "from" or "with" or "of" or "by" or "and" or "but"
-            or "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday" or "reporters"
-            or "journalists" or "me" or "us" or "him" or "her" or "them" or "the" or "a" or "an" or "told" or "shortly" or "recently")
+        if (QuoteWords.TrailerAdverbialStarts.Contains(w))
         {
             // …, he said in a statement. / …, she told reporters on Monday. — but not "he said in 2019 that …"
             for (int k = i; k < end; k++)
@@ -445,7 +460,7 @@ internal sealed class QuoteFinder
         int i = cueEnd + 1;
         if (i >= end) return null;
         bool hasThat = false, colon = false;
-        if (lemma is "tell" or "inform" or "assure" or "remind" or "brief" or "warn" or "advise" or "notify" or "urge" or "ask" or "reassure" or "promise" or "teach" or "thank")
+        if (QuoteWords.AddresseeVerbs.Contains(lemma))
         {
             // The addressee: a pronoun, a name or a short noun phrase.
             var m = _mentionStartingAt[i];
@@ -456,9 +471,13 @@ internal sealed class QuoteFinder
                 while (i < end && steps < 5 && _tokens[i].Kind == TokenKind.Word && Word(i) != "that" && !InQuote(i)) { i++; steps++; if (steps >= 1 && IsNounEnd(i - 1)) break; }
             }
         }
+        // "urged Congress to leave the program intact", "told them to wait", "agreed to lend …", "pledged to cut …":
+        // after an addressee, or after a verb whose content may be a phrase, an infinitive is the content.
+        bool infinitive = (i > cueEnd + 1 || Lexicon.TakesObjectContent(lemma)) && i + 1 < end && Word(i) == "to"
+            && _tokens[i + 1].Kind == TokenKind.Word && !InQuote(i + 1);
         // Adverbials: "on Tuesday", "in a statement", "at a news conference", up to a comma or "that".
         int save = i;
-        if (i < end && Word(i).ToLowerInvariant() is "on" or "in" or "at" or "during" or "late" or "earlier" or "last" or "this" or "yesterday" or "today" or "repeatedly" or "again" or "publicly" or "privately" or "separately" or "also" or "afterwards" or "later" or "via" or "through" or "after" or "before" or "while" or "when")
+        if (i < end && QuoteWords.ContentAdverbialStarts.Contains(Word(i)))
         {
             int k = i;
             while (k < end && k - i < 9 && !InQuote(k) && Word(k) != "that" && !IsPunct(k, ',') && !IsPunct(k, ':')) k++;
@@ -472,29 +491,64 @@ internal sealed class QuoteFinder
             // "said a day earlier during his meeting with Maduro that …": a "that" shortly after, before any punctuation.
             for (int k = i; k < end && k - i < 10; k++)
             {
-                if (InQuote(k) || _tokens[k].Kind == TokenKind.Punctuation || Lexicon.ReportingLemma(Word(k)) is not null) break;
+                if (InQuote(k) || _tokens[k].Kind == TokenKind.Punctuation || Lexicon.ReportingLemma(Word(k)) is not null || QuoteWords.FiniteAuxiliaries.Contains(Word(k))) break;
                 if (Word(k) == "that" && k > i) { hasThat = true; i = k + 1; break; }
             }
         }
         if (i >= end) return null;
         // "said nothing", "said goodbye": an object, not reported content.
-        if (!hasThat && !InQuote(i) && Word(i).ToLowerInvariant() is "nothing" or "little" or "something" or "anything" or "goodbye" or "hello" or "sorry" or "thanks" or "so" or "yes" or "grace" or "prayers")
+        if (!hasThat && !InQuote(i) && QuoteWords.NonContentObjects.Contains(Word(i)))
             return null;
         bool objectContent = Lexicon.TakesObjectContent(lemma);
         if (requireThat && !hasThat && !colon && !InQuote(i) && !objectContent) return null;
         // A noun object and not a clause ("said nothing", "told a story"): only speech verbs may go without "that".
         if (!hasThat && !colon && !InQuote(i) && !objectContent && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i, end))) return null;
-        if (!hasThat && !colon && !InQuote(i) && IsClauseEnd(i, end) && !LooksLikeClauseStart(i, end)) return null;
-        int stop = end - 1;
+        if (!hasThat && !colon && !InQuote(i) && !infinitive && IsClauseEnd(i, end) && !LooksLikeClauseStart(i, end)) return null;
+        int stop = NextSpeechClause(i, end) - 1;
+        if (stop < i) return null;
         var content = Trim(new TextSpan(_tokens[i].Start, _tokens[stop].End));
         if (content.Length == 0 || TokenCount(content) < 3) return null;
         return [content];
     }
 
+    /// <summary>
+    /// Where reported content ends: at a coordinated clause with its own speaker and reporting verb
+    /// (", and she described the demands as …", "; officials said …"), which is a quote of its own; else at <paramref name="end"/>.
+    /// </summary>
+    private int NextSpeechClause(int from, int end)
+    {
+        for (int t = from; t + 2 < end; t++)
+        {
+            if (InQuote(t)) continue;
+            // "told him to leave and repeatedly says, …": a second reporting verb of the same subject.
+            if (t > from && _a.Slice(_tokens[t]) is "and" && SkipAuxForward(t + 1, end) is int verb && verb < end && IsReportingVerb(verb))
+                return t;
+            if (!(IsPunct(t, ',') || IsPunct(t, ';'))) continue;
+            int n = t + 1;
+            if (Word(n) is "and" or "but" or "while" or "whereas" or "although" or "though") n++;
+            else if (!IsPunct(t, ';')) continue;
+            if (n >= end || InQuote(n) || _mentionStartingAt[n] is not { } m) continue;
+            if (IsReportingVerb(SkipAuxForward(m.LastToken + 1, end)))
+                return t;
+        }
+        return end;
+    }
+
+    /// <summary>A lower-case reporting verb outside quotation marks, not a form that reads as a noun as often ("reports", "claims").</summary>
+    private bool IsReportingVerb(int v) => v < _tokens.Length && !InQuote(v) && _tokens[v].Kind == TokenKind.Word && !char.IsUpper(First(v))
+        && Lexicon.ReportingLemma(Word(v)) is { } lemma
+        && !(Lexicon.IsNounAmbiguous(lemma) && (Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase)));
+
+    private int SkipAuxForward(int k, int end)
+    {
+        while (k < end && !InQuote(k) && IsAuxOrAdverb(Word(k))) k++;
+        return k;
+    }
+
     private bool IsNounEnd(int t)
     {
         var w = Word(t);
-        return Lexicon.AnonymousHeads.Contains(w) || w is "reporters" or "journalists" or "parliament" or "lawmakers" or "me" or "us" or "him" or "her" or "them" or "investors" or "delegates" || char.IsUpper(w[0]);
+        return Lexicon.AnonymousHeads.Contains(w) || QuoteWords.AddresseeNouns.Contains(w) || char.IsUpper(w[0]);
     }
 
     private bool LooksLikeClauseStart(int i, int end)
@@ -504,12 +558,7 @@ internal sealed class QuoteFinder
         var w = Word(i);
         if (char.IsUpper(w[0]) || _tokens[i].Kind == TokenKind.Number) return true;
         var lw = w.ToLowerInvariant();
-        if (lw is "the" or "a" or "an" or "this" or "these" or "those" or "there" or "it" or "he" or "she" or "they" or "we" or "i"
-            or "his" or "her" or "their" or "its" or "our" or "some" or "many" or "most" or "no" or "all" or "any" or "every"
-            or "both" or "each" or "more" or "fewer" or "nobody" or "nothing" or "everyone" or "none" or "such" or "if"
-            or "when" or "while" or "although" or "because" or "since" or "despite" or "in" or "after" or "before" or "until"
-            or "unless" or "once" or "as" or "only" or "even" or "not" or "without" or "with" or "by" or "for" or "under" or "one"
-            or "two" or "three" or "several" or "few" or "people" or "officials" or "prices" or "inflation" or "you")
+        if (QuoteWords.ClauseStarts.Contains(lw))
         {
             // "said in 2019 that": handled by the adverbial skip; "said it would" etc. are clauses.
             return true;
@@ -531,7 +580,8 @@ internal sealed class QuoteFinder
                 int ri = _regionOfToken[t];
                 if (ri < 0) continue;
                 var r = _regions[ri];
-                if (inside.Contains(r) || r.Pieces.Count == 0) continue;
+                // A region's tokens are contiguous, so a region already taken is the last one taken.
+                if (inside.Count > 0 && inside[^1] == r || r.Pieces.Count == 0) continue;
                 if (p.Start <= r.Pieces[0].Start && r.Pieces[^1].End <= p.End + 1 && r.Outer.Start >= p.Start - 1 && r.Outer.Start < p.End)
                 {
                     inside.Add(r);
@@ -557,7 +607,7 @@ internal sealed class QuoteFinder
             if (own is not null) { type = QuoteType.Direct; inside.Add(own); }
             else type = QuoteType.Indirect;
         }
-        foreach (var r in inside) r.Consumed = true;
+        _claimedByFrames.UnionWith(inside);
         // Reported speech must say something: at least three words of content.
         if (type == QuoteType.Indirect && content.Sum(TokenCount) < 4) return null;
         var q = new QuoteCandidate
@@ -574,37 +624,74 @@ internal sealed class QuoteFinder
     private void AddBareQuotations(List<QuoteCandidate> quotes)
     {
         // Quotations not claimed by a frame: speech when long enough or sentence-like; else scare quotes, titles, terms.
-        var byParagraph = quotes.GroupBy(q => q.Paragraph).ToDictionary(g => g.Key, g => g.ToList());
+        // A frame's content holds text of its own sentence, or whole quotation pieces: so a quotation inside some
+        // frame's content is found among its sentence's quotes or by its first piece, without a scan of the paragraph.
+        var bySentence = quotes.GroupBy(q => q.Sentence).ToDictionary(g => g.Key, g => g.ToList());
+        var claimedPieces = quotes.SelectMany(q => q.Content).ToHashSet();
+        // Quotes of each paragraph in text order, for the host of a continuation: frames sorted once, bare quotations appended in order.
+        var byParagraph = quotes.GroupBy(q => q.Paragraph).ToDictionary(g => g.Key, g => g.OrderBy(q => q.Start).ToList());
+        var bareByParagraph = new Dictionary<int, List<QuoteCandidate>>();
         foreach (var r in _regions)
         {
-            if (r.Consumed || r.Pieces.Count == 0) continue;
+            if (_claimedByFrames.Contains(r) || r.Pieces.Count == 0) continue;
             bool speechLike = r.Words >= 6 || r.Words >= 4 && r.EndsWithStop && r.StartsUpper;
             if (!speechLike) continue;
-            int sentence = _a.SentenceAt(r.Pieces[0].Start);
+            var firstPiece = r.Pieces[0];
+            int sentence = _a.SentenceAt(firstPiece.Start);
             int paragraph = _a.Sentences[sentence].Paragraph;
-            var near = byParagraph.GetValueOrDefault(paragraph) ?? [];
             // Inside a frame's content already (a quoted fragment of an indirect quote): skip.
-            if (near.Any(q => q.Content.Any(c => c.Contains(r.Pieces[0])))) { r.Consumed = true; continue; }
+            if (claimedPieces.Contains(firstPiece) || bySentence.GetValueOrDefault(sentence) is { } same && same.Any(q => q.Content.Any(c => c.Contains(firstPiece))))
+                continue;
             // "A," he said. "B." — a bare quotation right after an attributed direct quote in the same paragraph continues it.
-            var host = near.LastOrDefault(q => q.Type == QuoteType.Direct && q.End <= r.Pieces[0].Start);
-            if (host is not null && !near.Any(q => q != host && q.Start > host.End && q.Start < r.Pieces[0].Start))
+            var host = ContinuationHost(byParagraph.GetValueOrDefault(paragraph), bareByParagraph.GetValueOrDefault(paragraph), firstPiece.Start);
+            if (host is not null)
             {
                 host.Content.AddRange(r.Pieces);
-                r.Consumed = true;
                 continue;
             }
             var q = new QuoteCandidate
             {
-                Type = QuoteType.Direct, Sentence = sentence, Paragraph = _a.Sentences[sentence].Paragraph,
+                Type = QuoteType.Direct, Sentence = sentence, Paragraph = paragraph,
                 Pattern = FramePattern.None,
             };
             q.Content.AddRange(r.Pieces);
             AttachDashTrailer(q, r);
-            r.Consumed = true;
             quotes.Add(q);
-            if (!byParagraph.TryGetValue(paragraph, out var plist)) byParagraph[paragraph] = plist = [];
-            plist.Add(q);
+            if (!bareByParagraph.TryGetValue(paragraph, out var bare)) bareByParagraph[paragraph] = bare = [];
+            bare.Add(q);
         }
+    }
+
+    /// <summary>
+    /// The direct quote a bare quotation at <paramref name="at"/> continues: the latest direct quote of the paragraph
+    /// that ends before it, when no other quote starts between the two. Looks back over a few quotes only: one
+    /// further back would need every later quote to start inside it.
+    /// </summary>
+    private static QuoteCandidate? ContinuationHost(List<QuoteCandidate>? frames, List<QuoteCandidate>? bare, int at)
+    {
+        const int LookBack = 8;
+        var seen = new List<QuoteCandidate>(LookBack);
+        int fi = frames is null ? -1 : LastStartingBefore(frames, at), bi = bare is null ? -1 : LastStartingBefore(bare, at);
+        while (seen.Count < LookBack && (fi >= 0 || bi >= 0))
+        {
+            // Walk both lists back in text order, the later start first.
+            var q = bi < 0 || fi >= 0 && frames![fi].Start >= bare![bi].Start ? frames![fi--] : bare![bi--];
+            if (q.Type == QuoteType.Direct && q.End <= at)
+                return seen.Any(o => o.Start > q.End) ? null : q;
+            seen.Add(q);
+        }
+        return null;
+    }
+
+    private static int LastStartingBefore(List<QuoteCandidate> sorted, int at)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (sorted[mid].Start < at) lo = mid + 1; else hi = mid;
+        }
+        return lo - 1;
     }
 
     /// <summary>"…" — Ana Ruiz, mayor: a name after a dash following the closing mark.</summary>
@@ -614,14 +701,7 @@ internal sealed class QuoteFinder
         if (t >= _tokens.Length || !IsDash(t)) return;
         if (t + 1 < _tokens.Length && _mentionStartingAt[t + 1] is { } m)
         {
-            // "— Ana Ruiz, mayor": the words after the name's comma are its role.
-            int comma = m.LastToken + 1;
-            if (m.Entity is { Role: null } e && comma + 1 < _tokens.Length && IsPunct(comma, ',') && _a.SentenceAt(_tokens[comma + 1].Start) == _a.SentenceAt(m.Span.Start))
-            {
-                int s = comma + 1, stop = s;
-                while (stop < _tokens.Length && stop - s < 6 && _tokens[stop].Kind is TokenKind.Word or TokenKind.Number && _a.SentenceAt(_tokens[stop].Start) == _a.SentenceAt(m.Span.Start)) stop++;
-                if (stop > s) e.Role = _text[_tokens[s].Start.._tokens[stop - 1].End];
-            }
+            // The role after the name ("— Ana Ruiz, mayor") is read by EntityResolver, which owns entities.
             q.FrameSpeaker = m;
             q.Cue = _tokens[t].Span;
             q.CueLemma = "—";

@@ -12,5 +12,4 @@ internal sealed class QuoteRegion
     public int Words { get; set; }
     public bool EndsWithStop { get; set; }
     public bool StartsUpper { get; set; }
-    public bool Consumed { get; set; }
 }

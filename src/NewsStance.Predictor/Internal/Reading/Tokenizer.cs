@@ -47,8 +47,10 @@ internal static class Tokenizer
                     { i++; continue; }
                     break;
                 }
-                // Abbreviations and initials keep their period: U.S., Mr., J., a.m.
-                if (i < end && text[i] == '.' && Lexicon.TakesPeriod(text.AsSpan(start, i - start), text, i))
+                // Abbreviations and initials keep their period: U.S., Mr., J., a.m.; so does a word whose period is
+                // followed at once by a letter and another period ("R-S.C.", "Ph.D."): a full stop is followed by a space.
+                if (i < end && text[i] == '.' && (Lexicon.TakesPeriod(text.AsSpan(start, i - start), text, i)
+                    || i + 2 < end && char.IsLetter(text[i + 1]) && text[i + 2] == '.'))
                 {
                     i++;
                     while (i + 1 < end && char.IsLetter(text[i]) && text[i + 1] == '.') i += 2; // U.S.A.

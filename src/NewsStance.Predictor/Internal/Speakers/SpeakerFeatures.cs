@@ -41,10 +41,21 @@ internal static class SpeakerFeatures
             }
         }
         if (q.FrameSpeaker is not null && !list.Contains(q.FrameSpeaker)) list.Add(q.FrameSpeaker);
-        return list;
+        if (list.Count <= MaxCandidates) return list;
+        // A crowded window (a list of names, text without sentence ends) keeps the nearest mentions, in text order:
+        // one farther off never wins, and scoring each costs the ranker time.
+        var nearest = list.Where(m => m != q.FrameSpeaker).OrderBy(m => Distance(m, q)).Take(MaxCandidates - 1).ToHashSet();
+        return list.Where(m => m == q.FrameSpeaker || nearest.Contains(m)).ToList();
     }
 
-    public static float[] Compute(Article a, QuoteCandidate q, Mention m, Entity? previousSpeaker, int distanceRank, Token[] tokens)
+    /// <summary>The most candidates one quote gets: far more than an article's nearby mentions ever are.</summary>
+    public const int MaxCandidates = 40;
+
+    /// <summary>Characters between a mention and the quote, the measure <c>distance_rank</c> orders candidates by.</summary>
+    public static int Distance(Mention m, QuoteCandidate q) => Math.Min(Math.Abs(m.Span.End - q.Start), Math.Abs(m.Span.Start - q.End));
+
+    /// <summary>The features of candidate <paramref name="m"/>, which stands for <paramref name="entity"/> (a pronoun's resolution for this quote).</summary>
+    public static float[] Compute(Article a, QuoteCandidate q, Mention m, Entity? entity, Entity? previousSpeaker, int distanceRank, Token[] tokens)
     {
         var f = new float[Count];
         int qs = q.Sentence, ms = m.Sentence, qEndSentence = a.SentenceAt(q.End);
@@ -63,11 +74,11 @@ internal static class SpeakerFeatures
         f[7] = before ? 1 : 0;
         f[8] = q.Content.Any(c => c.Contains(m.Span)) ? 1 : 0;
         f[9 + (int)m.Form] = 1;
-        var kind = m.Entity?.Kind ?? m.Kind;
+        var kind = entity?.Kind ?? m.Kind;
         f[15] = kind == SpeakerKind.Person ? 1 : 0;
         f[16] = kind == SpeakerKind.Organization ? 1 : 0;
-        f[17] = previousSpeaker is not null && m.Entity == previousSpeaker ? 1 : 0;
-        f[18] = MathF.Log(1 + (m.Entity?.Mentions.Count ?? 1));
+        f[17] = previousSpeaker is not null && entity == previousSpeaker ? 1 : 0;
+        f[18] = MathF.Log(1 + (entity?.Mentions.Count ?? 1));
         f[19] = m.IsSentenceInitial ? 1 : 0;
         int next = m.LastToken + 1;
         f[20] = next < tokens.Length && tokens[next].Kind == TokenKind.Word && Lexicon.ReportingLemma(a.Slice(tokens[next])) is not null ? 1 : 0;
@@ -78,7 +89,7 @@ internal static class SpeakerFeatures
         f[25] = q.Type == QuoteType.Mixed ? 1 : 0;
         var mSentence = a.Sentences[ms];
         f[26] = mSentence.Span.End <= q.Start && a.Text[mSentence.Span.End - 1] == ':' ? 1 : 0;
-        f[27] = m.Entity?.Name.Contains(' ') == true ? 1 : 0;
+        f[27] = entity?.Name.Contains(' ') == true ? 1 : 0;
         f[28] = q.Pattern is FramePattern.ContentSubjectCue or FramePattern.ContentCueSubject or FramePattern.DashTrailer ? 1 : 0;
         f[29] = q.Pattern is FramePattern.SubjectCueContent or FramePattern.Colon or FramePattern.AccordingTo ? 1 : 0;
         f[30] = a.Paragraphs[mSentence.Paragraph].IsTitle ? 1 : 0;

@@ -7,9 +7,12 @@ namespace NewsStance.Internal.Speakers;
 /// <summary>A quote's chosen speaker: the mention nearest the quote and the entity it resolves to.</summary>
 internal sealed record SpeakerChoice(Mention Mention, Entity? Entity, double Confidence);
 
+/// <summary>One quote's candidate feature vectors and the entity each candidate resolves to, in candidate order.</summary>
+internal sealed record CandidateFeatures(List<float[]> Vectors, Entity?[] Entities);
+
 /// <summary>
 /// Chooses each quote's speaker among nearby mentions with an <see cref="ISpeakerScorer"/>, in text
-/// order so that the previous quote's speaker can inform the next, and resolves pronouns as it goes.
+/// order so that the previous quote's speaker can inform the next, resolving pronouns for each quote.
 /// </summary>
 internal sealed class SpeakerRanker(ISpeakerScorer scorer)
 {
@@ -24,32 +27,32 @@ internal sealed class SpeakerRanker(ISpeakerScorer scorer)
         {
             var candidates = SpeakerFeatures.Candidates(a, mentions, q, firstMention);
             if (candidates.Count == 0) { result.Add(null); continue; }
-            var vectors = Featurize(a, q, candidates, previous, resolver);
-            var scores = Scorer.Score(vectors);
+            var features = Featurize(a, q, candidates, previous, resolver);
+            var scores = Scorer.Score(features.Vectors);
             int best = 0;
             for (int i = 1; i < scores.Length; i++) if (scores[i] > scores[best]) best = i;
-            var chosen = candidates[best];
-            var entity = chosen.Form == MentionForm.Pronoun ? resolver.ResolvePronoun(chosen, previous) : chosen.Entity;
-            result.Add(new SpeakerChoice(chosen, entity, Softmax(scores, best)));
+            var entity = features.Entities[best];
+            result.Add(new SpeakerChoice(candidates[best], entity, Softmax(scores, best)));
             previous = entity ?? previous;
         }
         return result;
     }
 
-    /// <summary>Feature vectors for the candidates of one quote (also used to build training data).</summary>
-    public static List<float[]> Featurize(Article a, QuoteCandidate q, List<Mention> candidates, Entity? previous, EntityResolver resolver)
+    /// <summary>
+    /// Feature vectors for the candidates of one quote (also used to build training data), and the entity each
+    /// candidate stands for: pronouns resolved for this quote (the previous speaker matters), without changing them.
+    /// </summary>
+    public static CandidateFeatures Featurize(Article a, QuoteCandidate q, List<Mention> candidates, Entity? previous, EntityResolver resolver)
     {
-        // Pronouns are resolved provisionally so entity features (previous speaker, mention count) apply to them.
-        foreach (var c in candidates)
-            if (c.Form == MentionForm.Pronoun && c.Entity is null) resolver.ResolvePronoun(c, previous);
-        var order = candidates.Select((m, i) => (i, d: Math.Min(Math.Abs(m.Span.End - q.Start), Math.Abs(m.Span.Start - q.End))))
+        var entities = candidates.Select(c => c.Form == MentionForm.Pronoun ? resolver.ResolvePronoun(c, previous) : c.Entity).ToArray();
+        var order = candidates.Select((m, i) => (i, d: SpeakerFeatures.Distance(m, q)))
                               .OrderBy(x => x.d).Select(x => x.i).ToArray();
         var rank = new int[candidates.Count];
         for (int r = 0; r < order.Length; r++) rank[order[r]] = r;
         var vectors = new List<float[]>(candidates.Count);
         for (int i = 0; i < candidates.Count; i++)
-            vectors.Add(SpeakerFeatures.Compute(a, q, candidates[i], previous, rank[i], a.Tokens));
-        return vectors;
+            vectors.Add(SpeakerFeatures.Compute(a, q, candidates[i], entities[i], previous, rank[i], a.Tokens));
+        return new CandidateFeatures(vectors, entities);
     }
 
     public static int[] FirstMentionOfSentence(Article a, IReadOnlyList<Mention> mentions)

@@ -37,9 +37,9 @@ internal static class StanceTargets
         }
         // No targets given: each named entity mentioned inside the quote, once, resolved to its fullest name.
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var m in mentions)
+        foreach (var m in MentionsInside(mentions, q))
         {
-            if (m.Form != MentionForm.Name || !q.Content.Any(c => c.Contains(m.Span))) continue;
+            if (m.Form != MentionForm.Name) continue;
             if (IsCommonWord(m)) continue;
             var name = m.Entity?.Name ?? m.Core;
             if (speaker is not null && m.Entity == speaker) continue;
@@ -64,6 +64,22 @@ internal static class StanceTargets
         if (speaker is null) return [];
         var titles = speaker.Mentions.Select(m => m.Role).Append(speaker.Role).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return titles;
+    }
+
+    /// <summary>The mentions inside the quote's content, in text order; found by binary search, since mentions are in text order.</summary>
+    private static IEnumerable<Mention> MentionsInside(IReadOnlyList<Mention> mentions, QuoteCandidate q)
+    {
+        foreach (var c in q.Content.OrderBy(c => c.Start))
+        {
+            int lo = 0, hi = mentions.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) / 2;
+                if (mentions[mid].Span.Start < c.Start) lo = mid + 1; else hi = mid;
+            }
+            for (int k = lo; k < mentions.Count && mentions[k].Span.Start < c.End; k++)
+                if (c.Contains(mentions[k].Span)) yield return mentions[k];
+        }
     }
 
     /// <summary>Case-insensitive whole-word search.</summary>

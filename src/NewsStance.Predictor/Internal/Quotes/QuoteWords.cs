@@ -1,0 +1,41 @@
+using System.Collections.Frozen;
+
+namespace NewsStance.Internal.Quotes;
+
+/// <summary>
+/// The word lists the quote finder's frames use, kept as data: one file per list in <c>Quotes/Words/</c>
+/// (embedded), one lower-case word a line, <c>#</c> lines are comments. Lookups ignore case.
+/// </summary>
+internal static class QuoteWords
+{
+    private const string Prefix = "NewsStance.Internal.Quotes.Words.";
+
+    public static readonly FrozenSet<string> AuxiliariesAndAdverbs = Load("aux-and-adverbs.txt");
+    public static readonly FrozenSet<string> DaysAndTimes = Load("days-and-times.txt");
+    public static readonly FrozenSet<string> FrontedPhraseOpeners = Load("fronted-phrase-openers.txt");
+    public static readonly FrozenSet<string> ClauseStarts = Load("clause-starts.txt");
+    public static readonly FrozenSet<string> TrailerAdverbialStarts = Load("trailer-adverbial-starts.txt");
+    public static readonly FrozenSet<string> ContentAdverbialStarts = Load("content-adverbial-starts.txt");
+    public static readonly FrozenSet<string> NonContentObjects = Load("non-content-objects.txt");
+    public static readonly FrozenSet<string> AddresseeVerbs = Load("addressee-verbs.txt");
+    public static readonly FrozenSet<string> AddresseeNouns = Load("addressee-nouns.txt");
+    public static readonly FrozenSet<string> SourcePostModifierStarts = Load("source-post-modifier-starts.txt");
+    public static readonly FrozenSet<string> ContinuationBreakers = Load("continuation-breakers.txt");
+    public static readonly FrozenSet<string> FiniteAuxiliaries = Load("finite-auxiliaries.txt");
+
+    /// <summary>The names of all embedded list files.</summary>
+    public static IEnumerable<string> FileNames => typeof(QuoteWords).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Select(n => n[Prefix.Length..]);
+
+    /// <summary>The entries of one list file as written, in order (comments and blank lines left out).</summary>
+    public static IReadOnlyList<string> Entries(string fileName)
+    {
+        using var stream = typeof(QuoteWords).Assembly.GetManifestResourceStream(Prefix + fileName)
+            ?? throw new InvalidOperationException($"Word list {fileName} is not embedded in {typeof(QuoteWords).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith('#')).ToList();
+    }
+
+    private static FrozenSet<string> Load(string fileName) => Entries(fileName).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+}
