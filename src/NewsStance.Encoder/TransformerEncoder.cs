@@ -104,10 +104,7 @@ internal sealed class TransformerEncoder
             }
         }
         var pass = new Pass { Batch = batch, Rows = rows, Output = x, DropoutKeep = 1 - dropout, Parallel = parallel };
-        var normed = new float[rows * h];
-        pass.EmbeddingHat = new float[rows * h];
-        pass.EmbeddingRstd = new float[rows];
-        Ops.LayerNorm(x, rows, h, NormGamma.Value, NormBeta.Value, c.LayerNormEpsilon, normed, pass.EmbeddingHat, pass.EmbeddingRstd);
+        var normed = Normalize(x, rows, NormGamma, NormBeta, out pass.EmbeddingHat, out pass.EmbeddingRstd);
         pass.EmbeddingMask = Dropout(normed, dropout, random);
         var current = normed;
         foreach (var layer in Layers)
@@ -124,40 +121,40 @@ internal sealed class TransformerEncoder
     {
         int h = Config.Hidden, inter = Config.Intermediate;
         cache.Input = input;
-        var qkv = new float[rows * 3 * h];
-        Gemm.MatMul(input, layer.Qkv.Value, qkv, rows, h, 3 * h, parallel: parallel);
-        Ops.AddBias(qkv, rows, layer.QkvBias.Value);
-        cache.Qkv = qkv;
-        var context = new float[rows * h];
-        cache.Probs = Attention(qkv, batch, context, parallel);
-        cache.Context = context;
-        var attended = new float[rows * h];
-        Gemm.MatMul(context, layer.Output.Value, attended, rows, h, h, parallel: parallel);
-        Ops.AddBias(attended, rows, layer.OutputBias.Value);
+        cache.Qkv = Dense(input, layer.Qkv, layer.QkvBias, rows, h, 3 * h, parallel);
+        cache.Context = new float[rows * h];
+        cache.Probs = Attention(cache.Qkv, batch, cache.Context, parallel);
+        var attended = Dense(cache.Context, layer.Output, layer.OutputBias, rows, h, h, parallel);
         cache.Mask1 = Dropout(attended, dropout, random);
         System.Numerics.Tensors.TensorPrimitives.Add(attended, input, attended);
-        var norm1 = new float[rows * h];
-        cache.Norm1Hat = new float[rows * h];
-        cache.Norm1Rstd = new float[rows];
-        Ops.LayerNorm(attended, rows, h, layer.Norm1Gamma.Value, layer.Norm1Beta.Value, Config.LayerNormEpsilon, norm1, cache.Norm1Hat, cache.Norm1Rstd);
-        cache.Norm1 = norm1;
-        var up = new float[rows * inter];
-        Gemm.MatMul(norm1, layer.Up.Value, up, rows, h, inter, parallel: parallel);
-        Ops.AddBias(up, rows, layer.UpBias.Value);
-        cache.Up = up;
-        var act = new float[rows * inter];
-        Ops.Gelu(up, act);
-        cache.Act = act;
-        var down = new float[rows * h];
-        Gemm.MatMul(act, layer.Down.Value, down, rows, inter, h, parallel: parallel);
-        Ops.AddBias(down, rows, layer.DownBias.Value);
+        cache.Norm1 = Normalize(attended, rows, layer.Norm1Gamma, layer.Norm1Beta, out cache.Norm1Hat, out cache.Norm1Rstd);
+        cache.Up = Dense(cache.Norm1, layer.Up, layer.UpBias, rows, h, inter, parallel);
+        cache.Act = new float[rows * inter];
+        Ops.Gelu(cache.Up, cache.Act);
+        var down = Dense(cache.Act, layer.Down, layer.DownBias, rows, inter, h, parallel);
         cache.Mask2 = Dropout(down, dropout, random);
-        System.Numerics.Tensors.TensorPrimitives.Add(down, norm1, down);
-        var output = new float[rows * h];
-        cache.Norm2Hat = new float[rows * h];
-        cache.Norm2Rstd = new float[rows];
-        Ops.LayerNorm(down, rows, h, layer.Norm2Gamma.Value, layer.Norm2Beta.Value, Config.LayerNormEpsilon, output, cache.Norm2Hat, cache.Norm2Rstd);
-        return output;
+        System.Numerics.Tensors.TensorPrimitives.Add(down, cache.Norm1, down);
+        return Normalize(down, rows, layer.Norm2Gamma, layer.Norm2Beta, out cache.Norm2Hat, out cache.Norm2Rstd);
+    }
+
+    /// <summary>x·W + b for rows×k input and a k×n weight.</summary>
+    private static float[] Dense(float[] x, Parameter weight, Parameter bias, int rows, int k, int n, bool parallel)
+    {
+        var y = new float[rows * n];
+        Gemm.MatMul(x, weight.Value, y, rows, k, n, parallel: parallel);
+        Ops.AddBias(y, rows, bias.Value);
+        return y;
+    }
+
+    /// <summary>LayerNorm of each row, keeping x̂ and 1/σ for the backward pass.</summary>
+    private float[] Normalize(float[] x, int rows, Parameter gamma, Parameter beta, out float[] xhat, out float[] rstd)
+    {
+        int h = Config.Hidden;
+        var y = new float[rows * h];
+        xhat = new float[rows * h];
+        rstd = new float[rows];
+        Ops.LayerNorm(x, rows, h, gamma.Value, beta.Value, Config.LayerNormEpsilon, y, xhat, rstd);
+        return y;
     }
 
     /// <summary>

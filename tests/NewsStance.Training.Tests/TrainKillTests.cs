@@ -74,7 +74,7 @@ public sealed class TrainKillTests(ITestOutputHelper output)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "NewsStance.Training.dll"), "train", "--data", data, "--out", bundle, "--seed", "2", "--folds", "2", "--features", "ngram" })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "newsstance-train.dll"), "train", "--data", data, "--out", bundle, "--seed", "2", "--folds", "2", "--features", "ngram" })
             info.ArgumentList.Add(a);
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };

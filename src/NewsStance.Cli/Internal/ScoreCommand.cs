@@ -99,6 +99,9 @@ internal sealed class ScoreCommand
                         foreach (var (input, result, error) in scored) Emit(input, result, error);
                     }
                 }
+                // A signal that came while the last articles or the report's end were written still means stop:
+                // the user asked for no output.
+                interruption.Token.ThrowIfCancellationRequested();
                 file?.Commit();
             }
             catch (OperationCanceledException) when (interruption.Token.IsCancellationRequested)
