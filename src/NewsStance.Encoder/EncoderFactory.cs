@@ -10,25 +10,17 @@ internal static class EncoderFactory
     /// (<c>/encoder/layer.3/attention/self/query/MatMul</c>). The encoder's layers and embedding LayerNorm
     /// are made trainable when <paramref name="trainable"/> is set; embedding tables never are.
     /// </summary>
-    public static TransformerEncoder FromOnnx(byte[] onnx, bool trainable, int? layers = null)
+    public static TransformerEncoder FromOnnx(byte[] onnx, bool trainable, int? layers = null) => FromOnnx(NamedWeights(onnx), trainable, layers);
+
+    /// <inheritdoc cref="FromOnnx(byte[], bool, int?)"/>
+    public static TransformerEncoder FromOnnx(IReadOnlyDictionary<string, OnnxTensor> named, bool trainable, int? layers = null)
     {
-        var (initializers, nodes) = OnnxReader.Read(onnx);
-        var named = new Dictionary<string, OnnxTensor>(initializers, StringComparer.Ordinal);
-        foreach (var node in nodes)
-        {
-            if (node.OpType != "MatMul" || !node.Name.EndsWith("/MatMul", StringComparison.Ordinal)) continue;
-            var weight = node.Inputs.FirstOrDefault(i => initializers.ContainsKey(i) && i.StartsWith("onnx::", StringComparison.Ordinal));
-            if (weight is null) continue;
-            var name = node.Name[1..^"/MatMul".Length].Replace('/', '.') + ".weight";
-            named[name] = initializers[weight];
-        }
         OnnxTensor Get(string name) => named.TryGetValue(name, out var t) ? t
             : throw new InvalidDataException($"the ONNX model has no weight '{name}'; it is not a BERT-style encoder this reader knows");
 
         var word = Get("embeddings.word_embeddings.weight");
         int hidden = (int)word.Dims[1];
-        int count = 0;
-        while (named.ContainsKey($"encoder.layer.{count}.attention.self.query.weight")) count++;
+        int count = LayerCount(named);
         if (count == 0) throw new InvalidDataException("the ONNX model has no encoder layers");
         int intermediate = (int)Get("encoder.layer.0.intermediate.dense.weight").Dims[1];
         int heads = hidden / 32; // BERT-small family: 32-wide heads (MiniLM and Arctic-embed-xs: 384 = 12 × 32)
@@ -57,6 +49,74 @@ internal static class EncoderFactory
         }
         return new TransformerEncoder(config, P("embeddings.word_embeddings.weight", false), P("embeddings.position_embeddings.weight", false),
             P("embeddings.token_type_embeddings.weight", false), P("embeddings.LayerNorm.weight", true), P("embeddings.LayerNorm.bias", true), list);
+    }
+
+    /// <summary>How many encoder layers the graph has.</summary>
+    public static int LayerCount(IReadOnlyDictionary<string, OnnxTensor> named)
+    {
+        int count = 0;
+        while (named.ContainsKey($"encoder.layer.{count}.attention.self.query.weight")) count++;
+        return count;
+    }
+
+    /// <summary>The graph's float weights by their Hugging Face names, the MatMul weights named by the node that consumes them.</summary>
+    public static Dictionary<string, OnnxTensor> NamedWeights(byte[] onnx)
+    {
+        var (initializers, nodes) = OnnxReader.Read(onnx);
+        var named = new Dictionary<string, OnnxTensor>(initializers, StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            if (node.OpType != "MatMul" || !node.Name.EndsWith("/MatMul", StringComparison.Ordinal)) continue;
+            var weight = node.Inputs.FirstOrDefault(i => initializers.ContainsKey(i) && i.StartsWith("onnx::", StringComparison.Ordinal));
+            if (weight is null) continue;
+            var name = node.Name[1..^"/MatMul".Length].Replace('/', '.') + ".weight";
+            named[name] = initializers[weight];
+        }
+        return named;
+    }
+
+    /// <summary>
+    /// The ONNX model with <paramref name="encoder"/>'s weights written into it (same graph, same sizes), so
+    /// ONNX Runtime can run a fine-tuned encoder as fast as the packaged one. The encoder must have all
+    /// of the graph's layers.
+    /// </summary>
+    public static byte[] PatchOnnx(byte[] onnx, TransformerEncoder encoder) => PatchOnnx(onnx, NamedWeights(onnx), encoder);
+
+    /// <inheritdoc cref="PatchOnnx(byte[], TransformerEncoder)"/>
+    public static byte[] PatchOnnx(byte[] onnx, IReadOnlyDictionary<string, OnnxTensor> named, TransformerEncoder encoder)
+    {
+        int h = encoder.Config.Hidden;
+        var replacements = new List<(OnnxTensor, float[])>
+        {
+            (named["embeddings.LayerNorm.weight"], encoder.NormGamma.Value),
+            (named["embeddings.LayerNorm.bias"], encoder.NormBeta.Value),
+        };
+        for (int l = 0; l < encoder.Layers.Count; l++)
+        {
+            var layer = encoder.Layers[l];
+            string p = $"encoder.layer.{l}.";
+            string[] qkv = ["query", "key", "value"];
+            for (int part = 0; part < 3; part++)
+            {
+                var w = new float[h * h];
+                for (int i = 0; i < h; i++) Array.Copy(layer.Qkv.Value, i * 3 * h + part * h, w, i * h, h);
+                replacements.Add((named[p + $"attention.self.{qkv[part]}.weight"], w));
+                replacements.Add((named[p + $"attention.self.{qkv[part]}.bias"], layer.QkvBias.Value[(part * h)..((part + 1) * h)]));
+            }
+            replacements.Add((named[p + "attention.output.dense.weight"], layer.Output.Value));
+            replacements.Add((named[p + "attention.output.dense.bias"], layer.OutputBias.Value));
+            replacements.Add((named[p + "attention.output.LayerNorm.weight"], layer.Norm1Gamma.Value));
+            replacements.Add((named[p + "attention.output.LayerNorm.bias"], layer.Norm1Beta.Value));
+            replacements.Add((named[p + "intermediate.dense.weight"], layer.Up.Value));
+            replacements.Add((named[p + "intermediate.dense.bias"], layer.UpBias.Value));
+            replacements.Add((named[p + "output.dense.weight"], layer.Down.Value));
+            replacements.Add((named[p + "output.dense.bias"], layer.DownBias.Value));
+            replacements.Add((named[p + "output.LayerNorm.weight"], layer.Norm2Gamma.Value));
+            replacements.Add((named[p + "output.LayerNorm.bias"], layer.Norm2Beta.Value));
+        }
+        if (named.ContainsKey($"encoder.layer.{encoder.Layers.Count}.attention.self.query.weight"))
+            throw new InvalidOperationException($"the encoder keeps {encoder.Layers.Count} layers; the ONNX graph has more, so it cannot run them");
+        return OnnxReader.Patch(onnx, replacements);
     }
 
     /// <summary>A small random encoder (for tests and for a tiny configuration that trains in seconds).</summary>

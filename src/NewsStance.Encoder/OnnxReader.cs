@@ -2,8 +2,11 @@ using System.Text;
 
 namespace NewsStance.Encoder;
 
-/// <summary>A float initializer of an ONNX graph: its name, shape and values.</summary>
-internal sealed record OnnxTensor(string Name, long[] Dims, float[] Data);
+/// <summary>
+/// A float initializer of an ONNX graph: its name, shape and values, and where its raw bytes sit in the
+/// model file (-1 when it is not stored as raw data), so a tensor of the same size can be written back.
+/// </summary>
+internal sealed record OnnxTensor(string Name, long[] Dims, float[] Data, int RawOffset = -1);
 
 /// <summary>One node of an ONNX graph: enough to find which initializer a MatMul consumes.</summary>
 internal sealed record OnnxNode(string Name, string OpType, string[] Inputs, string[] Outputs);
@@ -15,6 +18,22 @@ internal sealed record OnnxNode(string Name, string OpType, string[] Inputs, str
 /// </summary>
 internal static class OnnxReader
 {
+    /// <summary>
+    /// A copy of <paramref name="model"/> with the raw bytes of some initializers replaced by new values of
+    /// the same size (the protobuf framing is untouched, so nothing else moves).
+    /// </summary>
+    public static byte[] Patch(byte[] model, IEnumerable<(OnnxTensor Tensor, float[] Values)> replacements)
+    {
+        var copy = (byte[])model.Clone();
+        foreach (var (tensor, values) in replacements)
+        {
+            if (tensor.RawOffset < 0 || values.Length != tensor.Data.Length)
+                throw new InvalidDataException($"initializer '{tensor.Name}' cannot be replaced in place");
+            Buffer.BlockCopy(values, 0, copy, tensor.RawOffset, values.Length * 4);
+        }
+        return copy;
+    }
+
     public static (IReadOnlyDictionary<string, OnnxTensor> Initializers, IReadOnlyList<OnnxNode> Nodes) Read(byte[] model)
     {
         var initializers = new Dictionary<string, OnnxTensor>(StringComparer.Ordinal);
@@ -67,6 +86,7 @@ internal static class OnnxReader
         int dataType = 0;
         string name = "";
         float[]? data = null;
+        int rawOffset = -1;
         var floats = new List<float>();
         while (w.Next(out int f, out int t))
         {
@@ -80,9 +100,10 @@ internal static class OnnxReader
                 case (8, 2): name = w.String(); break;
                 case (9, 2):
                     {
-                        var bytes = w.Bytes();
+                        var bytes = w.Bytes(out int offset);
                         if (dataType == 1 || dataType == 0)
                         {
+                            rawOffset = offset;
                             data = new float[bytes.Length / 4];
                             Buffer.BlockCopy(bytes.ToArray(), 0, data, 0, data.Length * 4);
                         }
@@ -93,7 +114,7 @@ internal static class OnnxReader
         }
         if (dataType != 1) return null; // 1 = FLOAT
         data ??= [.. floats];
-        return new OnnxTensor(name, [.. dims], data);
+        return new OnnxTensor(name, [.. dims], data, rawOffset);
     }
 
     /// <summary>A cursor over protobuf wire data.</summary>
@@ -139,9 +160,12 @@ internal static class OnnxReader
             return v;
         }
 
-        public ReadOnlySpan<byte> Bytes()
+        public ReadOnlySpan<byte> Bytes() => Bytes(out _);
+
+        public ReadOnlySpan<byte> Bytes(out int offset)
         {
             int length = checked((int)Varint());
+            offset = _pos;
             var span = new ReadOnlySpan<byte>(buffer, _pos, length);
             _pos += length;
             return span;

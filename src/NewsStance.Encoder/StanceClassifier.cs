@@ -39,6 +39,12 @@ internal sealed class StanceClassifier
 
     public IEnumerable<Parameter> Parameters => Encoder.Parameters.Concat([Weight, Bias]);
 
+    /// <summary>
+    /// Computes the last hidden states of a batch for <see cref="Predict"/> in place of <see cref="Encoder"/>'s
+    /// own forward pass (the same weights run by ONNX Runtime when scoring); null for the C# pass.
+    /// </summary>
+    public Func<EncoderBatch, float[]>? Runner { get; init; }
+
     private static EncoderBatch BatchOf(IReadOnlyList<EncodedExample> examples) =>
         new([.. examples.Select(e => e.Ids)], [.. examples.Select(e => e.Segments)]);
 
@@ -74,8 +80,7 @@ internal sealed class StanceClassifier
             if (!seen.TryGetValue(key, out slot[i])) { slot[i] = seen[key] = unique.Count; unique.Add(examples[i]); }
         }
         var batch = BatchOf(unique);
-        var pass = Encoder.Forward(batch, parallel: parallel);
-        var hidden = pass.Output;
+        var hidden = Runner is { } run ? run(batch) : Encoder.Forward(batch, parallel: parallel).Output;
         if (unique.Count < examples.Count)
         {
             // Lay the shared encodings out once per example, so pooling below reads each example's own rows.

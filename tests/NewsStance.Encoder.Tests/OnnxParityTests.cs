@@ -59,6 +59,38 @@ public class OnnxParityTests
     }
 
     [Fact]
+    public void Fine_tuned_weights_written_into_the_graph_run_the_same_in_onnx_runtime()
+    {
+        // Given the packaged encoder with every trainable weight moved, as fine-tuning moves them
+        var model = SentenceModel.ArcticXs;
+        var onnx = model.LoadOnnx();
+        var encoder = EncoderFactory.FromOnnx(onnx, trainable: true);
+        var random = new Random(8);
+        foreach (var p in encoder.Parameters.Where(p => p.Trainable))
+            for (int i = 0; i < p.Length; i++) p.Value[i] += (random.NextSingle() - 0.5f) * 0.02f;
+        var tokenizer = new WordTokenizer(model, 64);
+        var ids = Sentences().Take(12).Select(s => tokenizer.Tokenize(s).Ids.Select(i => (int)i).ToArray()).ToArray();
+        var segments = ids.Select((x, b) => x.Select((_, t) => b % 2 == 1 && t > x.Length / 2 ? 1 : 0).ToArray()).ToArray();
+        var batch = new EncoderBatch(ids, segments);
+
+        // When
+        using var runtime = new OnnxHiddenStates(EncoderFactory.PatchOnnx(onnx, encoder), 384);
+        var expected = encoder.Forward(batch).Output;
+        var actual = runtime.Run(batch);
+
+        // Then: every real token's state agrees (padding rows are never read)
+        float worst = 0;
+        for (int b = 0; b < batch.Count; b++)
+            for (int t = 0; t < ids[b].Length; t++)
+                for (int j = 0; j < 384; j++)
+                {
+                    int i = (b * batch.Length + t) * 384 + j;
+                    worst = Math.Max(worst, Math.Abs(expected[i] - actual[i]));
+                }
+        Assert.True(worst <= 1e-4f, $"max abs difference {worst}");
+    }
+
+    [Fact]
     public void A_sequence_encodes_the_same_alone_and_padded_in_a_batch()
     {
         var encoder = EncoderFactory.Random(new EncoderConfig(2, 64, 2, 128, 50, 40), seed: 3);
