@@ -262,14 +262,15 @@ def main(argv):
                 look = mention or tgt
                 s = find16(d['text'], look)
                 srows.append([f'{aid}#q{q}#t{k}', d['text'], tgt, s if s >= 0 else '',
-                              s + u16(look) if s >= 0 else '', label, d['name'], aid, sp])
+                              s + u16(look) if s >= 0 else '', label, d['name'], aid, sp,
+                              sub16(text, *cue) if cue else ''])
     for name, rows in stance_extra:
         for n, text, tgt, mention, label in rows:
             look = mention or ''
             s = find16(text, look) if look else -1
             g = 'sent-' + hashlib.sha1(text.encode()).hexdigest()[:10]
             srows.append([f'{name}#{n}', text, tgt, s if s >= 0 else '', s + u16(look) if s >= 0 else '',
-                          label, '', g, split_of(g)])
+                          label, '', g, split_of(g), ''])
     def write(name, header, rows):
         with open(os.path.join(ROOT, name), 'w', encoding='utf-8', newline='') as f:
             w = csv.writer(f, lineterminator='\n')
@@ -278,8 +279,9 @@ def main(argv):
     write('quotes.csv', ['article_id', 'quote_id', 'type', 'content_spans', 'cue', 'cue_span',
                          'speaker_mention', 'speaker_span', 'speaker_name', 'speaker_kind',
                          'speaker_role', 'text'], qrows)
+    # cue: the quote's reporting verb, so `evaluate` on this file sees what `train` sees (it joins quotes.csv).
     write('stance.csv', ['id', 'text', 'target', 'target_start', 'target_end', 'stance', 'speaker',
-                         'group', 'split'], srows)
+                         'group', 'split', 'cue'], srows)
     write('split.csv', ['article_id', 'split', 'shape', 'voice', 'topic', 'region', 'words'], splits)
     return 0
 

@@ -53,6 +53,8 @@ internal static class StanceCsv
             if (group.Length == 0) group = id;
             string? cue = null;
             if (cues is not null && id.LastIndexOf("#t", StringComparison.Ordinal) is var cut and > 0) cues.TryGetValue(id[..cut], out cue);
+            // An optional cue column (the corpus's stance.csv has one) gives evaluate the cue train joins from quotes.csv.
+            if (cue is null && r.Get("cue") is { Length: > 0 } cueColumn) cue = cueColumn;
             rows.Add(new StanceExample(id, text, target, start, end, label, group, r.Get("split"), cue, r.Line));
         }
         return (rows, errors);

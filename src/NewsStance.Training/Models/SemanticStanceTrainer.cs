@@ -53,9 +53,8 @@ internal sealed class SemanticStanceTrainer
 
     /// <summary>The rows with their embeddings, in input order (all texts embedded in one batched call).</summary>
     public SemanticStanceRow[] Featurize(IReadOnlyList<StanceExample> rows)
-        => Featurizer.Build(rows.Select(e => new SemanticInput(e.Text, e.Target.Length > 0 ? e.Target : null, e.TargetStart, e.TargetEnd, CueLemma(e.Cue), e.Label)).ToList());
+        => Featurizer.Build(rows.Select(e => new SemanticInput(e.Text, e.Target.Length > 0 ? e.Target : null, e.TargetStart, e.TargetEnd, StanceTrainer.CueLemma(e.Cue), e.Label)).ToList());
 
-    private static string? CueLemma(string? cue) => cue is { Length: > 0 } c ? Lexicon.ReportingLemma(c.Split(' ')[^1]) ?? c.ToLowerInvariant() : null;
 
     public IDataView Load(IEnumerable<SemanticStanceRow> rows) => _ml.Data.LoadFromEnumerable(rows, SemanticStanceRow.Schema(Featurizer.Size));
 

@@ -73,7 +73,7 @@ internal sealed class StanceTrainer(MLContext ml)
 
     public static StanceRow ToRow(StanceExample e)
     {
-        var cue = e.Cue is { Length: > 0 } c ? Lexicon.ReportingLemma(c.Split(' ')[^1]) ?? c.ToLowerInvariant() : null;
+        var cue = CueLemma(e.Cue);
         var r = StanceFeaturizer.Build(e.Text, e.Target.Length > 0 ? e.Target : null, e.TargetStart, e.TargetEnd, cue, label: e.Label);
         r.Group = e.Group;
         return r;
@@ -165,6 +165,9 @@ internal sealed class StanceTrainer(MLContext ml)
     {
         public float Fold { get; set; }
     }
+
+    /// <summary>The lemma of a cue's last word ("has warned" → "warn"), as the stance features take it; null without a cue.</summary>
+    public static string? CueLemma(string? cue) => cue is { Length: > 0 } c ? Lexicon.ReportingLemma(c.Split(' ')[^1]) ?? c.ToLowerInvariant() : null;
 
     public static int Fold(string group, int folds, int seed)
     {

@@ -60,8 +60,13 @@ internal static class StanceTargets
 
     /// <summary>The titles and roles the speaker is given in the article ("Northwind spokesman").</summary>
     private static List<string> OwnTitles(Entity? speaker)
+        => speaker is null ? [] : TitlesOf.GetValue(speaker, ComputeOwnTitles);
+
+    /// <summary>Once per speaker: one speaker can hold thousands of quotes and mentions in a long input, and every quote asks.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Entity, List<string>> TitlesOf = new();
+
+    private static List<string> ComputeOwnTitles(Entity speaker)
     {
-        if (speaker is null) return [];
         var titles = speaker.Mentions.Select(m => m.Role).Append(speaker.Role).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return titles;
     }
