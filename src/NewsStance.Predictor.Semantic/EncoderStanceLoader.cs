@@ -28,7 +28,7 @@ public static class EncoderStanceLoader
 
     internal static EncoderStanceModel LoadModel(string path, string features, string bundleDirectory)
     {
-        const string retrain = "Retrain it with `newsstance-train train --data DIR --out DIR` (src/NewsStance.Training).";
+        const string retrain = "Retrain it with the training app (`newsstance-train train-stance --features encoder-arcticxs --data CSV --out DIR`), or set ScorerOptions.ModelDirectory to another bundle.";
         if (!Encoders.TryGetValue(features, out var model))
             throw new ModelLoadException($"'{bundleDirectory}' uses stance features '{features}'; this version knows {string.Join(", ", Encoders.Keys)}.");
         if (!File.Exists(path)) throw new ModelLoadException($"'{path}' is missing from the bundle. {retrain}");

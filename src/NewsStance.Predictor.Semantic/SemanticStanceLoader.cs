@@ -24,7 +24,7 @@ public static class SemanticStanceLoader
     public static object Load(MLContext ml, string zipPath, string features, string bundleDirectory)
     {
         ArgumentNullException.ThrowIfNull(ml);
-        const string retrain = "Retrain it with `dotnet run --project src/NewsStance.Training -- train --features semantic-minilm --data training-data --out DIR`.";
+        const string retrain = "Retrain it with the training app (`newsstance-train train --features semantic-arcticxs --data FOLDER --out DIR`), or set ScorerOptions.ModelDirectory to another bundle.";
         var model = SentenceModel.ForFeatures(features)
             ?? throw new ModelLoadException($"'{bundleDirectory}' uses stance features '{features}'; {typeof(SemanticStanceLoader).Assembly.GetName().Name} knows {string.Join(", ", SentenceModel.FeatureNames)}.");
         if (!File.Exists(zipPath))

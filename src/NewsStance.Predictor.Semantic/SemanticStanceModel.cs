@@ -10,7 +10,7 @@ namespace NewsStance.Semantic;
 /// all of its inputs' texts in one batched call, then runs the saved ML.NET pipeline on pooled engines.
 /// Thread-safe.
 /// </summary>
-internal sealed class SemanticStanceModel : IStanceModel
+internal sealed class SemanticStanceModel : IStanceModel, IDisposable
 {
     private readonly EnginePool<SemanticStanceRow, StancePrediction> _pool;
 
@@ -22,6 +22,9 @@ internal sealed class SemanticStanceModel : IStanceModel
     }
 
     public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>Disposes the pooled engines; the sentence encoder is shared by the process and stays loaded.</summary>
+    public void Dispose() => _pool.Dispose();
 
     public SemanticFeaturizer Featurizer { get; }
 

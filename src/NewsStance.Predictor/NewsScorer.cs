@@ -1,13 +1,16 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using NewsStance.Internal;
 using NewsStance.Internal.Models;
 using NewsStance.Internal.Speakers;
+using NewsStance.Internal.Stance;
 
 namespace NewsStance;
 
 /// <summary>
 /// Finds the quotations in news articles, attributes them to speakers and labels their stance.
-/// Create one instance (it loads the model bundle once) and share it: <see cref="Score(string, string, IReadOnlyList{StanceTarget}?)"/>
-/// is safe to call from many threads at once.
+/// Create one instance (it loads the model bundle once) and share it: every member is safe to call from
+/// many threads at once. Dispose it when done: that releases the prediction engines it created.
 /// </summary>
 /// <example>
 /// <code>
@@ -16,19 +19,28 @@ namespace NewsStance;
 ///     [StanceTarget.Parse("Nicolas Maduro|Maduro|the Venezuelan president")]);
 /// foreach (var q in result.Quotes)
 ///     Console.WriteLine($"{q.Speaker?.Name}: {q.Text} ({q.Stance.FirstOrDefault()?.Label})");
+///
+/// // Many articles, in parallel, results in input order:
+/// foreach (var r in scorer.ScoreBatch(Directory.GetFiles("news").Select(f => new ArticleText(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f)))))
+///     Console.WriteLine($"{r.ArticleId}: {r.Quotes.Count} quotes");
 /// </code>
 /// </example>
-public sealed class NewsScorer : IDisposable
+public sealed class NewsScorer : INewsScorer
 {
     private readonly ArticlePipeline _pipeline;
+    // What this scorer loaded and owns. The sentence encoders of NewsStance.Predictor.Semantic are shared by
+    // every scorer in the process (they are large and read-only), so disposing a scorer leaves them loaded.
+    private readonly object[] _owned;
+    private int _disposed;
 
-    private NewsScorer(ArticlePipeline pipeline, ModelInfo? model)
+    private NewsScorer(ArticlePipeline pipeline, ModelInfo? model, params object?[] owned)
     {
         _pipeline = pipeline;
         Model = model;
+        _owned = [.. owned.OfType<object>()];
     }
 
-    /// <summary>What the loaded model bundle is, or null when scoring with the built-in rules only.</summary>
+    /// <inheritdoc />
     public ModelInfo? Model { get; }
 
     /// <summary>
@@ -38,6 +50,8 @@ public sealed class NewsScorer : IDisposable
     /// sentence embeddings: an app that loads it references <c>NewsStance.Predictor.Semantic</c> too; with the
     /// core predictor alone, load <c>models/fast</c> (n-gram stance).
     /// </summary>
+    /// <param name="options">The model bundle to load; default: look it up as above.</param>
+    /// <returns>A scorer to share across threads and dispose when done.</returns>
     /// <exception cref="ModelLoadException">The bundle is missing, corrupt or of another version.</exception>
     public static NewsScorer Create(ScorerOptions? options = null)
     {
@@ -46,21 +60,105 @@ public sealed class NewsScorer : IDisposable
             return new NewsScorer(new ArticlePipeline(RuleSpeakerScorer.Instance, null), null);
         var dir = options.ModelDirectory is { } named ? ModelLocator.Resolve(named) : ModelLocator.Find();
         if (dir is null)
-            throw new ModelLoadException("No model bundle found. Pass --model DIR, set NEWSSTANCE_MODEL, or train one with "
-                + "`dotnet run --project src/NewsStance.Training -- train --data training-data --out models/default`.");
+            throw new ModelLoadException("No model bundle found. Set ScorerOptions.ModelDirectory to a bundle folder (or a name under models/: "
+                + "default, fast), set the NEWSSTANCE_MODEL environment variable, or train one with the training app (`newsstance-train train --data FOLDER --out DIR`).");
         var bundle = ModelBundle.Load(dir);
-        return new NewsScorer(new ArticlePipeline(bundle.Speaker ?? (ISpeakerScorer)RuleSpeakerScorer.Instance, bundle.Stance), bundle.Info);
+        return new NewsScorer(new ArticlePipeline(bundle.Speaker ?? (ISpeakerScorer)RuleSpeakerScorer.Instance, bundle.Stance), bundle.Info,
+            bundle.Speaker, bundle.Stance);
     }
 
-    /// <summary>Scores one article.</summary>
-    /// <param name="articleId">Carried into the result (the file name without extension, or the JSONL id).</param>
-    /// <param name="text">The article text exactly as read; all offsets in the result index this string.</param>
-    /// <param name="targets">Stance targets; when null or empty, each quote is scored toward the named entities it mentions.</param>
+    /// <inheritdoc />
+    /// <exception cref="ObjectDisposedException">The scorer was disposed.</exception>
     public ArticleResult Score(string articleId, string text, IReadOnlyList<StanceTarget>? targets = null)
     {
         ArgumentNullException.ThrowIfNull(articleId);
         ArgumentNullException.ThrowIfNull(text);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return _pipeline.Run(articleId, text, targets);
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<ArticleResult> ScoreBatch(IEnumerable<ArticleText> articles, IReadOnlyList<StanceTarget>? targets = null,
+        int? maxParallelism = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        int parallelism = Parallelism(maxParallelism);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var scored = articles.AsParallel().AsOrdered().WithDegreeOfParallelism(parallelism)
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .WithCancellation(cancellationToken)
+            .Select(article => ScoreOne(article, targets));
+        return Unwrapped(scored);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<ArticleResult> ScoreAsync(IAsyncEnumerable<ArticleText> articles, IReadOnlyList<StanceTarget>? targets = null,
+        int? maxParallelism = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        int parallelism = Parallelism(maxParallelism);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return ScoreStream(articles, targets, parallelism, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<ArticleResult> ScoreStream(IAsyncEnumerable<ArticleText> articles, IReadOnlyList<StanceTarget>? targets,
+        int parallelism, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // A window of at most `parallelism` articles in flight, yielded from its head: input order, bounded memory.
+        var inFlight = new Queue<Task<ArticleResult>>();
+        try
+        {
+            await foreach (var article in articles.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                var next = article;
+                inFlight.Enqueue(Task.Run(() => ScoreOne(next, targets), cancellationToken));
+                if (inFlight.Count >= parallelism)
+                    yield return await inFlight.Dequeue().ConfigureAwait(false);
+            }
+            while (inFlight.Count > 0)
+                yield return await inFlight.Dequeue().ConfigureAwait(false);
+        }
+        finally
+        {
+            // Ended early: let the articles already started finish, so none outlives the enumeration.
+            foreach (var task in inFlight)
+            {
+                try { await task.ConfigureAwait(false); }
+                catch (Exception) { /* the enumeration is already ending with its own outcome */ }
+            }
+        }
+    }
+
+    private ArticleResult ScoreOne(ArticleText article, IReadOnlyList<StanceTarget>? targets)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        try { return Score(article.Id, article.Text, targets); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        { throw new ArticleScoringException(article.Id ?? "(null)", e); }
+    }
+
+    /// <summary>PLINQ wraps a worker's exception in an AggregateException; rethrow the one inside, as the caller expects.</summary>
+    private static IEnumerable<ArticleResult> Unwrapped(IEnumerable<ArticleResult> results)
+    {
+        using var e = results.GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!e.MoveNext()) yield break;
+            }
+            catch (AggregateException ae) when (ae.InnerExceptions.Count == 1)
+            {
+                ExceptionDispatchInfo.Throw(ae.InnerExceptions[0]);
+            }
+            yield return e.Current;
+        }
+    }
+
+    private static int Parallelism(int? maxParallelism)
+    {
+        if (maxParallelism is { } n) ArgumentOutOfRangeException.ThrowIfLessThan(n, 1, nameof(maxParallelism));
+        return Math.Min(maxParallelism ?? Environment.ProcessorCount, 512); // PLINQ's ceiling
     }
 
     /// <summary>
@@ -68,12 +166,21 @@ public sealed class NewsScorer : IDisposable
     /// candidates for stance targets (what scoring without targets scores toward). Uses no model.
     /// </summary>
     /// <param name="text">The article text.</param>
+    /// <returns>One entry per person or organisation.</returns>
     public static IReadOnlyList<NamedEntity> FindNamedEntities(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return ArticlePipeline.NamedEntities("", text);
     }
 
-    /// <inheritdoc />
-    public void Dispose() { }
+    /// <summary>
+    /// Releases the prediction engines this scorer created. Scoring afterwards throws
+    /// <see cref="ObjectDisposedException"/>. The sentence encoders of <c>NewsStance.Predictor.Semantic</c>
+    /// are shared by every scorer in the process and stay loaded until it exits.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        foreach (var part in _owned) (part as IDisposable)?.Dispose();
+    }
 }

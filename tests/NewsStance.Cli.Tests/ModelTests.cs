@@ -22,7 +22,9 @@ public sealed class ModelTests(StanceBundle bundle) : IClassFixture<StanceBundle
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Output);
         Assert.Contains($"newsstance: error: '{Path.Combine(notBundle, "manifest.json")}' is missing: '{notBundle}' is not a NewsStance model bundle.", result.Error);
-        Assert.Contains("Retrain it with `dotnet run --project src/NewsStance.Training -- train", result.Error);
+        Assert.Contains("Retrain it with the training app (`newsstance-train train", result.Error);
+        Assert.Contains("or set --model to another bundle", result.Error);
+        Assert.DoesNotContain("ScorerOptions", result.Error);
     }
 
     [Fact]

@@ -38,7 +38,8 @@ internal sealed class ScoringOptions
         }
         catch (ModelLoadException e)
         {
-            errors.Error(e.Message);
+            // The library's messages speak of its options; here the option is a flag.
+            errors.Error(e.Message.Replace("ScorerOptions.ModelDirectory", "--model", StringComparison.Ordinal));
             return false;
         }
     }

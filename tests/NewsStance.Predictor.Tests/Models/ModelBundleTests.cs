@@ -13,7 +13,12 @@ public sealed class ModelBundleTests : IClassFixture<TinyStanceBundle>, IDisposa
     public void Dispose() => _folder.Dispose();
 
     private static void AssertTellsHowToRetrain(ModelLoadException e)
-        => Assert.Contains("NewsStance.Training -- train", e.Message);
+    {
+        Assert.Contains("newsstance-train train", e.Message);
+        Assert.Contains("ScorerOptions.ModelDirectory", e.Message);
+        Assert.DoesNotContain("--model", e.Message);
+        Assert.DoesNotContain("dotnet run", e.Message);
+    }
 
     [Fact]
     public void Missing_folder_is_refused_with_its_path()

@@ -5,16 +5,34 @@ namespace NewsStance.Internal.Models;
 
 /// <summary>
 /// A pool of ML.NET prediction engines, which are not thread-safe: rent one, predict, return it.
+/// Disposing the pool disposes its engines, and any engine still rented when it comes back.
 /// </summary>
-internal sealed class EnginePool<TIn, TOut>(Func<PredictionEngine<TIn, TOut>> create)
+internal sealed class EnginePool<TIn, TOut>(Func<PredictionEngine<TIn, TOut>> create) : IDisposable
     where TIn : class where TOut : class, new()
 {
     private readonly ConcurrentBag<PredictionEngine<TIn, TOut>> _engines = [];
+    private volatile bool _disposed;
 
     public TOut Predict(TIn input)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_engines.TryTake(out var engine)) engine = create();
         try { return engine.Predict(input); }
-        finally { _engines.Add(engine); }
+        finally
+        {
+            _engines.Add(engine);
+            if (_disposed) Drain();
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        Drain();
+    }
+
+    private void Drain()
+    {
+        while (_engines.TryTake(out var engine)) engine.Dispose();
     }
 }

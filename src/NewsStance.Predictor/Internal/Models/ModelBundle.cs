@@ -26,7 +26,7 @@ internal sealed class ModelBundle
 
     public static ModelBundle Load(string directory)
     {
-        const string retrain = "Retrain it with `dotnet run --project src/NewsStance.Training -- train --data training-data --out DIR`.";
+        const string retrain = "Retrain it with the training app (`newsstance-train train --data FOLDER --out DIR`), or set ScorerOptions.ModelDirectory to another bundle.";
         if (!Directory.Exists(directory))
             throw new ModelLoadException($"Model folder '{directory}' does not exist"
                 + (ModelLocator.IsBundleName(directory) ? $", and no models/{directory} was found beside the program or above the working directory" : "")

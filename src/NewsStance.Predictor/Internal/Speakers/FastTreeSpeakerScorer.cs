@@ -10,20 +10,24 @@ namespace NewsStance.Internal.Speakers;
 /// (they are read from the ML.NET model on load and checked against ML.NET's own prediction), which
 /// keeps attribution at thousands of articles per second; any mismatch falls back to ML.NET.
 /// </summary>
-internal sealed class FastTreeSpeakerScorer : ISpeakerScorer
+internal sealed class FastTreeSpeakerScorer : ISpeakerScorer, IDisposable
 {
     private readonly Tree[]? _trees;
     private readonly double _bias;
     private readonly Func<float[], float>? _fallback;
+    private readonly IDisposable? _pool;
 
     private sealed record Tree(int[] Left, int[] Right, int[] Feature, float[] Threshold, double[] Leaf, double Weight);
 
-    private FastTreeSpeakerScorer(Tree[]? trees, double bias, Func<float[], float>? fallback)
+    private FastTreeSpeakerScorer(Tree[]? trees, double bias, Func<float[], float>? fallback, IDisposable? pool = null)
     {
         _trees = trees;
         _bias = bias;
         _fallback = fallback;
+        _pool = pool;
     }
+
+    public void Dispose() => _pool?.Dispose();
 
     public string Name => "FastTree LambdaMART";
 
@@ -48,9 +52,10 @@ internal sealed class FastTreeSpeakerScorer : ISpeakerScorer
             float expected = engine.Predict(new SpeakerRow { Features = f }).Score;
             same = Math.Abs(expected - direct.ScoreOne(f)) < 1e-3 * Math.Max(1, Math.Abs(expected));
         }
+        engine.Dispose();
         if (same) return direct;
         var pool = new EnginePool<SpeakerRow, SpeakerScore>(() => ml.Model.CreatePredictionEngine<SpeakerRow, SpeakerScore>(model));
-        return new FastTreeSpeakerScorer(null, 0, f => pool.Predict(new SpeakerRow { Features = f }).Score);
+        return new FastTreeSpeakerScorer(null, 0, f => pool.Predict(new SpeakerRow { Features = f }).Score, pool);
     }
 
     private static FastTreeRankingModelParameters? FindParameters(ITransformer model)

@@ -5,7 +5,7 @@ using NewsStance.Internal.Models;
 namespace NewsStance.Internal.Stance;
 
 /// <summary>The trained multiclass stance model from <c>stance.zip</c>, with pooled prediction engines.</summary>
-internal sealed class MlStanceModel : IStanceModel
+internal sealed class MlStanceModel : IStanceModel, IDisposable
 {
     private readonly EnginePool<StanceRow, StancePrediction> _pool;
 
@@ -16,6 +16,8 @@ internal sealed class MlStanceModel : IStanceModel
     }
 
     public IReadOnlyList<string> Labels { get; }
+
+    public void Dispose() => _pool.Dispose();
 
     public static MlStanceModel Load(MLContext ml, string path)
     {
