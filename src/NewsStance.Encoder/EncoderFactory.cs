@@ -10,10 +10,14 @@ internal static class EncoderFactory
     /// (<c>/encoder/layer.3/attention/self/query/MatMul</c>). The encoder's layers and embedding LayerNorm
     /// are made trainable when <paramref name="trainable"/> is set; embedding tables never are.
     /// </summary>
-    public static TransformerEncoder FromOnnx(byte[] onnx, bool trainable, int? layers = null) => FromOnnx(NamedWeights(onnx), trainable, layers);
+    public static TransformerEncoder FromOnnx(byte[] onnx, bool trainable, int? layers = null, int? trainTop = null) => FromOnnx(NamedWeights(onnx), trainable, layers, trainTop);
 
-    /// <inheritdoc cref="FromOnnx(byte[], bool, int?)"/>
-    public static TransformerEncoder FromOnnx(IReadOnlyDictionary<string, OnnxTensor> named, bool trainable, int? layers = null)
+    /// <summary>
+    /// The encoder from an ONNX graph's named weights (<see cref="NamedWeights"/>), its first
+    /// <paramref name="layers"/> layers (all when null); with <paramref name="trainable"/>, only the top
+    /// <paramref name="trainTop"/> layers train (all when null), the ones below and the embedding LayerNorm stay frozen.
+    /// </summary>
+    public static TransformerEncoder FromOnnx(IReadOnlyDictionary<string, OnnxTensor> named, bool trainable, int? layers = null, int? trainTop = null)
     {
         OnnxTensor Get(string name) => named.TryGetValue(name, out var t) ? t
             : throw new InvalidDataException($"the ONNX model has no weight '{name}'; it is not a BERT-style encoder this reader knows");
@@ -25,30 +29,32 @@ internal static class EncoderFactory
         int intermediate = (int)Get("encoder.layer.0.intermediate.dense.weight").Dims[1];
         int heads = hidden / 32; // BERT-small family: 32-wide heads (MiniLM and Arctic-embed-xs: 384 = 12 × 32)
         var config = new EncoderConfig(layers ?? count, hidden, heads, intermediate, (int)word.Dims[0], (int)Get("embeddings.position_embeddings.weight").Dims[0]);
+        int firstTrained = trainTop is { } top ? Math.Max(0, config.Layers - top) : 0;
         Parameter P(string name, bool train) => new(name, (float[])Get(name).Data.Clone(), train && trainable);
         var list = new List<EncoderLayer>();
         for (int l = 0; l < config.Layers; l++)
         {
             string p = $"encoder.layer.{l}.";
+            bool train = l >= firstTrained;
             var q = Get(p + "attention.self.query.weight"); var k = Get(p + "attention.self.key.weight"); var v = Get(p + "attention.self.value.weight");
             list.Add(new EncoderLayer
             {
-                Qkv = new Parameter(p + "attention.qkv.weight", Concat(q.Data, k.Data, v.Data, hidden, hidden), trainable),
-                QkvBias = new Parameter(p + "attention.qkv.bias", [.. Get(p + "attention.self.query.bias").Data, .. Get(p + "attention.self.key.bias").Data, .. Get(p + "attention.self.value.bias").Data], trainable),
-                Output = P(p + "attention.output.dense.weight", true),
-                OutputBias = P(p + "attention.output.dense.bias", true),
-                Norm1Gamma = P(p + "attention.output.LayerNorm.weight", true),
-                Norm1Beta = P(p + "attention.output.LayerNorm.bias", true),
-                Up = P(p + "intermediate.dense.weight", true),
-                UpBias = P(p + "intermediate.dense.bias", true),
-                Down = P(p + "output.dense.weight", true),
-                DownBias = P(p + "output.dense.bias", true),
-                Norm2Gamma = P(p + "output.LayerNorm.weight", true),
-                Norm2Beta = P(p + "output.LayerNorm.bias", true),
+                Qkv = new Parameter(p + "attention.qkv.weight", Concat(q.Data, k.Data, v.Data, hidden, hidden), trainable && train),
+                QkvBias = new Parameter(p + "attention.qkv.bias", [.. Get(p + "attention.self.query.bias").Data, .. Get(p + "attention.self.key.bias").Data, .. Get(p + "attention.self.value.bias").Data], trainable && train),
+                Output = P(p + "attention.output.dense.weight", train),
+                OutputBias = P(p + "attention.output.dense.bias", train),
+                Norm1Gamma = P(p + "attention.output.LayerNorm.weight", train),
+                Norm1Beta = P(p + "attention.output.LayerNorm.bias", train),
+                Up = P(p + "intermediate.dense.weight", train),
+                UpBias = P(p + "intermediate.dense.bias", train),
+                Down = P(p + "output.dense.weight", train),
+                DownBias = P(p + "output.dense.bias", train),
+                Norm2Gamma = P(p + "output.LayerNorm.weight", train),
+                Norm2Beta = P(p + "output.LayerNorm.bias", train),
             });
         }
         return new TransformerEncoder(config, P("embeddings.word_embeddings.weight", false), P("embeddings.position_embeddings.weight", false),
-            P("embeddings.token_type_embeddings.weight", false), P("embeddings.LayerNorm.weight", true), P("embeddings.LayerNorm.bias", true), list);
+            P("embeddings.token_type_embeddings.weight", false), P("embeddings.LayerNorm.weight", firstTrained == 0), P("embeddings.LayerNorm.bias", firstTrained == 0), list);
     }
 
     /// <summary>How many encoder layers the graph has.</summary>

@@ -57,3 +57,26 @@ public class GradientTests
         }
     }
 }
+
+public class PartialTrainingTests
+{
+    [Fact]
+    public void Training_only_the_top_layer_leaves_the_rest_frozen()
+    {
+        // Given the packaged encoder cut to two layers, the top one trainable
+        var encoder = EncoderFactory.FromOnnx(NewsStance.Semantic.SentenceModel.ArcticXs.LoadOnnx(), trainable: true, layers: 2, trainTop: 1);
+        var batch = new EncoderBatch([[101, 2023, 2003, 1037, 3231, 102]], [new int[6]]);
+
+        // When
+        var pass = encoder.Forward(batch, keepActivations: true);
+        var gradient = new float[pass.Output.Length];
+        Array.Fill(gradient, 0.01f);
+        encoder.Backward(pass, gradient);
+
+        // Then
+        Assert.All(encoder.Layers[0].Parameters, p => Assert.False(p.Trainable));
+        Assert.False(encoder.NormGamma.Trainable);
+        Assert.All(encoder.Layers[1].Parameters, p => Assert.True(p.Trainable));
+        Assert.Contains(encoder.Layers[1].Parameters, p => p.Grad.Any(g => g != 0));
+    }
+}

@@ -38,6 +38,9 @@ internal sealed record EncoderTrainingOptions
     /// <summary>Encoder layers kept (from the bottom); fewer is faster to train and to score.</summary>
     public int Layers { get; init; } = 6;
 
+    /// <summary>Layers fine-tuned, from the top; the ones below (and the embedding LayerNorm) stay as pretrained. Null: all.</summary>
+    public int? TrainedLayers { get; init; }
+
     /// <summary>Share of the training groups held aside to pick the best epoch (early stopping).</summary>
     public double ValidationShare { get; init; } = 0.1;
 
@@ -56,6 +59,7 @@ internal sealed record EncoderTrainingOptions
         ["learning_rate"] = LearningRate.ToString("G", System.Globalization.CultureInfo.InvariantCulture),
         ["head_learning_rate_factor"] = HeadLearningRateFactor.ToString("G", System.Globalization.CultureInfo.InvariantCulture),
         ["dropout"] = Dropout.ToString("G", System.Globalization.CultureInfo.InvariantCulture),
+        ["trained_layers"] = TrainedLayers?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all",
         ["pooling"] = "[CLS] beside the mean of the target's tokens (its mention, else a second segment with its name)",
         ["stored"] = "layers, embedding LayerNorm and head as fp16; embedding tables from the package",
     };
@@ -89,7 +93,7 @@ internal sealed class EncoderStanceTrainer(string features, EncoderTrainingOptio
         var fitY = fit.Select(e => labelIndex[e.Label]).ToArray();
         var validX = validation.Select(Encode).ToArray();
 
-        var classifier = EncoderStanceLoader.Create(model, options.Layers, labels.Count, trainable: true, seed);
+        var classifier = new StanceClassifier(EncoderFactory.FromOnnx(model.LoadOnnx(), trainable: true, options.Layers, options.TrainedLayers), labels.Count, seed: seed);
         var optimizer = new AdamW(classifier.Parameters, options.WeightDecay);
         var random = new Random(seed);
         var batches = Batches(fitX, options.BatchSize, random);
