@@ -48,21 +48,10 @@ internal sealed class AtomicOutputFile : IDisposable
         foreach (var leftover in Directory.EnumerateFiles(folder, $".{name}.*.partial"))
         {
             var pid = System.IO.Path.GetFileName(leftover)[(name.Length + 2)..^".partial".Length];
-            if (!int.TryParse(pid, out int id) || IsRunning(id)) continue;
+            if (!int.TryParse(pid, out int id) || NewsStance.Internal.ProcessCheck.IsRunning(id)) continue;
             try { File.Delete(leftover); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
     }
 
     /// <summary>Flushes the output to disk and renames it over <see cref="Path"/>.</summary>

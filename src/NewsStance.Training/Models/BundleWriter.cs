@@ -51,21 +51,10 @@ internal static class BundleWriter
     {
         foreach (var leftover in Directory.EnumerateDirectories(parent, $".{name}.tmp-*"))
         {
-            if (!int.TryParse(Path.GetFileName(leftover)[(name.Length + 6)..], out int id) || IsRunning(id)) continue;
+            if (!int.TryParse(Path.GetFileName(leftover)[(name.Length + 6)..], out int id) || NewsStance.Internal.ProcessCheck.IsRunning(id)) continue;
             try { Directory.Delete(leftover, recursive: true); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException) { return false; }
-        catch (InvalidOperationException) { return false; }
     }
 
     public static void SaveModel(MLContext ml, ITransformer model, DataViewSchema schema, string path)
