@@ -100,6 +100,23 @@ internal sealed class StanceClassifier
         return result;
     }
 
+    /// <summary>
+    /// <see cref="Predict"/> over many examples in batches of <paramref name="batchSize"/> examples of similar
+    /// length (so padding stays short); results in input order.
+    /// </summary>
+    public float[][] PredictInBatches(IReadOnlyList<EncodedExample> examples, int batchSize, bool parallel = false)
+    {
+        var result = new float[examples.Count][];
+        var order = Enumerable.Range(0, examples.Count).OrderBy(i => examples[i].Ids.Length).ToArray();
+        for (int start = 0; start < order.Length; start += batchSize)
+        {
+            var batch = order[start..Math.Min(order.Length, start + batchSize)];
+            var probs = Predict(batch.Select(i => examples[i]).ToList(), parallel);
+            for (int b = 0; b < batch.Length; b++) result[batch[b]] = probs[b];
+        }
+        return result;
+    }
+
     private float[] Logits(float[] features, int count)
     {
         var logits = new float[count * Classes];

@@ -47,15 +47,5 @@ internal sealed class EncoderStanceModel(StanceClassifier classifier, StanceEnco
 
     /// <summary>Probabilities for already encoded inputs, batched by length.</summary>
     public float[][] PredictEncoded(IReadOnlyList<EncodedExample> encoded, bool parallel = false)
-    {
-        var result = new float[encoded.Count][];
-        var order = Enumerable.Range(0, encoded.Count).OrderBy(i => encoded[i].Ids.Length).ToArray();
-        for (int start = 0; start < order.Length; start += BatchSize)
-        {
-            var batch = order[start..Math.Min(order.Length, start + BatchSize)];
-            var probs = classifier.Predict(batch.Select(i => encoded[i]).ToList(), parallel);
-            for (int b = 0; b < batch.Length; b++) result[batch[b]] = probs[b];
-        }
-        return result;
-    }
+        => classifier.PredictInBatches(encoded, BatchSize, parallel);
 }

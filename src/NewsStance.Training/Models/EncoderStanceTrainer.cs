@@ -149,7 +149,7 @@ internal sealed class EncoderStanceTrainer(string features, EncoderTrainingOptio
         };
         if (test.Count > 0)
         {
-            var probs = new EncoderStanceModel(classifier, encoding, labels).PredictEncoded(test.Select(Encode).ToList(), options.Parallel);
+            var probs = classifier.PredictInBatches(test.Select(Encode).ToList(), EncoderStanceModel.BatchSize, options.Parallel);
             var predicted = probs.Select(p => labels[Array.IndexOf(p, p.Max())]).ToList();
             var m = ClassMetrics.Compute(test.Select(t => t.Label).ToList(), predicted, labels);
             MetricsReport.Classes(console, $"stance held-out test ({test.Count} rows, {features})", m);
@@ -169,8 +169,7 @@ internal sealed class EncoderStanceTrainer(string features, EncoderTrainingOptio
 
     private double MacroF1(StanceClassifier classifier, EncodedExample[] x, IReadOnlyList<StanceExample> rows, List<string> labels)
     {
-        var model = new EncoderStanceModel(classifier, null!, labels);
-        var probs = model.PredictEncoded(x, options.Parallel);
+        var probs = classifier.PredictInBatches(x, EncoderStanceModel.BatchSize, options.Parallel);
         var predicted = probs.Select(p => labels[Array.IndexOf(p, p.Max())]).ToList();
         return ClassMetrics.Compute(rows.Select(r => r.Label).ToList(), predicted, labels).MacroF1;
     }
