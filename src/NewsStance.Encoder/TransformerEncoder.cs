@@ -260,35 +260,43 @@ internal sealed class TransformerEncoder
         var dSum2 = new float[rows * h];
         Ops.LayerNormBackward(dOut, cache.Norm2Hat, cache.Norm2Rstd, rows, h, layer.Norm2Gamma.Value, GradOrNull(layer.Norm2Gamma), GradOrNull(layer.Norm2Beta), dSum2);
         // Feed-forward branch.
-        var dDown = (float[])dSum2.Clone();
-        if (cache.Mask2 is { } m2) System.Numerics.Tensors.TensorPrimitives.Multiply(dDown, m2, dDown);
-        if (layer.Down.Trainable) Gemm.MatMulTransA(cache.Act, dDown, layer.Down.Grad, inter, rows, h, accumulate: true, parallel);
-        if (layer.DownBias.Trainable) Ops.AddColumnSums(dDown, rows, layer.DownBias.Grad);
+        var dDown = Masked(dSum2, cache.Mask2);
         var dAct = new float[rows * inter];
-        Gemm.MatMulTransB(dDown, layer.Down.Value, dAct, rows, h, inter, accumulate: false, parallel);
+        DenseBackward(cache.Act, dDown, layer.Down, layer.DownBias, rows, inter, h, dAct, parallel);
         var dUp = new float[rows * inter];
         Ops.GeluBackward(cache.Up, dAct, dUp);
-        if (layer.Up.Trainable) Gemm.MatMulTransA(cache.Norm1, dUp, layer.Up.Grad, h, rows, inter, accumulate: true, parallel);
-        if (layer.UpBias.Trainable) Ops.AddColumnSums(dUp, rows, layer.UpBias.Grad);
-        var dNorm1 = dSum2; // residual path
-        Gemm.MatMulTransB(dUp, layer.Up.Value, dNorm1, rows, inter, h, accumulate: true, parallel);
+        var dNorm1 = dSum2; // residual path: the branch's input gradient adds to it
+        DenseBackward(cache.Norm1, dUp, layer.Up, layer.UpBias, rows, h, inter, dNorm1, parallel);
         // First LayerNorm.
         var dSum1 = new float[rows * h];
         Ops.LayerNormBackward(dNorm1, cache.Norm1Hat, cache.Norm1Rstd, rows, h, layer.Norm1Gamma.Value, GradOrNull(layer.Norm1Gamma), GradOrNull(layer.Norm1Beta), dSum1);
-        // Attention output projection.
-        var dAttended = (float[])dSum1.Clone();
-        if (cache.Mask1 is { } m1) System.Numerics.Tensors.TensorPrimitives.Multiply(dAttended, m1, dAttended);
-        if (layer.Output.Trainable) Gemm.MatMulTransA(cache.Context, dAttended, layer.Output.Grad, h, rows, h, accumulate: true, parallel);
-        if (layer.OutputBias.Trainable) Ops.AddColumnSums(dAttended, rows, layer.OutputBias.Grad);
+        // Attention output projection, then attention.
+        var dAttended = Masked(dSum1, cache.Mask1);
         var dContext = new float[rows * h];
-        Gemm.MatMulTransB(dAttended, layer.Output.Value, dContext, rows, h, h, accumulate: false, parallel);
+        DenseBackward(cache.Context, dAttended, layer.Output, layer.OutputBias, rows, h, h, dContext, parallel);
         var dQkv = AttentionBackward(cache, pass.Batch, dContext, parallel);
-        if (layer.Qkv.Trainable) Gemm.MatMulTransA(cache.Input, dQkv, layer.Qkv.Grad, h, rows, 3 * h, accumulate: true, parallel);
-        if (layer.QkvBias.Trainable) Ops.AddColumnSums(dQkv, rows, layer.QkvBias.Grad);
-        if (!needInputGrad) return [];
-        var dInput = dSum1; // residual path
-        Gemm.MatMulTransB(dQkv, layer.Qkv.Value, dInput, rows, 3 * h, h, accumulate: true, parallel);
-        return dInput;
+        var dInput = needInputGrad ? dSum1 : null; // residual path
+        DenseBackward(cache.Input, dQkv, layer.Qkv, layer.QkvBias, rows, h, 3 * h, dInput, parallel);
+        return dInput ?? [];
+    }
+
+    /// <summary>A copy of <paramref name="d"/> through a dropout mask (the mask holds 0 or 1/keep).</summary>
+    private static float[] Masked(float[] d, float[]? mask)
+    {
+        var r = (float[])d.Clone();
+        if (mask is not null) System.Numerics.Tensors.TensorPrimitives.Multiply(r, mask, r);
+        return r;
+    }
+
+    /// <summary>
+    /// The backward pass of <see cref="Dense"/> (y = x·W + b, x rows×k, W k×n): adds the weight and bias
+    /// gradients when they train, and adds dy·Wᵀ into <paramref name="dInput"/> when one is wanted.
+    /// </summary>
+    private static void DenseBackward(float[] x, float[] dy, Parameter weight, Parameter bias, int rows, int k, int n, float[]? dInput, bool parallel)
+    {
+        if (weight.Trainable) Gemm.MatMulTransA(x, dy, weight.Grad, k, rows, n, accumulate: true, parallel);
+        if (bias.Trainable) Ops.AddColumnSums(dy, rows, bias.Grad);
+        if (dInput is not null) Gemm.MatMulTransB(dy, weight.Value, dInput, rows, n, k, accumulate: true, parallel);
     }
 
     private static float[]? GradOrNull(Parameter p) => p.Trainable ? p.Grad : null;

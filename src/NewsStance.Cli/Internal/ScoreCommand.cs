@@ -41,13 +41,7 @@ internal sealed class ScoreCommand
     private int Run(ParseResult parse, TextWriter stdout, TextWriter stderr, Func<Stream> stdin, Func<Stream> stdoutStream)
     {
         var errors = new ErrorReporter(stderr);
-        // System.CommandLine hands unknown options to the paths argument: refuse them as usage errors.
-        var unknown = ScoringOptions.UnknownOptions(parse.GetValue(_paths));
-        if (unknown.Count > 0)
-        {
-            errors.Error($"unknown option{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown)}. Run 'newsstance score --help' for the options.");
-            return Usage;
-        }
+        if (!ScoringOptions.RejectUnknownOptions(parse.GetValue(_paths), errors, "score")) return Usage;
         if (!_scoring.TryCreate(parse, errors, out var scorer, out var targets)) return Usage;
 
         var outputPath = parse.GetValue(_output);

@@ -66,4 +66,16 @@ internal sealed class ScoringOptions
     /// </summary>
     public static List<string> UnknownOptions(IEnumerable<string>? paths)
         => (paths ?? []).Where(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)).ToList();
+
+    /// <summary>
+    /// System.CommandLine hands unknown options to the paths argument: reports them as a usage error of
+    /// <paramref name="command"/> and returns false, or returns true when there are none.
+    /// </summary>
+    public static bool RejectUnknownOptions(IEnumerable<string>? paths, ErrorReporter errors, string command)
+    {
+        var unknown = UnknownOptions(paths);
+        if (unknown.Count == 0) return true;
+        errors.Error($"unknown option{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown)}. Run 'newsstance {command} --help' for the options.");
+        return false;
+    }
 }

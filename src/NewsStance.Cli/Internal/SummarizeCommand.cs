@@ -39,12 +39,7 @@ internal sealed class SummarizeCommand
     {
         var errors = new ErrorReporter(stderr);
         var paths = parse.GetValue(_paths)!;
-        var unknown = ScoringOptions.UnknownOptions(paths);
-        if (unknown.Count > 0)
-        {
-            errors.Error($"unknown option{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown)}. Run 'newsstance summarize --help' for the options.");
-            return ScoreCommand.Usage;
-        }
+        if (!ScoringOptions.RejectUnknownOptions(paths, errors, "summarize")) return ScoreCommand.Usage;
         var outputPath = parse.GetValue(_output);
         var format = parse.GetValue(_format) ?? (Path.GetExtension(outputPath)?.ToLowerInvariant() == ".json" ? "json" : "csv");
         var summary = new BatchSummary(parse.GetValue(_by)!);

@@ -52,12 +52,7 @@ internal sealed class TargetsCommand
     {
         var errors = new ErrorReporter(stderr);
         var paths = parse.GetValue(_paths)!;
-        var unknown = ScoringOptions.UnknownOptions(paths);
-        if (unknown.Count > 0)
-        {
-            errors.Error($"unknown option{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown)}. Run 'newsstance targets --help' for the options.");
-            return ScoreCommand.Usage;
-        }
+        if (!ScoringOptions.RejectUnknownOptions(paths, errors, "targets")) return ScoreCommand.Usage;
         var outputPath = parse.GetValue(_output);
         var format = parse.GetValue(_format) ?? Path.GetExtension(outputPath)?.ToLowerInvariant() switch { ".csv" => "csv", ".json" => "json", _ => "table" };
         var tallies = new Dictionary<string, Tally>(StringComparer.OrdinalIgnoreCase);
