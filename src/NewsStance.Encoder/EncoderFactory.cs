@@ -83,8 +83,8 @@ internal static class EncoderFactory
 
     /// <summary>
     /// The ONNX model with <paramref name="encoder"/>'s weights written into it (same graph, same sizes), so
-    /// ONNX Runtime can run a fine-tuned encoder as fast as the packaged one. The encoder must have all
-    /// of the graph's layers.
+    /// ONNX Runtime can run a fine-tuned encoder as fast as the packaged one. An encoder that keeps fewer
+    /// layers than the graph gets the graph cut to match (<see cref="OnnxLayerCut"/>).
     /// </summary>
     public static byte[] PatchOnnx(byte[] onnx, TransformerEncoder encoder) => PatchOnnx(onnx, NamedWeights(onnx), encoder);
 
@@ -120,9 +120,8 @@ internal static class EncoderFactory
             replacements.Add((named[p + "output.LayerNorm.weight"], layer.Norm2Gamma.Value));
             replacements.Add((named[p + "output.LayerNorm.bias"], layer.Norm2Beta.Value));
         }
-        if (named.ContainsKey($"encoder.layer.{encoder.Layers.Count}.attention.self.query.weight"))
-            throw new InvalidOperationException($"the encoder keeps {encoder.Layers.Count} layers; the ONNX graph has more, so it cannot run them");
-        return OnnxReader.Patch(onnx, replacements);
+        // Weights are written in place first (their offsets are the original file's), then the upper layers cut.
+        return OnnxLayerCut.KeepLayers(OnnxReader.Patch(onnx, replacements), encoder.Layers.Count);
     }
 
     /// <summary>A small random encoder (for tests and for a tiny configuration that trains in seconds).</summary>

@@ -43,12 +43,9 @@ public static class EncoderStanceLoader
             var encoder = EncoderFactory.FromOnnx(named, trainable: false, header.Layers);
             var classifier = new StanceClassifier(encoder, header.Labels.Count);
             EncoderStanceFile.ReadValues(reader, header, classifier, path);
-            if (header.Layers == EncoderFactory.LayerCount(named))
-            {
-                // All of the graph's layers: score with ONNX Runtime over the fine-tuned weights (2.5x the C# pass's speed).
-                var runner = new OnnxHiddenStates(EncoderFactory.PatchOnnx(onnx, named, encoder), encoder.Config.Hidden);
-                classifier = new StanceClassifier(encoder, header.Labels.Count, classifier.Weight, classifier.Bias) { Runner = runner.Run };
-            }
+            // Score with ONNX Runtime over the fine-tuned weights (2.5x the C# pass's speed), the graph cut to the bundle's layers.
+            var runner = new OnnxHiddenStates(EncoderFactory.PatchOnnx(onnx, named, encoder), encoder.Config.Hidden);
+            classifier = new StanceClassifier(encoder, header.Labels.Count, classifier.Weight, classifier.Bias) { Runner = runner.Run };
             return new EncoderStanceModel(classifier, new StanceEncoding(new WordTokenizer(model, header.MaxTokens)), header.Labels);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or System.Text.Json.JsonException or IOException)

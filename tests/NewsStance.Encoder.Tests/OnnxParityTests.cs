@@ -58,13 +58,15 @@ public class OnnxParityTests
         Assert.True(worst <= 1e-4f, $"max abs difference {worst}");
     }
 
-    [Fact]
-    public void Fine_tuned_weights_written_into_the_graph_run_the_same_in_onnx_runtime()
+    [Theory]
+    [InlineData(6)] // every layer of the graph: weights replaced in place
+    [InlineData(2)] // fewer layers (--encoder-layers 2): the graph's upper layers are cut
+    public void Fine_tuned_weights_written_into_the_graph_run_the_same_in_onnx_runtime(int layers)
     {
-        // Given the packaged encoder with every trainable weight moved, as fine-tuning moves them
+        // Given the packaged encoder's first layers with every trainable weight moved, as fine-tuning moves them
         var model = SentenceModel.ArcticXs;
         var onnx = model.LoadOnnx();
-        var encoder = EncoderFactory.FromOnnx(onnx, trainable: true);
+        var encoder = EncoderFactory.FromOnnx(onnx, trainable: true, layers);
         var random = new Random(8);
         foreach (var p in encoder.Parameters.Where(p => p.Trainable))
             for (int i = 0; i < p.Length; i++) p.Value[i] += (random.NextSingle() - 0.5f) * 0.02f;
@@ -74,11 +76,12 @@ public class OnnxParityTests
         var batch = new EncoderBatch(ids, segments);
 
         // When
-        using var runtime = new OnnxHiddenStates(EncoderFactory.PatchOnnx(onnx, encoder), 384);
+        var patched = EncoderFactory.PatchOnnx(onnx, encoder);
+        using var runtime = new OnnxHiddenStates(patched, 384);
         var expected = encoder.Forward(batch).Output;
         var actual = runtime.Run(batch);
 
-        // Then: every real token's state agrees (padding rows are never read)
+        // Then: every real token's state agrees (padding rows are never read), and a cut graph no longer carries the upper layers' weights
         float worst = 0;
         for (int b = 0; b < batch.Count; b++)
             for (int t = 0; t < ids[b].Length; t++)
@@ -88,6 +91,7 @@ public class OnnxParityTests
                     worst = Math.Max(worst, Math.Abs(expected[i] - actual[i]));
                 }
         Assert.True(worst <= 1e-4f, $"max abs difference {worst}");
+        Assert.Equal(layers, EncoderFactory.LayerCount(EncoderFactory.NamedWeights(patched)));
     }
 
     [Fact]
