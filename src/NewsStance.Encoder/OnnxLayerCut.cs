@@ -66,7 +66,7 @@ internal static partial class OnnxLayerCut
             if (field == 7 && type == 2) // ModelProto.graph
             {
                 var graph = RewriteGraph(model, reader.Sub(), keep, rename, droppedInitializers);
-                WriteField(output, 7, graph);
+                Protobuf.WriteField(output, 7, graph);
             }
             else
             {
@@ -89,31 +89,13 @@ internal static partial class OnnxLayerCut
                 var body = graph.Sub();
                 int bodyStart = body.Position;
                 var node = OnnxReader.ReadNode(body);
-                if (keep(node)) WriteField(output, 1, RewriteNode(model, new Wire(model, bodyStart, graph.Position), rename));
+                if (keep(node)) Protobuf.WriteField(output, 1, RewriteNode(model, new Wire(model, bodyStart, graph.Position), rename));
             }
-            else if (field == 5 && type == 2 && droppedInitializers.Contains(InitializerName(graph))) graph.Skip(type);
-            else output.Write(model, start, SkipFrom(ref graph, type) - start);
+            else if (field == 5 && type == 2 && droppedInitializers.Contains(OnnxReader.InitializerName(graph))) graph.Skip(type);
+            else output.Write(model, start, Protobuf.SkipFrom(ref graph, type) - start);
             start = graph.Position;
         }
         return output.ToArray();
-    }
-
-    /// <summary>The name of the initializer at the cursor; the cursor is a copy, so the caller's does not move.</summary>
-    private static string InitializerName(Wire graph)
-    {
-        var tensor = graph.Sub();
-        while (tensor.Next(out int f, out int t))
-        {
-            if (f == 8 && t == 2) return tensor.String();
-            tensor.Skip(t);
-        }
-        return "";
-    }
-
-    private static int SkipFrom(ref Wire wire, int type)
-    {
-        wire.Skip(type);
-        return wire.Position;
     }
 
     /// <summary>The node with its input and output names renamed; its other fields copied.</summary>
@@ -126,7 +108,7 @@ internal static partial class OnnxLayerCut
             if ((field == 1 || field == 2) && type == 2)
             {
                 var name = node.String();
-                WriteField(output, field, Encoding.UTF8.GetBytes(rename.GetValueOrDefault(name, name)));
+                Protobuf.WriteField(output, field, Encoding.UTF8.GetBytes(rename.GetValueOrDefault(name, name)));
             }
             else
             {
@@ -136,22 +118,5 @@ internal static partial class OnnxLayerCut
             start = node.Position;
         }
         return output.ToArray();
-    }
-
-    private static void WriteField(Stream output, int field, byte[] payload)
-    {
-        WriteVarint(output, (ulong)field << 3 | 2);
-        WriteVarint(output, (ulong)payload.Length);
-        output.Write(payload);
-    }
-
-    private static void WriteVarint(Stream output, ulong value)
-    {
-        while (value >= 0x80)
-        {
-            output.WriteByte((byte)(value | 0x80));
-            value >>= 7;
-        }
-        output.WriteByte((byte)value);
     }
 }

