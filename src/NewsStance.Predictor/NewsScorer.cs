@@ -18,7 +18,8 @@ namespace NewsStance;
 /// </summary>
 /// <example>
 /// <code>
-/// using var scorer = NewsScorer.Create();
+/// // models/default scores stance with sentence embeddings: NewsStance.Predictor.Semantic's UseSemanticStance() registers them.
+/// using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = "default" }.UseSemanticStance());
 /// var result = scorer.Score("peskov", File.ReadAllText("article.txt"),
 ///     [StanceTarget.Parse("Nicolas Maduro|Maduro|the Venezuelan president")]);
 /// foreach (var q in result.Quotes)
@@ -53,8 +54,10 @@ public sealed class NewsScorer : INewsScorer
     /// Creates a scorer. With <see cref="ScorerOptions.ModelDirectory"/> unset, the bundle is looked up in
     /// the <c>NEWSSTANCE_MODEL</c> environment variable, then <c>models/default</c> beside the executable,
     /// then in the working directory and its parents. The shipped <c>models/default</c> scores stance with
-    /// sentence embeddings: an app that loads it references <c>NewsStance.Predictor.Semantic</c> too; with the
-    /// core predictor alone, load <c>models/fast</c> (n-gram stance).
+    /// sentence embeddings: an app that loads it references <c>NewsStance.Predictor.Semantic</c> too and registers
+    /// its stance model in <see cref="ScorerOptions.StanceModels"/> (<c>options.UseSemanticStance()</c>); with the
+    /// core predictor alone, load <c>models/fast</c> (n-gram stance). Logs the bundle loaded, and how long that
+    /// took, to <see cref="ScorerOptions.LoggerFactory"/>.
     /// </summary>
     /// <param name="options">The model bundle to load; default: look it up as above.</param>
     /// <returns>A scorer to share across threads and dispose when done.</returns>
