@@ -12,7 +12,7 @@ for (int i = 0; i < args.Length; i++)
     else files.Add(args[i]);
 }
 if (files.Count == 0)
-    files.AddRange(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples"), "*.txt").Order(StringComparer.Ordinal));
+    files.AddRange(Directory.GetFiles(ExampleArticles(), "*.txt").Order(StringComparer.Ordinal));
 
 using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
 using var cancel = new CancellationTokenSource();
@@ -40,3 +40,14 @@ foreach (var outcome in scorer.TryScoreBatch(articles, cancellationToken: cancel
     }
 }
 return failed == 0 ? 0 : 1;
+
+// The repository's samples/ folder, found above the program (it is built to artifacts/samples/).
+static string ExampleArticles()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        var samples = Path.Combine(dir.FullName, "samples");
+        if (Directory.Exists(samples) && Directory.EnumerateFiles(samples, "*.txt").Any()) return samples;
+    }
+    throw new DirectoryNotFoundException("No samples/ folder with articles above the program: give article files to score.");
+}
