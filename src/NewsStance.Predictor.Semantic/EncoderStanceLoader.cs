@@ -1,4 +1,3 @@
-using Microsoft.ML;
 using NewsStance.Encoder;
 
 namespace NewsStance.Semantic;
@@ -6,9 +5,9 @@ namespace NewsStance.Semantic;
 /// <summary>
 /// Loads the stance model of a bundle trained with <c>--features encoder-arcticxs</c>: the encoder's
 /// frozen embeddings from the SentenceTransformers package, everything training changed from the
-/// bundle's <c>stance-encoder.bin</c>. NewsStance's model loader finds this class by name.
+/// bundle's <c>stance-encoder.bin</c>, for <see cref="SemanticStanceModels"/>.
 /// </summary>
-public static class EncoderStanceLoader
+internal static class EncoderStanceLoader
 {
     /// <summary>The stance features a fine-tuned encoder bundle records, and the package encoder each starts from.</summary>
     internal static readonly IReadOnlyDictionary<string, SentenceModel> Encoders = new Dictionary<string, SentenceModel>
@@ -18,14 +17,7 @@ public static class EncoderStanceLoader
     };
 
     /// <summary>Loads <paramref name="path"/> (a <c>stance-encoder.bin</c>) over the package encoder that <paramref name="features"/> names.</summary>
-    /// <param name="ml">Unused: the signature NewsStance's loader calls.</param>
-    /// <param name="path">The bundle's stance file.</param>
-    /// <param name="features">The manifest's <c>stance.features</c>.</param>
-    /// <param name="bundleDirectory">The bundle folder, for messages.</param>
-    /// <returns>The stance model, for NewsStance's scorer.</returns>
     /// <exception cref="ModelLoadException">The features are unknown, or the file is missing, corrupt or built for another encoder.</exception>
-    public static object Load(MLContext ml, string path, string features, string bundleDirectory) => LoadModel(path, features, bundleDirectory);
-
     internal static EncoderStanceModel LoadModel(string path, string features, string bundleDirectory)
     {
         const string retrain = "Retrain it with the training app (`newsstance-train train-stance --features encoder-arcticxs --data CSV --out DIR`), or set ScorerOptions.ModelDirectory to another bundle.";

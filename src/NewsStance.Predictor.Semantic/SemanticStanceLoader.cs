@@ -1,15 +1,15 @@
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using NewsStance.Internal.Stance;
 
 namespace NewsStance.Semantic;
 
 /// <summary>
 /// Loads the stance model of a bundle trained with <c>--features semantic-minilm</c> or
-/// <c>semantic-arcticxs</c>. NewsStance's model loader finds this class by name when a bundle's
-/// manifest asks for those features, so an app opts in just by referencing this assembly.
+/// <c>semantic-arcticxs</c>, for <see cref="SemanticStanceModels"/>.
 /// </summary>
-public static class SemanticStanceLoader
+internal static class SemanticStanceLoader
 {
     /// <summary>
     /// Loads <paramref name="zipPath"/> (an ML.NET pipeline over n-gram and sentence-embedding features)
@@ -21,7 +21,7 @@ public static class SemanticStanceLoader
     /// <param name="bundleDirectory">The bundle folder, for messages.</param>
     /// <returns>The stance model, for NewsStance's scorer.</returns>
     /// <exception cref="ModelLoadException">The features are unknown, or the file is missing, corrupt or built for another encoder.</exception>
-    public static object Load(MLContext ml, string zipPath, string features, string bundleDirectory)
+    public static IStanceModel Load(MLContext ml, string zipPath, string features, string bundleDirectory)
     {
         ArgumentNullException.ThrowIfNull(ml);
         const string retrain = "Retrain it with the training app (`newsstance-train train --features semantic-arcticxs --data FOLDER --out DIR`), or set ScorerOptions.ModelDirectory to another bundle.";

@@ -27,8 +27,28 @@ public interface INewsScorer : IDisposable
     /// <param name="maxParallelism">Articles scored at once. Default: null, meaning <see cref="Environment.ProcessorCount"/>.</param>
     /// <param name="cancellationToken">Stops the batch: enumeration throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>One result per article, in input order.</returns>
-    /// <exception cref="ArticleScoringException">An article could not be scored (thrown while enumerating; the rest of the batch is abandoned).</exception>
+    /// <exception cref="ArticleScoringException">An article could not be scored (thrown while enumerating, after the results of the
+    /// articles before it; the rest of the batch is abandoned). <see cref="TryScoreBatch"/> carries on instead.</exception>
     IEnumerable<ArticleResult> ScoreBatch(IEnumerable<ArticleText> articles, IReadOnlyList<StanceTarget>? targets = null,
+        int? maxParallelism = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Like <see cref="ScoreBatch"/>, but an article that cannot be scored does not end the batch: its outcome carries
+    /// the error, and the articles after it are scored. Parallel, lazy and in input order as <see cref="ScoreBatch"/> is.
+    /// </summary>
+    /// <param name="articles">The articles to score; each outcome holds the very object given.</param>
+    /// <param name="targets">Stance targets for every article; when null or empty, each quote is scored toward the named entities it mentions.</param>
+    /// <param name="maxParallelism">Articles scored at once. Default: null, meaning <see cref="Environment.ProcessorCount"/>.</param>
+    /// <param name="cancellationToken">Stops the batch: enumeration throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>One outcome per article, in input order.</returns>
+    /// <example>
+    /// <code>
+    /// foreach (var outcome in scorer.TryScoreBatch(articles))
+    ///     if (outcome.Succeeded) Save(outcome.Result);
+    ///     else Console.Error.WriteLine(outcome.Error.Message);
+    /// </code>
+    /// </example>
+    IEnumerable<ArticleOutcome> TryScoreBatch(IEnumerable<ArticleText> articles, IReadOnlyList<StanceTarget>? targets = null,
         int? maxParallelism = null, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -1,6 +1,10 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NewsStance.Internal;
+using NewsStance.Internal.Logging;
 using NewsStance.Internal.Models;
 using NewsStance.Internal.Speakers;
 using NewsStance.Internal.Stance;
@@ -14,7 +18,8 @@ namespace NewsStance;
 /// </summary>
 /// <example>
 /// <code>
-/// using var scorer = NewsScorer.Create();
+/// // models/default scores stance with sentence embeddings: NewsStance.Predictor.Semantic's UseSemanticStance() registers them.
+/// using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = "default" }.UseSemanticStance());
 /// var result = scorer.Score("peskov", File.ReadAllText("article.txt"),
 ///     [StanceTarget.Parse("Nicolas Maduro|Maduro|the Venezuelan president")]);
 /// foreach (var q in result.Quotes)
@@ -28,14 +33,16 @@ namespace NewsStance;
 public sealed class NewsScorer : INewsScorer
 {
     private readonly ArticlePipeline _pipeline;
+    private readonly ILogger _logger;
     // What this scorer loaded and owns. The sentence encoders of NewsStance.Predictor.Semantic are shared by
     // every scorer in the process (they are large and read-only), so disposing a scorer leaves them loaded.
     private readonly object[] _owned;
     private int _disposed;
 
-    private NewsScorer(ArticlePipeline pipeline, ModelInfo? model, params object?[] owned)
+    private NewsScorer(ArticlePipeline pipeline, ModelInfo? model, ILogger logger, params object?[] owned)
     {
         _pipeline = pipeline;
+        _logger = logger;
         Model = model;
         _owned = [.. owned.OfType<object>()];
     }
@@ -47,8 +54,10 @@ public sealed class NewsScorer : INewsScorer
     /// Creates a scorer. With <see cref="ScorerOptions.ModelDirectory"/> unset, the bundle is looked up in
     /// the <c>NEWSSTANCE_MODEL</c> environment variable, then <c>models/default</c> beside the executable,
     /// then in the working directory and its parents. The shipped <c>models/default</c> scores stance with
-    /// sentence embeddings: an app that loads it references <c>NewsStance.Predictor.Semantic</c> too; with the
-    /// core predictor alone, load <c>models/fast</c> (n-gram stance).
+    /// sentence embeddings: an app that loads it references <c>NewsStance.Predictor.Semantic</c> too and registers
+    /// its stance model in <see cref="ScorerOptions.StanceModels"/> (<c>options.UseSemanticStance()</c>); with the
+    /// core predictor alone, load <c>models/fast</c> (n-gram stance). Logs the bundle loaded, and how long that
+    /// took, to <see cref="ScorerOptions.LoggerFactory"/>.
     /// </summary>
     /// <param name="options">The model bundle to load; default: look it up as above.</param>
     /// <returns>A scorer to share across threads and dispose when done.</returns>
@@ -56,15 +65,33 @@ public sealed class NewsScorer : INewsScorer
     public static NewsScorer Create(ScorerOptions? options = null)
     {
         options ??= new ScorerOptions();
+        var logger = options.LoggerFactory?.CreateLogger<NewsScorer>() ?? (ILogger)NullLogger.Instance;
         if (options.RulesOnly)
-            return new NewsScorer(new ArticlePipeline(RuleSpeakerScorer.Instance, null), null);
+        {
+            ScorerLog.RulesOnly(logger);
+            return new NewsScorer(new ArticlePipeline(RuleSpeakerScorer.Instance, null), null, logger);
+        }
+        var started = Stopwatch.GetTimestamp();
+        ModelBundle bundle;
+        try { bundle = LoadBundle(options); }
+        catch (ModelLoadException e)
+        {
+            ScorerLog.ModelLoadFailed(logger, e.Message, e);
+            throw;
+        }
+        ScorerLog.ModelLoaded(logger, bundle.Info.Directory, bundle.Info.StanceTrainer is "" ? "none" : bundle.Info.StanceTrainer,
+            bundle.Info.SpeakerTrainer, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new NewsScorer(new ArticlePipeline(bundle.Speaker ?? (ISpeakerScorer)RuleSpeakerScorer.Instance, bundle.Stance), bundle.Info,
+            logger, bundle.Speaker, bundle.Stance);
+    }
+
+    private static ModelBundle LoadBundle(ScorerOptions options)
+    {
         var dir = options.ModelDirectory is { } named ? ModelLocator.Resolve(named) : ModelLocator.Find();
         if (dir is null)
             throw new ModelLoadException("No model bundle found. Set ScorerOptions.ModelDirectory to a bundle folder (or a name under models/: "
                 + "default, fast), set the NEWSSTANCE_MODEL environment variable, or train one with the training app (`newsstance-train train --data FOLDER --out DIR`).");
-        var bundle = ModelBundle.Load(dir);
-        return new NewsScorer(new ArticlePipeline(bundle.Speaker ?? (ISpeakerScorer)RuleSpeakerScorer.Instance, bundle.Stance), bundle.Info,
-            bundle.Speaker, bundle.Stance);
+        return ModelBundle.Load(dir, options.StanceModels);
     }
 
     /// <inheritdoc />
@@ -80,6 +107,11 @@ public sealed class NewsScorer : INewsScorer
     /// <inheritdoc />
     public IEnumerable<ArticleResult> ScoreBatch(IEnumerable<ArticleText> articles, IReadOnlyList<StanceTarget>? targets = null,
         int? maxParallelism = null, CancellationToken cancellationToken = default)
+        => ResultsOrThrow(TryScoreBatch(articles, targets, maxParallelism, cancellationToken));
+
+    /// <inheritdoc />
+    public IEnumerable<ArticleOutcome> TryScoreBatch(IEnumerable<ArticleText> articles, IReadOnlyList<StanceTarget>? targets = null,
+        int? maxParallelism = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
         int parallelism = Parallelism(maxParallelism);
@@ -87,8 +119,24 @@ public sealed class NewsScorer : INewsScorer
         var scored = articles.AsParallel().AsOrdered().WithDegreeOfParallelism(parallelism)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .WithCancellation(cancellationToken)
-            .Select(article => ScoreOne(article, targets));
+            .Select(article => Outcome(article, targets));
         return Unwrapped(scored);
+    }
+
+    private ArticleOutcome Outcome(ArticleText article, IReadOnlyList<StanceTarget>? targets)
+    {
+        try { return new ArticleOutcome(article, ScoreOne(article, targets), null); }
+        catch (ArticleScoringException e) { return new ArticleOutcome(article, null, e); }
+    }
+
+    /// <summary>Fail-fast over the outcomes: every result before the first failure, then that failure.</summary>
+    private static IEnumerable<ArticleResult> ResultsOrThrow(IEnumerable<ArticleOutcome> outcomes)
+    {
+        foreach (var outcome in outcomes)
+        {
+            if (!outcome.Succeeded) ExceptionDispatchInfo.Throw(outcome.Error);
+            yield return outcome.Result;
+        }
     }
 
     /// <inheritdoc />
@@ -134,11 +182,14 @@ public sealed class NewsScorer : INewsScorer
         ArgumentNullException.ThrowIfNull(article);
         try { return Score(article.Id, article.Text, targets); }
         catch (Exception e) when (e is not OperationCanceledException)
-        { throw new ArticleScoringException(article.Id ?? "(null)", e); }
+        {
+            ScorerLog.ArticleFailed(_logger, article.Id ?? "(null)", e);
+            throw new ArticleScoringException(article.Id ?? "(null)", e);
+        }
     }
 
     /// <summary>PLINQ wraps a worker's exception in an AggregateException; rethrow the one inside, as the caller expects.</summary>
-    private static IEnumerable<ArticleResult> Unwrapped(IEnumerable<ArticleResult> results)
+    private static IEnumerable<T> Unwrapped<T>(IEnumerable<T> results)
     {
         using var e = results.GetEnumerator();
         while (true)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace NewsStance;
 
@@ -7,7 +8,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="INewsScorer"/> as a singleton <see cref="NewsScorer"/>, created (and its model bundle
-    /// loaded) the first time it is resolved, and disposed with the container.
+    /// loaded) the first time it is resolved, and disposed with the container. It logs to the container's
+    /// <see cref="ILoggerFactory"/> when there is one and <see cref="ScorerOptions.LoggerFactory"/> is not set.
     /// </summary>
     /// <param name="services">The container's services.</param>
     /// <param name="configure">Sets up the <see cref="ScorerOptions"/>, once, when this is called; with none, the defaults (the bundle is looked up, see <see cref="NewsScorer.Create"/>).</param>
@@ -15,6 +17,8 @@ public static class ServiceCollectionExtensions
     /// <example>
     /// <code>
     /// builder.Services.AddNewsStance(o => o.ModelDirectory = "models/fast");
+    /// // models/default scores stance with sentence embeddings: reference NewsStance.Predictor.Semantic and register it.
+    /// builder.Services.AddNewsStance(o => o.UseSemanticStance());
     /// // later: app.MapPost("/score", (INewsScorer scorer, ArticleText a) => scorer.Score(a.Id, a.Text));
     /// </code>
     /// </example>
@@ -23,8 +27,10 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = new ScorerOptions();
         configure?.Invoke(options);
-        options = options with { }; // a copy: the lambda's object changed later does not change the scorer
-        services.AddSingleton<INewsScorer>(_ => NewsScorer.Create(options));
+        // A copy: the lambda's object changed later does not change the scorer.
+        options = options with { StanceModels = [.. options.StanceModels] };
+        services.AddSingleton<INewsScorer>(provider => NewsScorer.Create(
+            options.LoggerFactory is null ? options with { LoggerFactory = provider.GetService<ILoggerFactory>() } : options));
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.ML;
 using NewsStance.Internal.Models;
 using NewsStance.Internal.Speakers;
 using NewsStance.Internal.Stance;
+using NewsStance.Semantic;
 using NewsStance.Training.Data;
 using NewsStance.Training.Models;
 using NewsStance.Training.Reports;
@@ -268,7 +269,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         var modelDir = model is null ? ModelLocator.Find() : ModelLocator.Resolve(model);
         if (modelDir is null) { Error($"no model bundle found: pass --model DIR or NAME, or set {ModelLocator.EnvironmentVariable}."); return Usage; }
         ModelBundle bundle;
-        try { bundle = ModelBundle.Load(modelDir); }
+        try { bundle = ModelBundle.Load(modelDir, [SemanticStanceModels.Instance]); }
         catch (ModelLoadException e) { Error(e.Message); return Usage; }
         if (bundle.Stance is not { } stance) { Error($"'{modelDir}' has no stance model"); return Usage; }
         if (!File.Exists(csv)) { Error($"'{csv}' does not exist"); return Usage; }

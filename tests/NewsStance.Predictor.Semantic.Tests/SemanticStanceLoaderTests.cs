@@ -18,8 +18,8 @@ public sealed class SemanticStanceLoaderTests : IClassFixture<TinySemanticBundle
     [Fact]
     public void Tiny_semantic_model_trained_here_predicts_the_obvious_label()
     {
-        // Given: the bundle loads through the core loader, which finds this assembly by name
-        var bundle = ModelBundle.Load(_bundle.Directory);
+        // Given: the bundle loads through the core loader, with this assembly's stance models registered
+        var bundle = ModelBundle.Load(_bundle.Directory, [SemanticStanceModels.Instance]);
         var stance = Assert.IsType<SemanticStanceModel>(bundle.Stance);
         StanceInput[] inputs =
         [
@@ -42,7 +42,7 @@ public sealed class SemanticStanceLoaderTests : IClassFixture<TinySemanticBundle
     public void Scorer_with_a_semantic_bundle_labels_quotes_in_an_article()
     {
         // Given
-        using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = _bundle.Directory });
+        using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = _bundle.Directory }.UseSemanticStance());
         const string article = "\"The mayor has failed the city and must resign,\" said Tom Reed.\n";
 
         // When
@@ -51,6 +51,36 @@ public sealed class SemanticStanceLoaderTests : IClassFixture<TinySemanticBundle
         // Then
         var quote = Assert.Single(result.Quotes);
         Assert.Equal("against", Assert.Single(quote.Stance).Label);
+    }
+
+    [Fact]
+    public void Semantic_bundle_without_the_semantic_registration_is_refused_with_the_call_to_add()
+    {
+        // Given: the assembly is loaded, but the app did not register its stance models
+        var options = new ScorerOptions { ModelDirectory = _bundle.Directory };
+
+        // When
+        var e = Assert.Throws<ModelLoadException>(() => NewsScorer.Create(options));
+
+        // Then
+        Assert.Contains("NewsStance.Predictor.Semantic", e.Message);
+        Assert.Contains("UseSemanticStance()", e.Message);
+        Assert.Contains("semantic-minilm", e.Message);
+    }
+
+    [Fact]
+    public void UseSemanticStance_registers_the_models_once()
+    {
+        // Given
+        var options = new ScorerOptions();
+
+        // When
+        options.UseSemanticStance().UseSemanticStance();
+
+        // Then
+        var provider = Assert.Single(options.StanceModels);
+        Assert.Contains("semantic-arcticxs", provider.Features);
+        Assert.Contains("encoder-arcticxs", provider.Features);
     }
 
     [Fact]
@@ -76,7 +106,7 @@ public sealed class SemanticStanceLoaderTests : IClassFixture<TinySemanticBundle
         _folder.Write(ModelBundle.ManifestFile, TinySemanticBundle.ManifestJson("semantic-arcticxs"));
 
         // When
-        var e = Assert.Throws<ModelLoadException>(() => ModelBundle.Load(_folder.Path));
+        var e = Assert.Throws<ModelLoadException>(() => ModelBundle.Load(_folder.Path, [SemanticStanceModels.Instance]));
 
         // Then
         Assert.Contains("corrupt", e.Message);
@@ -90,7 +120,7 @@ public sealed class SemanticStanceLoaderTests : IClassFixture<TinySemanticBundle
         _folder.Write(ModelBundle.ManifestFile, TinySemanticBundle.ManifestJson("semantic-minilm", window: "a text of its own"));
 
         // When
-        var e = Assert.Throws<ModelLoadException>(() => ModelBundle.Load(_folder.Path));
+        var e = Assert.Throws<ModelLoadException>(() => ModelBundle.Load(_folder.Path, [SemanticStanceModels.Instance]));
 
         // Then
         Assert.Contains("earlier NewsStance", e.Message);

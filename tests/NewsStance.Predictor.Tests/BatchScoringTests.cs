@@ -76,6 +76,65 @@ public sealed class BatchScoringTests : IClassFixture<TinyStanceBundle>
     }
 
     [Fact]
+    public void ScoreBatch_yields_the_results_before_the_failed_article()
+    {
+        // Given
+        var scorer = NewsScorer.Create(new ScorerOptions { RulesOnly = true });
+        var articles = Articles(10).Select((a, i) => i == 6 ? a with { Text = null! } : a);
+        var yielded = new List<string>();
+
+        // When
+        Assert.Throws<ArticleScoringException>(() =>
+        {
+            foreach (var r in scorer.ScoreBatch(articles, maxParallelism: 3)) yielded.Add(r.ArticleId);
+        });
+
+        // Then
+        Assert.Equal(["a0", "a1", "a2", "a3", "a4", "a5"], yielded);
+    }
+
+    [Fact]
+    public void TryScoreBatch_reports_the_failed_article_and_scores_the_rest_in_order()
+    {
+        // Given
+        using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = _bundle.Directory });
+        var articles = Articles(12).Select((a, i) => i == 6 ? a with { Text = null! } : a).ToArray();
+
+        // When
+        var outcomes = scorer.TryScoreBatch(articles, Targets, maxParallelism: 3).ToList();
+
+        // Then
+        Assert.Equal(articles, outcomes.Select(o => o.Article)); // the very objects, in input order
+        Assert.All(outcomes.Select((o, i) => (o, i)), x => Assert.Same(articles[x.i], x.o.Article));
+        var failed = Assert.Single(outcomes, o => !o.Succeeded);
+        Assert.Same(articles[6], failed.Article);
+        Assert.Null(failed.Result);
+        Assert.Equal("a6", failed.Error!.ArticleId);
+        Assert.IsType<ArgumentNullException>(failed.Error.InnerException);
+        Assert.All(outcomes.Where(o => o.Succeeded), o => Assert.Equal(Snapshot(scorer.Score(o.Article.Id, o.Article.Text, Targets)), Snapshot(o.Result!)));
+    }
+
+    [Fact]
+    public void TryScoreBatch_stops_when_cancelled()
+    {
+        // Given
+        var scorer = NewsScorer.Create(new ScorerOptions { RulesOnly = true });
+        using var cancellation = new CancellationTokenSource();
+        int seen = 0;
+
+        // When
+        var e = Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            foreach (var _ in scorer.TryScoreBatch(Articles(10_000), maxParallelism: 2, cancellationToken: cancellation.Token))
+                if (++seen == 5) cancellation.Cancel();
+        });
+
+        // Then
+        Assert.Equal(cancellation.Token, e.CancellationToken);
+        Assert.InRange(seen, 5, 9_999);
+    }
+
+    [Fact]
     public async Task ScoreAsync_names_the_article_that_failed_after_yielding_those_before_it()
     {
         // Given
@@ -143,6 +202,8 @@ public sealed class BatchScoringTests : IClassFixture<TinyStanceBundle>
         // Then
         Assert.Throws<ArgumentNullException>(() => scorer.ScoreBatch(null!));
         Assert.Throws<ArgumentNullException>(() => scorer.ScoreAsync(null!));
+        Assert.Throws<ArgumentNullException>(() => scorer.TryScoreBatch(null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => scorer.TryScoreBatch([], maxParallelism: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => scorer.ScoreBatch([], maxParallelism: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => scorer.ScoreAsync(Stream([]), maxParallelism: -1));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NewsStance.Internal.Models;
 using NewsStance.Internal.Stance;
+using NewsStance.Semantic;
 using NewsStance.Training.Models;
 using NewsStance.Training.Tests.Support;
 
@@ -37,7 +38,7 @@ public sealed class TrainEncoderStanceTests
         Assert.Equal("1", stance.GetProperty("feature_settings").GetProperty("layers").GetString());
         // One 384-wide layer (1.77 M weights) and the head in fp16: about 3.5 MB, no embedding tables (23 MB).
         Assert.InRange(new FileInfo(Path.Combine(bundle, "stance-encoder.bin")).Length, 3_000_000, 4_000_000);
-        var loaded = ModelBundle.Load(bundle);
+        var loaded = ModelBundle.Load(bundle, [SemanticStanceModels.Instance]);
         var predictions = loaded.Stance!.Predict([
             new StanceInput(0, "The mayor praised the new park.", "the mayor", 0, 9, null),
             new StanceInput(0, "The mayor praised the new park.", "the new park", 18, 30, null),
@@ -76,7 +77,7 @@ public sealed class TrainEncoderStanceTests
         File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
 
         // When
-        var error = Assert.Throws<ModelLoadException>(() => ModelBundle.Load(bundle));
+        var error = Assert.Throws<ModelLoadException>(() => ModelBundle.Load(bundle, [SemanticStanceModels.Instance]));
 
         // Then
         Assert.Contains("stance-encoder.bin", error.Message);

@@ -23,7 +23,7 @@ public sealed class TrainTests
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(bundle, "manifest.json")));
         Assert.Equal("speaker.zip", manifest.RootElement.GetProperty("speaker").GetProperty("file").GetString());
         Assert.Equal(["against", "favor", "neutral"], manifest.RootElement.GetProperty("stance").GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
-        using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = bundle });
+        using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = bundle }.UseSemanticStance());
         Assert.NotNull(scorer.Model);
         var scored = scorer.Score("treaty", TrainingData.TreatyArticle, [StanceTarget.Parse("the treaty|treaty")]);
         Assert.NotEmpty(scored.Quotes);

@@ -4,7 +4,7 @@ namespace NewsStance.Cli.Internal;
 
 /// <summary>
 /// The options every command that scores articles shares (<c>score</c>, <c>summarize</c>): the model bundle,
-/// stance targets and threads; and the scoring itself, in parallel with results kept in input order.
+/// stance targets and threads; and the scoring itself, through the library's batch (parallel, results in input order).
 /// </summary>
 internal sealed class ScoringOptions
 {
@@ -33,7 +33,7 @@ internal sealed class ScoringOptions
         }
         try
         {
-            scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = parse.GetValue(Model), RulesOnly = parse.GetValue(RulesOnly) });
+            scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = parse.GetValue(Model), RulesOnly = parse.GetValue(RulesOnly) }.UseSemanticStance());
             return true;
         }
         catch (ModelLoadException e)
@@ -44,20 +44,23 @@ internal sealed class ScoringOptions
         }
     }
 
-    /// <summary>Scores <paramref name="inputs"/> on <paramref name="threads"/> threads, streamed, in input order; nothing throws.</summary>
+    /// <summary>
+    /// Scores <paramref name="inputs"/> with the library's batch on <paramref name="threads"/> threads, streamed, in input
+    /// order; an article that fails is reported with its error and the batch goes on. Nothing throws but cancellation.
+    /// </summary>
     public static IEnumerable<(ArticleInput Input, ArticleResult? Result, string? Error)> Score(
         NewsScorer scorer, IEnumerable<ArticleInput> inputs, IReadOnlyList<StanceTarget> targets, int threads, CancellationToken cancellation = default)
-        => inputs.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, threads))
-            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-            .WithCancellation(cancellation)
-            .Select(input => ScoreOne(scorer, input, targets));
+        // Inputs that failed before scoring hold no text: scoring "" costs nothing and keeps them in their place in the output order.
+        => scorer.TryScoreBatch(inputs, targets, Math.Max(1, threads), cancellation).Select(Reported);
 
-    private static (ArticleInput, ArticleResult?, string?) ScoreOne(NewsScorer scorer, ArticleInput input, IReadOnlyList<StanceTarget> targets)
+    private static (ArticleInput, ArticleResult?, string?) Reported(ArticleOutcome outcome)
     {
+        var input = (ArticleInput)outcome.Article;
         if (input.Error is not null) return (input, null, input.Error);
         if (input.NoArticle) return (input, null, null);
-        try { return (input, scorer.Score(input.Id, input.Text, targets), null); }
-        catch (Exception e) { return (input, null, $"scoring failed: {e.GetType().Name}: {e.Message}"); }
+        if (outcome.Succeeded) return (input, outcome.Result, null);
+        var cause = outcome.Error.InnerException ?? outcome.Error;
+        return (input, null, $"scoring failed: {cause.GetType().Name}: {cause.Message}");
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using NewsStance.Internal.Models;
+using NewsStance.Semantic;
 
 namespace NewsStance.Training.Models;
 
@@ -24,7 +25,7 @@ internal static class BundleWriter
             writeFiles(temp);
             File.WriteAllText(Path.Combine(temp, ModelBundle.ManifestFile), manifest.ToJson() + "\n");
             // Check that what was written loads before it replaces anything.
-            ModelBundle.Load(temp);
+            ModelBundle.Load(temp, [SemanticStanceModels.Instance]);
             if (Directory.Exists(full) && DirectoryExchange.TryExchange(temp, full))
             {
                 // One step: the new bundle is in place and temp now holds the previous one.

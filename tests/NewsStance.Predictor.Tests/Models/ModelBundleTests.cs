@@ -197,6 +197,37 @@ public sealed class ModelBundleTests : IClassFixture<TinyStanceBundle>, IDisposa
     }
 
     [Fact]
+    public void Bundle_whose_stance_model_is_not_registered_is_refused_with_the_package_and_call_to_add()
+    {
+        // Given: a bundle scored with sentence embeddings, and a scorer with no stance models registered
+        File.Copy(Path.Combine(_bundle.Directory, "stance.zip"), _folder.File("stance.zip"));
+        _folder.Write(ModelBundle.ManifestFile, TinyStanceBundle.ManifestJson(features: "semantic-arcticxs"));
+
+        // When
+        var e = Assert.Throws<ModelLoadException>(() => NewsScorer.Create(new ScorerOptions { ModelDirectory = _folder.Path }));
+
+        // Then
+        Assert.Contains("semantic-arcticxs", e.Message);
+        Assert.Contains("NewsStance.Predictor.Semantic", e.Message);
+        Assert.Contains("UseSemanticStance()", e.Message);
+        Assert.Contains("models/fast", e.Message);
+    }
+
+    [Fact]
+    public void Bundle_with_stance_features_no_version_knows_is_refused_as_unknown()
+    {
+        // Given
+        File.Copy(Path.Combine(_bundle.Directory, "stance.zip"), _folder.File("stance.zip"));
+        _folder.Write(ModelBundle.ManifestFile, TinyStanceBundle.ManifestJson(features: "quantum-stance"));
+
+        // When
+        var e = Assert.Throws<ModelLoadException>(() => ModelBundle.Load(_folder.Path));
+
+        // Then
+        Assert.Contains("'quantum-stance', which this version of NewsStance does not know", e.Message);
+    }
+
+    [Fact]
     public void Scorer_surfaces_the_load_exception_for_a_corrupt_zip()
     {
         // Given

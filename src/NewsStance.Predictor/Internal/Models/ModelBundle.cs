@@ -24,7 +24,8 @@ internal sealed class ModelBundle
         (typeof(MLContext).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0").Split('+')[0];
 
-    public static ModelBundle Load(string directory)
+    /// <summary>Loads the bundle in <paramref name="directory"/>; a stance model outside the core comes from <paramref name="stanceModels"/>.</summary>
+    public static ModelBundle Load(string directory, IEnumerable<StanceModelProvider>? stanceModels = null)
     {
         const string retrain = "Retrain it with the training app (`newsstance-train train --data FOLDER --out DIR`), or set ScorerOptions.ModelDirectory to another bundle.";
         if (!Directory.Exists(directory))
@@ -53,7 +54,7 @@ internal sealed class ModelBundle
         {
             stance = st.Features == "ngram"
                 ? LoadPart(directory, st.File, retrain, path => MlStanceModel.Load(ml, path))
-                : LoadPart(directory, st.File, retrain, path => StanceExtensions.Load(st.Features, ml, path, directory));
+                : LoadPart(directory, st.File, retrain, path => StanceExtensions.Load(st.Features, ml, path, directory, stanceModels ?? []));
         }
         var info = new ModelInfo(Path.GetFullPath(directory), manifest.FormatVersion, stance?.Labels ?? [],
             manifest.Stance?.Trainer ?? "", manifest.Speaker?.Trainer ?? "rules", manifest.CreatedAt);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.ML;
 using NewsStance.Internal.Stance;
 
@@ -6,35 +5,32 @@ namespace NewsStance.Internal.Models;
 
 /// <summary>
 /// Loads stance models whose features live in an opt-in assembly (for example the sentence-embedding
-/// features of NewsStance.Predictor.Semantic), so the core predictor stays light. An app opts in by
-/// referencing that project; a bundle that needs it is refused with a clear message when it is absent.
+/// features of NewsStance.Predictor.Semantic) through the providers the app registered, so the core
+/// predictor stays light. A bundle whose provider was not registered is refused with the call that is missing.
 /// </summary>
 internal static class StanceExtensions
 {
-    /// <summary>Feature set name → (assembly, loader type). The loader has <c>static object Load(MLContext, string zipPath, string features, string bundleDirectory)</c>.</summary>
-    private static readonly Dictionary<string, (string Assembly, string Type)> Known = new()
+    /// <summary>The package that loads each feature set the core does not: named here only to say what to register.</summary>
+    private static readonly Dictionary<string, string> Packages = new()
     {
-        ["semantic"] = ("NewsStance.Predictor.Semantic", "NewsStance.Semantic.SemanticStanceLoader"),
-        ["semantic-minilm"] = ("NewsStance.Predictor.Semantic", "NewsStance.Semantic.SemanticStanceLoader"),
-        ["semantic-arcticxs"] = ("NewsStance.Predictor.Semantic", "NewsStance.Semantic.SemanticStanceLoader"),
-        ["encoder-arcticxs"] = ("NewsStance.Predictor.Semantic", "NewsStance.Semantic.EncoderStanceLoader"),
-        ["encoder-minilm"] = ("NewsStance.Predictor.Semantic", "NewsStance.Semantic.EncoderStanceLoader"),
+        ["semantic"] = SemanticPackage,
+        ["semantic-minilm"] = SemanticPackage,
+        ["semantic-arcticxs"] = SemanticPackage,
+        ["encoder-arcticxs"] = SemanticPackage,
+        ["encoder-minilm"] = SemanticPackage,
     };
 
-    public static IStanceModel Load(string features, MLContext ml, string path, string directory)
+    private const string SemanticPackage = "NewsStance.Predictor.Semantic";
+
+    public static IStanceModel Load(string features, MLContext ml, string path, string directory, IEnumerable<StanceModelProvider> providers)
     {
-        if (!Known.TryGetValue(features, out var where))
-            throw new ModelLoadException($"'{directory}' uses stance features '{features}', which this version of NewsStance does not know. Use a bundle trained with --features ngram, or a newer NewsStance.");
-        Assembly assembly;
-        try { assembly = Assembly.Load(new AssemblyName(where.Assembly)); }
-        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
-        {
-            throw new ModelLoadException($"'{directory}' needs the '{features}' stance features from {where.Assembly}, which this app does not include. "
-                + $"Reference the {where.Assembly} project (or package), or use a bundle trained with --features ngram such as models/fast.", e);
-        }
-        var loader = assembly.GetType(where.Type)?.GetMethod("Load", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-            ?? throw new ModelLoadException($"{where.Assembly} has no {where.Type}.Load; it does not match this NewsStance version.");
-        try { return (IStanceModel)loader.Invoke(null, [ml, path, features, directory])!; }
-        catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
+        if (providers.FirstOrDefault(p => p.Features.Contains(features)) is { } provider)
+            return provider.Load(ml, path, features, directory);
+        if (Packages.TryGetValue(features, out var package))
+            throw new ModelLoadException($"'{directory}' scores stance with '{features}', which {package} loads, and it is not registered. "
+                + $"Reference the {package} package and call UseSemanticStance() on the scorer's options "
+                + "(NewsScorer.Create(new ScorerOptions().UseSemanticStance()), or services.AddNewsStance(o => o.UseSemanticStance())), "
+                + "or use a bundle with n-gram stance such as models/fast.");
+        throw new ModelLoadException($"'{directory}' uses stance features '{features}', which this version of NewsStance does not know. Use a bundle trained with --features ngram, or a newer NewsStance.");
     }
 }
