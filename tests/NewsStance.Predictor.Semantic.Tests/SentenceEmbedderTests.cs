@@ -33,8 +33,8 @@ public sealed class SentenceEmbedderTests
     [InlineData("semantic-arcticxs")]
     public void Batched_encode_gives_the_same_vectors_as_one_text_at_a_time(string features)
     {
-        // Given: batches of 4, so ten texts of mixed lengths make three padded batches run in parallel
-        using var embedder = new SentenceEmbedder(Model(features), batchSize: 4, parallelism: 2);
+        // Given: ten texts of mixed lengths, run on two threads
+        using var embedder = new SentenceEmbedder(Model(features), parallelism: 2);
 
         // When
         var batched = embedder.Embed(Texts);
@@ -56,8 +56,8 @@ public sealed class SentenceEmbedderTests
         var expected = reference.Encode(texts);
         var actual = SentenceEmbedder.Shared(SentenceModel.MiniLM).Embed(texts);
 
-        // Then
-        for (int i = 0; i < texts.Length; i++) AssertClose(expected[i], actual[i]);
+        // Then: the same direction as the package's float graph (ours runs its weights in int8)
+        for (int i = 0; i < texts.Length; i++) Assert.True(Cosine(expected[i], actual[i]) >= 0.99, $"cosine {Cosine(expected[i], actual[i]):F4}");
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public sealed class SentenceEmbedderTests
         var expected = reference.Encode(texts);
         var actual = SentenceEmbedder.Shared(SentenceModel.ArcticXs).Embed(texts);
 
-        // Then
-        for (int i = 0; i < texts.Length; i++) AssertClose(expected[i], actual[i]);
+        // Then: the same direction as the package's float graph (ours runs its weights in int8)
+        for (int i = 0; i < texts.Length; i++) Assert.True(Cosine(expected[i], actual[i]) >= 0.99, $"cosine {Cosine(expected[i], actual[i]):F4}");
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class SentenceEmbedderTests
         // Given: a window around "the mayor" in one text, embedded alone and among other texts
         const string text = "Residents said the mayor had let the whole town down again.";
         var span = new WordSpan(0, 0, text.Length, text.IndexOf("the mayor", StringComparison.Ordinal), text.IndexOf(" had", StringComparison.Ordinal));
-        using var embedder = new SentenceEmbedder(SentenceModel.MiniLM, batchSize: 3, parallelism: 2);
+        using var embedder = new SentenceEmbedder(SentenceModel.MiniLM, parallelism: 2);
 
         // When
         var alone = embedder.Embed([text], [span]).Spans[0];
