@@ -10,7 +10,7 @@ public static class ServiceCollectionExtensions
     /// loaded) the first time it is resolved, and disposed with the container.
     /// </summary>
     /// <param name="services">The container's services.</param>
-    /// <param name="configure">Sets up the <see cref="ScorerOptions"/>, once, when this is called; with none, the defaults (the bundle is looked up, see <see cref="NewsScorer.Create"/>).</param>
+    /// <param name="configure">Sets up the <see cref="ScorerOptions"/>, once, when this is called; it sets <see cref="ScorerOptions.ModelDirectory"/> (or <see cref="ScorerOptions.RulesOnly"/>).</param>
     /// <returns><paramref name="services"/>, to chain calls.</returns>
     /// <example>
     /// <code>

@@ -28,9 +28,7 @@ internal sealed class ModelBundle
     {
         const string retrain = "Retrain it with the training app (`newsstance-train train --data FOLDER --out DIR`), or set ScorerOptions.ModelDirectory to another bundle.";
         if (!Directory.Exists(directory))
-            throw new ModelLoadException($"Model folder '{directory}' does not exist"
-                + (ModelLocator.IsBundleName(directory) ? $", and no models/{directory} was found beside the program or above the working directory" : "")
-                + $". {retrain}");
+            throw new ModelLoadException($"Model folder '{directory}' does not exist. Set ScorerOptions.ModelDirectory to a bundle folder (one with {ManifestFile}).");
         var manifestPath = Path.Combine(directory, ManifestFile);
         if (!File.Exists(manifestPath))
             throw new ModelLoadException($"'{manifestPath}' is missing: '{directory}' is not a NewsStance model bundle. {retrain}");
