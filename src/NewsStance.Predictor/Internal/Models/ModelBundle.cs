@@ -26,7 +26,7 @@ internal sealed class ModelBundle
 
     public static ModelBundle Load(string directory)
     {
-        const string retrain = "Retrain it with the training app (`newsstance-train train --data FOLDER --out DIR`), or set ScorerOptions.ModelDirectory to another bundle.";
+        const string retrain = "Retrain it with the training app (`newsstance-train train`), or set ScorerOptions.ModelDirectory to another bundle folder.";
         if (!Directory.Exists(directory))
             throw new ModelLoadException($"Model folder '{directory}' does not exist. Set ScorerOptions.ModelDirectory to a bundle folder (one with {ManifestFile}).");
         var manifestPath = Path.Combine(directory, ManifestFile);
