@@ -3,8 +3,8 @@ using NewsStance;
 
 // Embeds NewsStance in a console app: scores the example articles (or the files given) in parallel and prints who
 // said what, with the stance toward the people and organisations each quote names.
-//   dotnet run --project samples/NewsStance.ConsoleSample -- [--model DIR|NAME] [FILE...]
-var model = "default";
+//   dotnet run --project samples/NewsStance.ConsoleSample -- [--model DIR] [FILE...]
+string? model = null;
 var files = new List<string>();
 for (int i = 0; i < args.Length; i++)
 {
@@ -12,14 +12,14 @@ for (int i = 0; i < args.Length; i++)
     else files.Add(args[i]);
 }
 if (files.Count == 0)
-    files.AddRange(Directory.GetFiles(ExampleArticles(), "*.txt").Order(StringComparer.Ordinal));
+    files.AddRange(Directory.GetFiles(Above("samples"), "*.txt").Order(StringComparer.Ordinal));
 
 using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 
 // The scorer loads the bundle once and is shared; models/default needs the semantic stance model registered.
-using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = model, LoggerFactory = logging }.UseSemanticStance());
+using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = model ?? Above("models/default"), LoggerFactory = logging }.UseSemanticStance());
 
 var articles = files.Select(f => new ArticleText(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f)));
 int failed = 0;
@@ -41,13 +41,13 @@ foreach (var outcome in scorer.TryScoreBatch(articles, cancellationToken: cancel
 }
 return failed == 0 ? 0 : 1;
 
-// The repository's samples/ folder, found above the program (it is built to artifacts/samples/).
-static string ExampleArticles()
+// A folder of the repository (samples/, models/default), found above the program (it is built to artifacts/samples/).
+static string Above(string folder)
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
     {
-        var samples = Path.Combine(dir.FullName, "samples");
-        if (Directory.Exists(samples) && Directory.EnumerateFiles(samples, "*.txt").Any()) return samples;
+        var candidate = Path.Combine(dir.FullName, folder);
+        if (Directory.Exists(candidate)) return candidate;
     }
-    throw new DirectoryNotFoundException("No samples/ folder with articles above the program: give article files to score.");
+    throw new DirectoryNotFoundException($"No {folder}/ above the program: give --model DIR and article files.");
 }

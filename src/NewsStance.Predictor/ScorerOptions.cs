@@ -6,9 +6,8 @@ namespace NewsStance;
 public sealed record ScorerOptions
 {
     /// <summary>
-    /// The model bundle: a folder, or the name of a bundle under <c>models/</c> (<c>default</c>, <c>fast</c>)
-    /// found beside the executable or above the working directory. Default: null, meaning look it up (see
-    /// <see cref="NewsScorer.Create"/>).
+    /// The model bundle's folder (the one holding <c>manifest.json</c>). Required unless <see cref="RulesOnly"/>;
+    /// the library does not search for one. Default: null.
     /// </summary>
     public string? ModelDirectory { get; set; }
 

@@ -12,7 +12,7 @@ public static class ServiceCollectionExtensions
     /// <see cref="ILoggerFactory"/> when there is one and <see cref="ScorerOptions.LoggerFactory"/> is not set.
     /// </summary>
     /// <param name="services">The container's services.</param>
-    /// <param name="configure">Sets up the <see cref="ScorerOptions"/>, once, when this is called; with none, the defaults (the bundle is looked up, see <see cref="NewsScorer.Create"/>).</param>
+    /// <param name="configure">Sets up the <see cref="ScorerOptions"/>, once, when this is called; it sets <see cref="ScorerOptions.ModelDirectory"/> (or <see cref="ScorerOptions.RulesOnly"/>).</param>
     /// <returns><paramref name="services"/>, to chain calls.</returns>
     /// <example>
     /// <code>

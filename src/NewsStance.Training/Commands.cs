@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.ML;
+using NewsStance.Apps;
 using NewsStance.Internal.Models;
 using NewsStance.Internal.Speakers;
 using NewsStance.Internal.Stance;
@@ -270,7 +271,12 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         if (modelDir is null) { Error($"no model bundle found: pass --model DIR or NAME, or set {ModelLocator.EnvironmentVariable}."); return Usage; }
         ModelBundle bundle;
         try { bundle = ModelBundle.Load(modelDir, [SemanticStanceModels.Instance]); }
-        catch (ModelLoadException e) { Error(e.Message); return Usage; }
+        catch (ModelLoadException e)
+        {
+            // The library's messages speak of its options; here the option is a flag.
+            Error(e.Message.Replace("ScorerOptions.ModelDirectory", "--model", StringComparison.Ordinal) + (model is null ? "" : ModelLocator.NotFoundHint(model)));
+            return Usage;
+        }
         if (bundle.Stance is not { } stance) { Error($"'{modelDir}' has no stance model"); return Usage; }
         if (!File.Exists(csv)) { Error($"'{csv}' does not exist"); return Usage; }
         // Evaluation sets may repeat a sentence under different ids: only training rejects duplicates.

@@ -42,4 +42,22 @@ public sealed class CommandLineTests
         Assert.Equal(Enumerable.Range(0, 12).Select(i => $"article-{i:00}"),
             Jsonl.Parse(parallel.Output).Select(a => a.GetProperty("article_id").GetString()));
     }
+
+    [Fact]
+    public void Version_shows_the_program_version_and_the_identity_of_the_default_bundle()
+    {
+        // Given the version set in Directory.Build.props, and the default bundle's manifest beside the program
+        var version = typeof(NewsScorer).Assembly.GetName().Version!;
+        var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "models", "default", "manifest.json"))).RootElement;
+
+        // When
+        var result = Newsstance.Run("--version");
+
+        // Then
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith($"newsstance {version.ToString(3)}", result.Output);
+        Assert.Contains($"model: default ({Path.Combine(AppContext.BaseDirectory, "models", "default")})", result.Output);
+        Assert.Contains($"training data sha256 {manifest.GetProperty("training_data_sha256").GetString()![..12]}", result.Output);
+        Assert.Contains($"stance: {manifest.GetProperty("stance").GetProperty("features").GetString()}", result.Output);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class ConcurrencyTests
     public void Sixteen_threads_sharing_one_scorer_give_the_results_of_one_thread()
     {
         // Given: one scorer over the shipped n-gram bundle, and each article's result from one thread
-        using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = "fast" });
+        using var scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = RepoModels.Fast });
         var articles = Enumerable.Range(0, ArticleCount).Select(GeneratedArticles.Article).ToArray();
         var alone = articles.Select((text, i) => JsonSerializer.Serialize(scorer.Score($"a{i}", text, Targets))).ToArray();
 

@@ -18,7 +18,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     /// <summary>Longest text an edit may build, so one huge paragraph cannot starve the run.</summary>
     private const int MaxLength = 20_000;
 
-    private static readonly NewsScorer Scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = "fast" });
+    private static readonly NewsScorer Scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = RepoModels.Fast });
 
     private static readonly string[] Hostile =
     [

@@ -8,7 +8,7 @@ public sealed class ServiceCollectionTests
     public void AddNewsStance_registers_one_scorer_with_the_configured_bundle()
     {
         // Given
-        var services = new ServiceCollection().AddNewsStance(o => o.ModelDirectory = "fast");
+        var services = new ServiceCollection().AddNewsStance(o => o.ModelDirectory = RepoModels.Fast);
 
         // When
         ArticleResult result;

@@ -172,7 +172,7 @@ public sealed class EvaluateTests(TrainedBundle bundle) : IClassFixture<TrainedB
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("manifest.json' is missing", result.Error);
         Assert.Contains("is not a NewsStance model bundle", result.Error);
-        Assert.Contains("train --data", result.Error);
+        Assert.Contains("Retrain it with the training app (`newsstance-train train`)", result.Error);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class HealthTests : IClassFixture<ServiceFactory>
     public async Task Shipped_default_bundle_scores_stance_through_the_explicit_semantic_registration()
     {
         // Given: models/default, whose stance model comes from NewsStance.Predictor.Semantic
-        using var factory = _factory.WithWebHostBuilder(b => b.UseSetting("NewsStance:ModelDirectory", "default"));
+        using var factory = _factory.WithWebHostBuilder(b => b.UseSetting("NewsStance:ModelDirectory", RepoModels.Default));
         using var client = factory.CreateClient();
 
         // When

@@ -7,5 +7,5 @@ namespace NewsStance.WebService.Tests;
 public sealed class ServiceFactory : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
-        => builder.UseSetting("NewsStance:ModelDirectory", "fast");
+        => builder.UseSetting("NewsStance:ModelDirectory", RepoModels.Fast);
 }

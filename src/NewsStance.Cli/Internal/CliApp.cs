@@ -13,6 +13,7 @@ internal static class CliApp
             new SummarizeCommand().Build(stderr, stdin, stdoutStream),
             new TargetsCommand().Build(stdout, stderr, stdin, stdoutStream),
         };
+        VersionAction.Install(root, stdout);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NewsStance.Apps;
 
 namespace NewsStance.Cli.Internal;
 
@@ -31,15 +32,26 @@ internal sealed class ScoringOptions
             targets = [];
             return false;
         }
+        var rulesOnly = parse.GetValue(RulesOnly);
+        var model = parse.GetValue(Model);
+        // The library loads the folder it is given; finding one (NEWSSTANCE_MODEL, models/NAME) is the app's job.
+        var directory = rulesOnly ? null : model is null ? ModelLocator.Find() : ModelLocator.Resolve(model);
+        if (!rulesOnly && directory is null)
+        {
+            errors.Error($"no model bundle found: no models/default beside the program or above the working directory. "
+                + $"Pass --model DIR (a bundle folder), set {ModelLocator.EnvironmentVariable}, or use --rules-only.");
+            return false;
+        }
         try
         {
-            scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = parse.GetValue(Model), RulesOnly = parse.GetValue(RulesOnly) }.UseSemanticStance());
+            scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = directory, RulesOnly = rulesOnly }.UseSemanticStance());
             return true;
         }
         catch (ModelLoadException e)
         {
             // The library's messages speak of its options; here the option is a flag.
-            errors.Error(e.Message.Replace("ScorerOptions.ModelDirectory", "--model", StringComparison.Ordinal));
+            errors.Error(e.Message.Replace("ScorerOptions.ModelDirectory", "--model", StringComparison.Ordinal)
+                + (model is null ? "" : ModelLocator.NotFoundHint(model)));
             return false;
         }
     }

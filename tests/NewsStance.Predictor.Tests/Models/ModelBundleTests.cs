@@ -32,7 +32,23 @@ public sealed class ModelBundleTests : IClassFixture<TinyStanceBundle>, IDisposa
         // Then
         Assert.Contains(missing, e.Message);
         Assert.Contains("does not exist", e.Message);
-        AssertTellsHowToRetrain(e);
+        Assert.Contains("Set ScorerOptions.ModelDirectory to a bundle folder", e.Message);
+        Assert.DoesNotContain("--model", e.Message);
+    }
+
+    [Fact]
+    public void Scorer_without_a_bundle_folder_is_refused_naming_the_option_not_searching_for_one()
+    {
+        // Given no ModelDirectory (the tests run below the repository's models/, which the library must not look for)
+
+        // When
+        var e = Assert.Throws<ModelLoadException>(() => NewsScorer.Create(new ScorerOptions()));
+
+        // Then
+        Assert.Contains("Set ScorerOptions.ModelDirectory to a bundle folder", e.Message);
+        Assert.Contains("ScorerOptions.RulesOnly", e.Message);
+        Assert.DoesNotContain("NEWSSTANCE_MODEL", e.Message);
+        Assert.DoesNotContain("--model", e.Message);
     }
 
     [Fact]

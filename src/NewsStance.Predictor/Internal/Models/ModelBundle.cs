@@ -27,11 +27,9 @@ internal sealed class ModelBundle
     /// <summary>Loads the bundle in <paramref name="directory"/>; a stance model outside the core comes from <paramref name="stanceModels"/>.</summary>
     public static ModelBundle Load(string directory, IEnumerable<StanceModelProvider>? stanceModels = null)
     {
-        const string retrain = "Retrain it with the training app (`newsstance-train train --data FOLDER --out DIR`), or set ScorerOptions.ModelDirectory to another bundle.";
+        const string retrain = "Retrain it with the training app (`newsstance-train train`), or set ScorerOptions.ModelDirectory to another bundle folder.";
         if (!Directory.Exists(directory))
-            throw new ModelLoadException($"Model folder '{directory}' does not exist"
-                + (ModelLocator.IsBundleName(directory) ? $", and no models/{directory} was found beside the program or above the working directory" : "")
-                + $". {retrain}");
+            throw new ModelLoadException($"Model folder '{directory}' does not exist. Set ScorerOptions.ModelDirectory to a bundle folder (one with {ManifestFile}).");
         var manifestPath = Path.Combine(directory, ManifestFile);
         if (!File.Exists(manifestPath))
             throw new ModelLoadException($"'{manifestPath}' is missing: '{directory}' is not a NewsStance model bundle. {retrain}");

@@ -1,7 +1,7 @@
-using NewsStance.Internal.Models;
-using NewsStance.Tests.TestSupport;
+using NewsStance.Apps;
+using NewsStance.Cli.Tests.Support;
 
-namespace NewsStance.Tests.Models;
+namespace NewsStance.Cli.Tests;
 
 /// <summary>A bundle named by folder or by its name under <c>models/</c> (<c>--model fast</c>).</summary>
 public sealed class ModelLocatorTests : IDisposable
@@ -66,11 +66,14 @@ public sealed class ModelLocatorTests : IDisposable
     {
         // Given
         var name = "no-bundle-" + Guid.NewGuid().ToString("N");
+        var article = _folder.Write("a.txt", Articles.OneQuote);
 
         // When
-        var e = Assert.Throws<ModelLoadException>(() => NewsScorer.Create(new ScorerOptions { ModelDirectory = name }));
+        var result = Newsstance.Run("score", "--model", name, article);
 
         // Then
-        Assert.Contains($"'{name}' does not exist, and no models/{name} was found beside the program or above the working directory", e.Message);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"Model folder '{name}' does not exist.", result.Error);
+        Assert.Contains($"No models/{name} was found beside the program or above the working directory either.", result.Error);
     }
 }

@@ -1,15 +1,19 @@
-namespace NewsStance.Internal.Models;
+namespace NewsStance.Apps;
 
 /// <summary>
-/// Finds model bundles: NEWSSTANCE_MODEL, else <c>models/NAME</c> beside the executable or up from the
-/// working directory. A bundle can be asked for by folder or by its name under <c>models/</c>
-/// (<c>default</c>, <c>fast</c>), so <c>--model fast</c> works from any directory.
+/// How the apps (newsstance, newsstance-train) find a model bundle; the library itself loads only the folder
+/// it is given. NEWSSTANCE_MODEL, else <c>models/NAME</c> beside the executable (where the installed tool
+/// carries its bundles) or up from the working directory (a clone of the repository). A bundle can be asked
+/// for by folder or by its name under <c>models/</c> (<c>default</c>, <c>fast</c>), so <c>--model fast</c>
+/// works from any directory.
 /// </summary>
 internal static class ModelLocator
 {
     public const string EnvironmentVariable = "NEWSSTANCE_MODEL";
 
-    /// <summary>The bundle to load when none is named: NEWSSTANCE_MODEL, else <c>models/default</c> found by <see cref="FindNamed"/>.</summary>
+    private const string ManifestFile = "manifest.json";
+
+    /// <summary>The bundle to load when none is named: NEWSSTANCE_MODEL, else <c>models/default</c> found by <see cref="FindNamed"/>; null when there is none.</summary>
     public static string? Find()
     {
         var env = Environment.GetEnvironmentVariable(EnvironmentVariable);
@@ -28,6 +32,12 @@ internal static class ModelLocator
         return FindNamed(model, roots) ?? model;
     }
 
+    /// <summary>What to add to the loader's "does not exist" when <paramref name="model"/> was a bare name that names no bundle.</summary>
+    public static string NotFoundHint(string model)
+        => IsBundleName(model) && !Directory.Exists(model)
+            ? $" No models/{model} was found beside the program or above the working directory either."
+            : "";
+
     /// <summary>The first <c>models/NAME</c> holding a manifest, walking up from each root.</summary>
     internal static string? FindNamed(string name, IEnumerable<string> roots)
     {
@@ -36,7 +46,7 @@ internal static class ModelLocator
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 var candidate = Path.Combine(dir.FullName, "models", name);
-                if (File.Exists(Path.Combine(candidate, ModelBundle.ManifestFile))) return candidate;
+                if (File.Exists(Path.Combine(candidate, ManifestFile))) return candidate;
             }
         }
         return null;
