@@ -146,10 +146,6 @@ internal static class Lexicon
         or "promise" or "pledge" or "vow" or "reply" or "response" or "respond" or "record" or "brief" or "counter" or "call"
         or "mention" or "demand" or "request" or "tweet" or "release" or "ruling" or "testify" or "indicate";
 
-    /// <summary>Verbs whose content may be a noun phrase rather than a clause: "called for a moratorium", "cited the costs".</summary>
-    public static bool TakesObjectContent(string lemma) => lemma is "call" or "cite" or "urge" or "accuse" or "propose"
-        or "demand" or "promise" or "pledge" or "vow" or "recommend" or "describe" or "agree" or "threaten";
-
     /// <summary>Verbs whose bare use is strong enough to start an indirect quote with no "that" after them.</summary>
     public static bool IsCoreSpeechVerb(string lemma) => lemma is "say" or "tell" or "add" or "note" or "write"
         or "insist" or "argue" or "claim" or "warn" or "stress" or "explain" or "announce" or "acknowledge" or "predict"

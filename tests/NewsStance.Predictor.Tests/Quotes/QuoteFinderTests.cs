@@ -126,6 +126,21 @@ public sealed class QuoteFinderTests
         Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
     }
 
+    [Theory]
+    [InlineData("The union leader criticised the new rota as unfair to night workers.", "criticised", "The union leader", "the new rota as unfair to night workers")]
+    [InlineData("Mayor Ana Ruiz praised the volunteers who cleared the flooded streets.", "praised", "Mayor Ana Ruiz", "the volunteers who cleared the flooded streets")]
+    [InlineData("The ferry company defended its decision to cancel the winter timetable.", "defended", "The ferry company", "its decision to cancel the winter timetable")]
+    [InlineData("The housing charity called for rules that protect renters from sudden rent rises.", "called for", "The housing charity", "rules that protect renters from sudden rent rises")]
+    public void Object_of_a_verb_of_judgement_or_demand_is_the_reported_content(string text, string cue, string speaker, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then: what is judged or demanded is what the speaker said something about; a later "that" is a relative clause in it
+        AssertIndirect(quote, cue, speaker);
+        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
+    }
+
     [Fact]
     public void Second_reporting_verb_of_the_same_subject_starts_a_quote_of_its_own()
     {
@@ -434,9 +449,12 @@ public sealed class QuoteFinderTests
         const string text = "Lars Berg defended the budget on Monday, adding that taxes would not rise before the election.";
 
         // When
-        var quote = Articles.Single(Articles.Score(text));
+        var quotes = Articles.Score(text).Quotes;
 
-        // Then
+        // Then: what he defended is one quote, what he added another
+        Assert.Equal(new[] { "defended", "adding" }, quotes.Select(q => q.Cue?.Text));
+        Assert.Equal(new[] { "the budget on Monday" }, Articles.Pieces(text, quotes[0]));
+        var quote = quotes[1];
         Assert.Equal(QuoteType.Indirect, quote.Type);
         Assert.Equal(new[] { "taxes would not rise before the election" }, Articles.Pieces(text, quote));
         Assert.Equal("adding", quote.Cue?.Text);

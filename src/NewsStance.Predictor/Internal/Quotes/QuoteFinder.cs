@@ -473,7 +473,7 @@ internal sealed class QuoteFinder
         }
         // "urged Congress to leave the program intact", "told them to wait", "agreed to lend …", "pledged to cut …":
         // after an addressee, or after a verb whose content may be a phrase, an infinitive is the content.
-        bool infinitive = (i > cueEnd + 1 || Lexicon.TakesObjectContent(lemma)) && i + 1 < end && Word(i) == "to"
+        bool infinitive = (i > cueEnd + 1 || QuoteWords.ObjectContentVerbs.Contains(lemma)) && i + 1 < end && Word(i) == "to"
             && _tokens[i + 1].Kind == TokenKind.Word && !InQuote(i + 1);
         // Adverbials: "on Tuesday", "in a statement", "at a news conference", up to a comma or "that".
         int save = i;
@@ -485,8 +485,11 @@ internal sealed class QuoteFinder
             else i = save;
         }
         while (i < end && (IsPunct(i, ',') || IsPunct(i, ':'))) { colon |= IsPunct(i, ':'); i++; }
+        bool objectContent = QuoteWords.ObjectContentVerbs.Contains(lemma);
         if (i < end && Word(i) == "that") { hasThat = true; i++; }
-        else
+        // After a verb whose content may be its object, a later "that" opens a relative clause inside that object
+        // ("called for rules that protect tenants"), not the content.
+        else if (!objectContent)
         {
             // "said a day earlier during his meeting with Maduro that …": a "that" shortly after, before any punctuation.
             for (int k = i; k < end && k - i < 10; k++)
@@ -499,7 +502,6 @@ internal sealed class QuoteFinder
         // "said nothing", "said goodbye": an object, not reported content.
         if (!hasThat && !InQuote(i) && QuoteWords.NonContentObjects.Contains(Word(i)))
             return null;
-        bool objectContent = Lexicon.TakesObjectContent(lemma);
         if (requireThat && !hasThat && !colon && !InQuote(i) && !objectContent) return null;
         // A noun object and not a clause ("said nothing", "told a story"): only speech verbs may go without "that".
         if (!hasThat && !colon && !InQuote(i) && !objectContent && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i, end))) return null;
@@ -525,6 +527,8 @@ internal sealed class QuoteFinder
                 return t;
             if (!(IsPunct(t, ',') || IsPunct(t, ';'))) continue;
             int n = t + 1;
+            // ", adding that …", ", saying …": a participle of a reporting verb is a speech act of its own.
+            if (n < end && IsReportingVerb(n) && Word(n).EndsWith("ing", StringComparison.Ordinal)) return t;
             if (Word(n) is "and" or "but" or "while" or "whereas" or "although" or "though") n++;
             else if (!IsPunct(t, ';')) continue;
             if (n >= end || InQuote(n) || _mentionStartingAt[n] is not { } m) continue;
