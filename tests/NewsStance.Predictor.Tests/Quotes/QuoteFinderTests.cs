@@ -141,6 +141,21 @@ public sealed class QuoteFinderTests
         Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
     }
 
+    [Theory]
+    [InlineData("The levy would hurt small farms across the region, forcing many to sell, said Anna Berg, a farm economist.", "said", "Anna Berg", "The levy would hurt small farms across the region, forcing many to sell")]
+    [InlineData("Lars Berg, who chairs the budget committee, has defended the new levy on farms.", "has defended", "Lars Berg", "the new levy on farms")]
+    [InlineData("Turnout will fall in the north, whose voters feel ignored, said Tom Hale.", "said", "Tom Hale", "Turnout will fall in the north, whose voters feel ignored")]
+    public void Verb_of_saying_after_a_comma_with_the_speaker_closing_the_sentence_is_an_inverted_trailer(string text, string cue, string speaker, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then: the phrase between the commas is part of the content, not an apposition of the subject —
+        // unless the verb cannot invert (an auxiliary, an object as content)
+        AssertIndirect(quote, cue, speaker);
+        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
+    }
+
     [Fact]
     public void Second_reporting_verb_of_the_same_subject_starts_a_quote_of_its_own()
     {

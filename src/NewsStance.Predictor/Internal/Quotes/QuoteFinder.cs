@@ -200,11 +200,18 @@ internal sealed class QuoteFinder
         if (cueStart != v) cue = new TextSpan(_tokens[cueStart].Start, cue.End);
         Mention? subject = k >= first ? _mentionEndingAt[k] : null;
         int subjectStart = subject?.FirstToken ?? -1; // where the attribution begins, apposition included
+        // "…, forcing many to sell, said Anna Berg, an economist.": a verb right after a comma, with a speaker after it
+        // that ends the sentence (an apposition aside), is an inverted trailer; the phrase before the comma is content,
+        // not an apposition of the subject.
+        // Quotative inversion takes a bare verb of saying: not one with an auxiliary ("…, has defended the company"), nor
+        // one whose object is its content, nor one that names its addressee there ("…, who …, told Reuters.").
+        bool invertedTrailer = !participle && subject is null && k >= first && IsPunct(k, ',') && auxStart == v
+            && !QuoteWords.AddresseeVerbs.Contains(lemma) && !QuoteWords.ObjectContentVerbs.Contains(lemma) && EndsWithSpeaker(cueEnd + 1, end);
         // Apposition or relative clause between subject and verb: "Peskov, who …, said".
-        if (subject is null && k >= first && IsPunct(k, ','))
+        if (subject is null && k >= first && IsPunct(k, ',') && !invertedTrailer)
             (subject, subjectStart) = SubjectBeforeComma(k, first) ?? (null, -1);
         // A source with a post-modifier: "a source familiar with the talks said", "officials in the capital said".
-        if (subject is null && k >= first)
+        if (subject is null && k >= first && !invertedTrailer)
             subject = SubjectWithPostModifier(k, first);
         // A mention after a preposition is the end of a post-modifier, not the subject: "officials in the city said".
         else if (subject is not null && subject.FirstToken - 1 >= first && _tokens[subject.FirstToken - 1].Kind == TokenKind.Word
@@ -272,6 +279,21 @@ internal sealed class QuoteFinder
             return MakeQuote(s, pieces, cue, lemma, after, FramePattern.ContentCueSubject);
         }
         return null;
+    }
+
+    /// <summary>
+    /// True when a speaker mention starts at <paramref name="i"/> and closes the sentence, or is followed only by an
+    /// apposition or relative clause ("said Anna Berg, a farm economist", "said Tom Hale, who …").
+    /// </summary>
+    private bool EndsWithSpeaker(int i, int end)
+    {
+        if (i >= end || InQuote(i) || _mentionStartingAt[i] is not { } m || m.Form == MentionForm.Pronoun || IsDayOrTime(Word(i))
+            || Word(i) is "that" or "this" or "these" or "those") return false;
+        int n = m.LastToken + 1;
+        if (n >= end || IsPunct(n, '.') || IsPunct(n, '!') || IsPunct(n, '?')) return true;
+        if (!IsPunct(n, ',') || n + 1 >= end || InQuote(n + 1)) return false;
+        var next = Word(n + 1);
+        return next is "a" or "an" or "the" or "who" || _mentionStartingAt[n + 1] is not null || Lexicon.PersonRoles.Contains(next);
     }
 
     /// <summary>The first token at or before <paramref name="k"/> that is not an auxiliary or adverb ("has also").</summary>
