@@ -209,7 +209,8 @@ internal static class Lexicon
         "lawyers", "attorneys", "prosecutors", "officers", "nurses", "staff",
         "students", "farmers", "voters", "members", "leaders", "delegates", "negotiators", "observers", "commentators",
         "spokespeople", "representatives", "colleagues", "friends", "relatives", "neighbours", "neighbors", "others",
-        "many", "some", "several", "most", "few", "republicans", "democrats", "conservatives", "liberals", "insurers");
+        "many", "some", "several", "most", "few", "republicans", "democrats", "conservatives", "liberals", "insurers",
+        "percent", "respondents");
 
     /// <summary>Documents that can be sources: "the report says".</summary>
     public static readonly FrozenSet<string> DocumentHeads = Set(

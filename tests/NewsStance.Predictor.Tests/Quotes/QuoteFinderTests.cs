@@ -558,7 +558,12 @@ public sealed class QuoteFinderTests
     [InlineData("According to police, the suspect fled the scene in a stolen car.", "According to", "police")]
     [InlineData("The suspect fled the scene in a stolen car, according to attorneys for the family.", "according to", "attorneys")]
     [InlineData("The suspect fled the scene in a stolen car, prosecutors said.", "said", "prosecutors")]
-    public void Bare_collective_and_plural_professions_are_unnamed_sources(string text, string cue, string speaker)
+    [InlineData("Several senators said the suspect fled the scene in a stolen car.", "said", "Several senators")]
+    [InlineData("Two deputies said the suspect fled the scene in a stolen car.", "said", "Two deputies")]
+    [InlineData("Some said the suspect fled the scene in a stolen car.", "said", "Some")]
+    [InlineData("Most of the witnesses said the suspect fled the scene in a stolen car.", "said", "Most")]
+    [InlineData("In the survey, 61 percent said the suspect fled the scene in a stolen car.", "said", "61 percent")]
+    public void Bare_collectives_plural_professions_and_quantified_groups_are_unnamed_sources(string text, string cue, string speaker)
     {
         // When
         var quote = Articles.Single(Articles.Score(text));

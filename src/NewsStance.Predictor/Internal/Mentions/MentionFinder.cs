@@ -239,6 +239,11 @@ internal static class MentionFinder
         => Lexicon.AnonymousHeads.Contains(w) || Lexicon.DocumentHeads.Contains(w) || Lexicon.PersonRoles.Contains(w)
         || (Lexicon.OrganizationHeads.Contains(w) && !Lexicon.OrganizationWords.Contains(w));
 
+    /// <summary>A plural role noun names a group of unnamed people: "senators", "governors", "deputies".</summary>
+    private static bool IsPluralRole(string w)
+        => w.Length > 3 && w.EndsWith('s') && (Lexicon.PersonRoles.Contains(w[..^1])
+            || w.EndsWith("ies", StringComparison.OrdinalIgnoreCase) && Lexicon.PersonRoles.Contains(w[..^3] + "y"));
+
     private static bool IsAuxiliary(string w) => w is "has" or "had" or "have" or "is" or "was" or "were" or "will" or "would"
         or "also" or "later" or "then" or "further" or "previously" or "earlier" or "again" or "once" or "can" or "could" or "may" or "might";
 
@@ -268,7 +273,7 @@ internal static class MentionFinder
         MentionForm form;
         SpeakerKind kind;
         if (Lexicon.PersonRoles.Contains(word)) { form = MentionForm.RoleNoun; kind = SpeakerKind.Person; }
-        else if (Lexicon.AnonymousHeads.Contains(word)) { form = MentionForm.Anonymous; kind = SpeakerKind.Anonymous; }
+        else if (Lexicon.AnonymousHeads.Contains(word) || IsPluralRole(word)) { form = MentionForm.Anonymous; kind = SpeakerKind.Anonymous; }
         else if (Lexicon.DocumentHeads.Contains(word)) { form = MentionForm.Document; kind = SpeakerKind.Document; }
         else if (Lexicon.OrganizationHeads.Contains(word)) { form = MentionForm.OrganizationNoun; kind = SpeakerKind.Organization; }
         else return null;
@@ -296,7 +301,9 @@ internal static class MentionFinder
             k--;
         }
         // "police" and "staff" take a plural verb without a plural ending.
-        bool plural = word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) || word.ToLowerInvariant() is "police" or "staff" or "personnel";
+        // Quantifiers heading a phrase of their own ("Some said", "most of the delegates said") stand for several people.
+        bool plural = word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
+            || word.ToLowerInvariant() is "police" or "staff" or "personnel" or "many" or "some" or "most" or "several" or "few" or "percent";
         if (!determiner)
         {
             // Bare nouns are sources only when plural and unnamed: "officials said", "several other countries insist".
