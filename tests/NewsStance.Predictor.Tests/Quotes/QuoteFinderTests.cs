@@ -575,6 +575,22 @@ public sealed class QuoteFinderTests
     }
 
     [Theory]
+    [InlineData("The bridge carries forty thousand cars a day, according to city traffic counts.", "city traffic counts", "The bridge carries forty thousand cars a day")]
+    [InlineData("According to early returns, the mayor won a second term by a wide margin.", "early returns", "the mayor won a second term by a wide margin")]
+    [InlineData("The mill will close in May, according to a timeline kept by the union.", "a timeline kept by the union", "The mill will close in May")]
+    public void Any_phrase_after_according_to_is_the_source(string text, string source, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal("according to", quote.Cue?.Text.ToLowerInvariant());
+        Assert.Equal(source, quote.Speaker?.Mention);
+        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
+    }
+
+    [Theory]
     [InlineData("On Tuesday morning, Lars Berg said that the budget would be balanced next year.")]
     [InlineData("In a statement on Monday, the ministry said that the budget would be balanced next year.")]
     public void Opening_adverbial_before_the_subject_is_not_part_of_the_content(string text)

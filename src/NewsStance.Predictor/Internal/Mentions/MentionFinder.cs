@@ -69,8 +69,50 @@ internal static class MentionFinder
                 mentions.Add(Renumber(noun, mentions.Count));
             }
         }
-        return WithConjoinedSpeakers(article, mentions);
+        return WithConjoinedSpeakers(article, WithAccordingToSources(article, mentions));
     }
+
+    /// <summary>
+    /// "according to exit polls", "according to a CNN tally": the phrase after "according to" names a source whatever
+    /// its head noun, so when no mention starts there the phrase (up to punctuation, a quotation or a clause) becomes
+    /// an unnamed source of its own.
+    /// </summary>
+    private static List<Mention> WithAccordingToSources(Article a, List<Mention> mentions)
+    {
+        var tokens = a.Tokens;
+        var startsAt = new HashSet<int>(mentions.Select(m => m.FirstToken));
+        List<Mention>? added = null;
+        foreach (var s in a.Sentences)
+        {
+            int end = s.FirstToken + s.TokenCount;
+            for (int i = s.FirstToken; i + 2 < end; i++)
+            {
+                if (!a.TextOf(tokens[i]).Equals("according", StringComparison.OrdinalIgnoreCase) || a.TextOf(tokens[i + 1]) != "to") continue;
+                int first = i + 2;
+                if (startsAt.Contains(first) || startsAt.Contains(first + 1) || startsAt.Contains(first + 2)) continue;
+                int last = first - 1;
+                while (last + 1 < end && last + 1 - first < 12 && tokens[last + 1].Kind is TokenKind.Word or TokenKind.Number
+                       && !(last + 1 > first && AccordingToPhraseEnds(a.TextOf(tokens[last + 1])))) last++;
+                if (last < first || tokens[last].Kind != TokenKind.Word) continue;
+                var head = a.TextOf(tokens[last]);
+                bool document = Lexicon.DocumentHeads.Contains(head) || head.EndsWith('s') && Lexicon.DocumentHeads.Contains(head[..^1]);
+                (added ??= []).Add(new Mention
+                {
+                    Index = 0, Span = new TextSpan(tokens[first].Start, tokens[last].End),
+                    Form = document ? MentionForm.Document : MentionForm.Anonymous,
+                    Kind = document ? SpeakerKind.Document : SpeakerKind.Anonymous,
+                    Core = a.Text[tokens[first].Start..tokens[last].End], Head = head.ToLowerInvariant(),
+                    Plural = head.EndsWith('s'), Sentence = s.Index, FirstToken = first, LastToken = last,
+                });
+            }
+        }
+        if (added is null) return mentions;
+        return mentions.Concat(added).OrderBy(m => m.FirstToken).Select((m, i) => Renumber(m, i)).ToList();
+    }
+
+    /// <summary>Words that end the source phrase after "according to": a clause or a new constituent begins.</summary>
+    private static bool AccordingToPhraseEnds(string w)
+        => w is "that" or "which" or "who" or "whose" or "and" or "but";
 
     /// <summary>
     /// "Russia and several other countries insist …": two mentions joined by "and" as the subject of a reporting
