@@ -404,6 +404,8 @@ public sealed class QuoteFinderTests
     [InlineData("Finance Minister Lars Berg said on Monday that the budget would be balanced next year.", "said")]
     [InlineData("Finance Minister Lars Berg has repeatedly insisted that the budget would be balanced next year.", "has repeatedly insisted")]
     [InlineData("Finance Minister Lars Berg just this week announced that the budget would be balanced next year.", "announced")]
+    [InlineData("Finance Minister Lars Berg has long argued that the budget would be balanced next year.", "has long argued")]
+    [InlineData("Finance Minister Lars Berg now says the budget would be balanced next year.", "says")]
     public void Subject_then_cue_then_content_is_an_indirect_quote(string text, string cue)
     {
         // When
