@@ -337,7 +337,9 @@ internal static class MentionFinder
             var w = a.TextOf(t);
             if (Lexicon.Determiners.Contains(w)) { start = k; determiner = true; k--; continue; }
             if (determiner) break;
-            if (Lexicon.ReportingLemma(w) is not null || Lexicon.NotNames.Contains(w) || IsAuxiliary(w)) break;
+            // A reporting verb ends the phrase, unless it is the bare form of a word as often a noun ("the state attorney general").
+            if (Lexicon.ReportingLemma(w) is { } lemma && !(Lexicon.IsNounAmbiguous(lemma) && w.Equals(lemma, StringComparison.OrdinalIgnoreCase))
+                || Lexicon.NotNames.Contains(w) || IsAuxiliary(w)) break;
             if (!(char.IsUpper(w[0]) && k + 1 < i && char.IsUpper(a.Text[tokens[k + 1].Start]))) modifiers++;
             start = k;
             k--;
