@@ -130,6 +130,7 @@ public sealed class QuoteFinderTests
     [InlineData("The union leader criticised the new rota as unfair to night workers.", "criticised", "The union leader", "the new rota as unfair to night workers")]
     [InlineData("Mayor Ana Ruiz praised the volunteers who cleared the flooded streets.", "praised", "Mayor Ana Ruiz", "the volunteers who cleared the flooded streets")]
     [InlineData("The ferry company defended its decision to cancel the winter timetable.", "defended", "The ferry company", "its decision to cancel the winter timetable")]
+    [InlineData("Lars Berg has called the new levy a tax on the poorest farmers.", "has called", "Lars Berg", "the new levy a tax on the poorest farmers")]
     [InlineData("The housing charity called for rules that protect renters from sudden rent rises.", "called for", "The housing charity", "rules that protect renters from sudden rent rises")]
     public void Object_of_a_verb_of_judgement_or_demand_is_the_reported_content(string text, string cue, string speaker, string content)
     {
@@ -809,6 +810,8 @@ public sealed class QuoteFinderTests
     [InlineData("Lars Berg said nothing.")]
     [InlineData("Lars Berg said nothing when asked about it.")]
     [InlineData("The ministers were told that the report would be late.")]
+    [InlineData("Lars Berg called the police an hour after the break-in.")]
+    [InlineData("Lars Berg called a meeting of the whole board for Friday.")]
     public void Passives_and_noun_objects_are_not_reported_speech(string text)
     {
         // When

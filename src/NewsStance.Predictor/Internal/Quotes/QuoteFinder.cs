@@ -173,7 +173,7 @@ internal sealed class QuoteFinder
             var particle = Word(v + 1).ToLowerInvariant();
             // "called for", "pointed out"; or "called the offer "too little, too late"" with a quoted fragment.
             if (particle is "out" or "for" or "on") cueEnd = v + 1;
-            else if (!(lemma == "call" && QuoteWithin(v + 1, end, 6))) return null;
+            else if (!(lemma == "call" && (QuoteWithin(v + 1, end, 6) || NamesItsObject(v + 1, end)))) return null;
         }
         var cue = new TextSpan(_tokens[v].Start, _tokens[cueEnd].End);
         // Words that are nouns as often as verbs ("the state", "his comments", "a note") cue speech only before "that", ":" or a quotation.
@@ -312,6 +312,23 @@ internal sealed class QuoteFinder
             if (IsPunct(t, '(')) return t;
         }
         return null;
+    }
+
+    /// <summary>
+    /// "called the levy a tax on the poor", "calls him a liar": an object then an indefinite noun phrase that names it
+    /// (the object complement of "call"), unlike "called a meeting" or "called the police", and not a time ("an hour later").
+    /// </summary>
+    private bool NamesItsObject(int from, int end)
+    {
+        if (from >= end || InQuote(from) || _tokens[from].Kind != TokenKind.Word || Word(from) is "a" or "an") return false;
+        for (int t = from + 1; t < end && t - from <= 4; t++)
+        {
+            if (InQuote(t) || _tokens[t].Kind != TokenKind.Word || QuoteWords.SourcePostModifierStarts.Contains(Word(t)) || Word(t) is "to" or "and" or "that") return false;
+            if (Word(t) is "a" or "an")
+                return t + 1 < end && _tokens[t + 1].Kind == TokenKind.Word && !IsDayOrTime(Word(t + 1))
+                    && Word(t + 1) is not ("few" or "lot" or "bit" or "day" or "hour" or "minute" or "second" or "couple" or "number" or "time");
+        }
+        return false;
     }
 
     /// <summary>True when a quotation opens within <paramref name="window"/> tokens from <paramref name="from"/>.</summary>
