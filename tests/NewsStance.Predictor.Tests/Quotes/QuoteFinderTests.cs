@@ -157,6 +157,19 @@ public sealed class QuoteFinderTests
         Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
     }
 
+    [Theory]
+    [InlineData("When the mayor said the bridge would reopen in May, the traders on the quay cheered loudly.", "the mayor", "the bridge would reopen in May")]
+    [InlineData("Although Lars Berg denied that the mill would close, the workers walked out on Friday.", "Lars Berg", "the mill would close")]
+    public void Frame_inside_a_fronted_subordinate_clause_reports_only_up_to_its_comma(string text, string speaker, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then: the main clause after the comma is the narrator's, not the speaker's
+        Assert.Equal(speaker, quote.Speaker?.Mention);
+        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
+    }
+
     [Fact]
     public void Second_reporting_verb_of_the_same_subject_starts_a_quote_of_its_own()
     {

@@ -255,7 +255,9 @@ internal sealed class QuoteFinder
                 }
             }
             // Subject-cue with content after it; a leading adverbial ("On Tuesday, X said that …") is not content.
-            var after = ContentAfter(v, cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
+            int clauseEnd = OpensSubordinateClause(subjectStart >= first ? Math.Min(subject.FirstToken, subjectStart) : subject.FirstToken, first)
+                ? FirstCommaOutsideQuotes(cueEnd + 1, end) : end;
+            var after = ContentAfter(v, cueEnd, lemma, clauseEnd, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
             return after is null ? null : MakeQuote(s, after, cue, lemma, subject, FramePattern.SubjectCueContent);
         }
 
@@ -294,6 +296,18 @@ internal sealed class QuoteFinder
         if (!IsPunct(n, ',') || n + 1 >= end || InQuote(n + 1)) return false;
         var next = Word(n + 1);
         return next is "a" or "an" or "the" or "who" || _mentionStartingAt[n + 1] is not null || Lexicon.PersonRoles.Contains(next);
+    }
+
+    /// <summary>True when a subordinating conjunction stands right before the subject at <paramref name="subjectStart"/>.</summary>
+    private bool OpensSubordinateClause(int subjectStart, int first)
+        => subjectStart - 1 >= first && _tokens[subjectStart - 1].Kind == TokenKind.Word && QuoteWords.Subordinators.Contains(Word(subjectStart - 1));
+
+    /// <summary>The first comma outside quotation marks from <paramref name="from"/>, or <paramref name="end"/>.</summary>
+    private int FirstCommaOutsideQuotes(int from, int end)
+    {
+        for (int t = from; t < end; t++)
+            if (!InQuote(t) && IsPunct(t, ',')) return t;
+        return end;
     }
 
     /// <summary>The first token at or before <paramref name="k"/> that is not an auxiliary or adverb ("has also").</summary>

@@ -23,6 +23,7 @@ internal static class QuoteWords
     public static readonly FrozenSet<string> ContinuationBreakers = Load("continuation-breakers.txt");
     public static readonly FrozenSet<string> FiniteAuxiliaries = Load("finite-auxiliaries.txt");
     public static readonly FrozenSet<string> ObjectContentVerbs = Load("object-content-verbs.txt");
+    public static readonly FrozenSet<string> Subordinators = Load("subordinators.txt");
 
     /// <summary>The names of all embedded list files.</summary>
     public static IEnumerable<string> FileNames => typeof(QuoteWords).Assembly.GetManifestResourceNames()
