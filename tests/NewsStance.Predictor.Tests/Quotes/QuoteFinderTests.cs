@@ -493,6 +493,24 @@ public sealed class QuoteFinderTests
     }
 
     [Fact]
+    public void Participle_after_a_connective_continues_the_sentence_subject_and_ends_the_earlier_content()
+    {
+        // Given
+        const string text = "Lars Berg said the mill would stay open before adding that some jobs would go. "
+            + "The ferry company raised its fares, while acknowledging that the winter service would be cut.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(new[] { "said", "adding", "acknowledging" }, quotes.Select(q => q.Cue?.Text));
+        Assert.Equal(new[] { "Lars Berg", "Lars Berg", "The ferry company" }, quotes.Select(q => q.Speaker?.Mention));
+        Assert.Equal(new[] { "the mill would stay open" }, Articles.Pieces(text, quotes[0]));
+        Assert.Equal(new[] { "some jobs would go" }, Articles.Pieces(text, quotes[1]));
+        Assert.Equal(new[] { "the winter service would be cut" }, Articles.Pieces(text, quotes[2]));
+    }
+
+    [Fact]
     public void Quote_and_indirect_quote_in_one_paragraph_are_two_quotes_in_text_order()
     {
         // Given

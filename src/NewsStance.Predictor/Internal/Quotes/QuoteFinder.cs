@@ -225,7 +225,8 @@ internal sealed class QuoteFinder
         if (participle)
         {
             // "…, adding that …": the subject is the sentence's main subject.
-            if (k < first || !IsPunct(k, ',')) return null;
+            // "…, while acknowledging that …", "… before adding that …": after a connective too.
+            if (k < first || !(IsPunct(k, ',') || k > first && Word(k) is "while" or "before" or "after" or "when" or "by")) return null;
             var main = MainSubject(first, v);
             if (main is null) return null;
             var content = ContentAfter(v, cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
@@ -578,18 +579,22 @@ internal sealed class QuoteFinder
             // "told him to leave and repeatedly says, …": a second reporting verb of the same subject.
             if (t > from && _a.Slice(_tokens[t]) is "and" && SkipAuxForward(t + 1, end) is int verb && verb < end && IsReportingVerb(verb))
                 return t;
-            if (!(IsPunct(t, ',') || IsPunct(t, ';'))) continue;
+            // "… before adding that …", "…, while acknowledging that …": a participle of a reporting verb, alone or after a
+            // connective, is a speech act of its own.
+            if (t > from && Word(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(t + 1, end)) return t;
+            if (!(IsPunct(t, ',') || IsPunct(t, ';') || IsDash(t))) continue;
             int n = t + 1;
-            // ", adding that …", ", saying …": a participle of a reporting verb is a speech act of its own.
-            if (n < end && IsReportingVerb(n) && Word(n).EndsWith("ing", StringComparison.Ordinal)) return t;
+            if (ReportingParticiple(n, end)) return t;
             if (Word(n) is "and" or "but" or "while" or "whereas" or "although" or "though") n++;
-            else if (!IsPunct(t, ';')) continue;
+            else if (!IsPunct(t, ';') && !IsDash(t)) continue;
             if (n >= end || InQuote(n) || _mentionStartingAt[n] is not { } m) continue;
             if (IsReportingVerb(SkipAuxForward(m.LastToken + 1, end)))
                 return t;
         }
         return end;
     }
+
+    private bool ReportingParticiple(int t, int end) => t < end && IsReportingVerb(t) && Word(t).EndsWith("ing", StringComparison.Ordinal);
 
     /// <summary>A lower-case reporting verb outside quotation marks, not a form that reads as a noun as often ("reports", "claims").</summary>
     private bool IsReportingVerb(int v) => v < _tokens.Length && !InQuote(v) && _tokens[v].Kind == TokenKind.Word && !char.IsUpper(First(v))
