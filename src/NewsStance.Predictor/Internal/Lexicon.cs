@@ -183,7 +183,8 @@ internal static class Lexicon
         "mother", "father", "woman", "man", "boy", "girl", "veteran", "worker", "employee", "owner", "landlord",
         "tenant", "patient", "survivor", "protester", "demonstrator", "delegate", "observer", "monitor", "critic",
         "supporter", "opponent", "rival", "colleague", "partner", "friend", "neighbour", "neighbor", "son", "daughter",
-        "wife", "husband", "sister", "brother", "widow", "chancellor", "premier", "dean", "rector", "provost");
+        "wife", "husband", "sister", "brother", "widow", "chancellor", "premier", "dean", "rector", "provost",
+        "reporter", "journalist", "correspondent", "editor", "moderator", "pollster", "consultant", "operative");
 
     /// <summary>Organisation nouns that can head a speaker mention: "the ministry said".</summary>
     public static readonly FrozenSet<string> OrganizationHeads = Set(

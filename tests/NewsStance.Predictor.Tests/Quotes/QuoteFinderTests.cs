@@ -170,6 +170,20 @@ public sealed class QuoteFinderTests
         Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
     }
 
+    [Theory]
+    [InlineData("The council asked the operator whether the night buses would keep running.", "The council", "whether the night buses would keep running")]
+    [InlineData("Lars Berg asked if the mill would stay open after the summer.", "Lars Berg", "if the mill would stay open after the summer")]
+    [InlineData("A reporter asked the minister why the border was still closed.", "A reporter", "why the border was still closed")]
+    public void Embedded_question_after_a_verb_of_asking_is_the_reported_content(string text, string speaker, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        AssertIndirect(quote, "asked", speaker);
+        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
+    }
+
     [Fact]
     public void Second_reporting_verb_of_the_same_subject_starts_a_quote_of_its_own()
     {

@@ -514,6 +514,7 @@ internal sealed class QuoteFinder
         int i = cueEnd + 1;
         if (i >= end) return null;
         bool hasThat = false, colon = false;
+        bool asks = QuoteWords.QuestionVerbs.Contains(lemma);
         if (QuoteWords.AddresseeVerbs.Contains(lemma))
         {
             // The addressee: a pronoun, a name or a short noun phrase.
@@ -522,7 +523,8 @@ internal sealed class QuoteFinder
             else
             {
                 int steps = 0;
-                while (i < end && steps < 5 && _tokens[i].Kind == TokenKind.Word && Word(i) != "that" && !InQuote(i)) { i++; steps++; if (steps >= 1 && IsNounEnd(i - 1)) break; }
+                while (i < end && steps < 5 && _tokens[i].Kind == TokenKind.Word && Word(i) != "that" && !InQuote(i)
+                       && !(asks && QuoteWords.QuestionStarts.Contains(Word(i)))) { i++; steps++; if (steps >= 1 && IsNounEnd(i - 1)) break; }
             }
         }
         // "urged Congress to leave the program intact", "told them to wait", "agreed to lend …", "pledged to cut …":
@@ -541,6 +543,8 @@ internal sealed class QuoteFinder
         while (i < end && (IsPunct(i, ',') || IsPunct(i, ':'))) { colon |= IsPunct(i, ':'); i++; }
         bool objectContent = QuoteWords.ObjectContentVerbs.Contains(lemma);
         if (i < end && Word(i) == "that") { hasThat = true; i++; }
+        // "asked whether the plant would close": the embedded question, its opening word included, is the content.
+        else if (asks && i < end && !InQuote(i) && QuoteWords.QuestionStarts.Contains(Word(i))) hasThat = true;
         // After a verb whose content may be its object, a later "that" opens a relative clause inside that object
         // ("called for rules that protect tenants"), not the content.
         else if (!objectContent)
