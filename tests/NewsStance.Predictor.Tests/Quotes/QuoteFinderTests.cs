@@ -575,6 +575,7 @@ public sealed class QuoteFinderTests
     [InlineData("The minister visited the flooded district on Monday and said the repairs would finish by June.", "said", "The minister", "the repairs would finish by June")]
     [InlineData("Anna Berg, who led the union for a decade, resigned in May and told reporters the strike had failed.", "told", "Anna Berg", "the strike had failed")]
     [InlineData("The company cut its forecast and warned that profits would fall sharply this year.", "warned", "The company", "profits would fall sharply this year")]
+    [InlineData("Lars Berg cut the bus fares by a third, but said the night service would stop in May.", "said", "Lars Berg", "the night service would stop in May")]
     public void Second_verb_of_the_sentence_subject_is_a_speech_frame(string text, string cue, string speaker, string content)
     {
         // When

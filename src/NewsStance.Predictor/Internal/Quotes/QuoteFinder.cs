@@ -262,8 +262,8 @@ internal sealed class QuoteFinder
             return after is null ? null : MakeQuote(s, after, cue, lemma, subject, FramePattern.SubjectCueContent);
         }
 
-        // A second verb of the sentence's subject: "The minister visited the site and said (that) …".
-        if (k >= first && Word(k) == "and" && !InQuote(k) && ClauseStart(first, k) is int clause
+        // A second verb of the sentence's subject: "The minister visited the site and said (that) …", "…, but said …".
+        if (k >= first && Word(k) is "and" or "but" && !InQuote(k) && ClauseStart(first, k) is int clause
             && MainSubject(clause, k) is { } shared && shared.FirstToken == clause)
         {
             var after = ContentAfter(v, cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
