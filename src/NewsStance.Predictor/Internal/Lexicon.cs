@@ -146,10 +146,6 @@ internal static class Lexicon
         or "promise" or "pledge" or "vow" or "reply" or "response" or "respond" or "record" or "brief" or "counter" or "call"
         or "mention" or "demand" or "request" or "tweet" or "release" or "ruling" or "testify" or "indicate";
 
-    /// <summary>Verbs whose content may be a noun phrase rather than a clause: "called for a moratorium", "cited the costs".</summary>
-    public static bool TakesObjectContent(string lemma) => lemma is "call" or "cite" or "urge" or "accuse" or "propose"
-        or "demand" or "promise" or "pledge" or "vow" or "recommend" or "describe" or "agree" or "threaten";
-
     /// <summary>Verbs whose bare use is strong enough to start an indirect quote with no "that" after them.</summary>
     public static bool IsCoreSpeechVerb(string lemma) => lemma is "say" or "tell" or "add" or "note" or "write"
         or "insist" or "argue" or "claim" or "warn" or "stress" or "explain" or "announce" or "acknowledge" or "predict"
@@ -187,7 +183,8 @@ internal static class Lexicon
         "mother", "father", "woman", "man", "boy", "girl", "veteran", "worker", "employee", "owner", "landlord",
         "tenant", "patient", "survivor", "protester", "demonstrator", "delegate", "observer", "monitor", "critic",
         "supporter", "opponent", "rival", "colleague", "partner", "friend", "neighbour", "neighbor", "son", "daughter",
-        "wife", "husband", "sister", "brother", "widow", "chancellor", "premier", "dean", "rector", "provost");
+        "wife", "husband", "sister", "brother", "widow", "chancellor", "premier", "dean", "rector", "provost",
+        "reporter", "journalist", "correspondent", "editor", "moderator", "pollster", "consultant", "operative");
 
     /// <summary>Organisation nouns that can head a speaker mention: "the ministry said".</summary>
     public static readonly FrozenSet<string> OrganizationHeads = Set(
@@ -213,7 +210,8 @@ internal static class Lexicon
         "lawyers", "attorneys", "prosecutors", "officers", "nurses", "staff",
         "students", "farmers", "voters", "members", "leaders", "delegates", "negotiators", "observers", "commentators",
         "spokespeople", "representatives", "colleagues", "friends", "relatives", "neighbours", "neighbors", "others",
-        "many", "some", "several", "most", "few", "republicans", "democrats", "conservatives", "liberals", "insurers");
+        "many", "some", "several", "most", "few", "republicans", "democrats", "conservatives", "liberals", "insurers",
+        "percent", "respondents");
 
     /// <summary>Documents that can be sources: "the report says".</summary>
     public static readonly FrozenSet<string> DocumentHeads = Set(

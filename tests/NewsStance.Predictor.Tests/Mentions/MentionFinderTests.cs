@@ -26,6 +26,19 @@ public sealed class MentionFinderTests
         Assert.Equal(1, m.Gender);
     }
 
+    [Theory]
+    [InlineData("The state attorney general opened an inquiry.", "The state attorney general")]
+    [InlineData("The post office manager closed the branch.", "The post office manager")]
+    public void Bare_form_of_a_reporting_word_that_is_also_a_noun_can_modify_a_role(string text, string mention)
+    {
+        // When
+        var m = Find(text).First();
+
+        // Then
+        Assert.Equal(MentionForm.RoleNoun, m.Form);
+        Assert.Equal(Articles.SpanOf(text, mention), m.Span);
+    }
+
     [Fact]
     public void Capitalised_title_is_the_role_of_the_name()
     {

@@ -126,6 +126,64 @@ public sealed class QuoteFinderTests
         Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
     }
 
+    [Theory]
+    [InlineData("The union leader criticised the new rota as unfair to night workers.", "criticised", "The union leader", "the new rota as unfair to night workers")]
+    [InlineData("Mayor Ana Ruiz praised the volunteers who cleared the flooded streets.", "praised", "Mayor Ana Ruiz", "the volunteers who cleared the flooded streets")]
+    [InlineData("The ferry company defended its decision to cancel the winter timetable.", "defended", "The ferry company", "its decision to cancel the winter timetable")]
+    [InlineData("Lars Berg has called the new levy a tax on the poorest farmers.", "has called", "Lars Berg", "the new levy a tax on the poorest farmers")]
+    [InlineData("The housing charity called for rules that protect renters from sudden rent rises.", "called for", "The housing charity", "rules that protect renters from sudden rent rises")]
+    public void Object_of_a_verb_of_judgement_or_demand_is_the_reported_content(string text, string cue, string speaker, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then: what is judged or demanded is what the speaker said something about; a later "that" is a relative clause in it
+        AssertIndirect(quote, cue, speaker);
+        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
+    }
+
+    [Theory]
+    [InlineData("The levy would hurt small farms across the region, forcing many to sell, said Anna Berg, a farm economist.", "said", "Anna Berg", "The levy would hurt small farms across the region, forcing many to sell")]
+    [InlineData("Lars Berg, who chairs the budget committee, has defended the new levy on farms.", "has defended", "Lars Berg", "the new levy on farms")]
+    [InlineData("Turnout will fall in the north, whose voters feel ignored, said Tom Hale.", "said", "Tom Hale", "Turnout will fall in the north, whose voters feel ignored")]
+    public void Verb_of_saying_after_a_comma_with_the_speaker_closing_the_sentence_is_an_inverted_trailer(string text, string cue, string speaker, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then: the phrase between the commas is part of the content, not an apposition of the subject —
+        // unless the verb cannot invert (an auxiliary, an object as content)
+        AssertIndirect(quote, cue, speaker);
+        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
+    }
+
+    [Theory]
+    [InlineData("When the mayor said the bridge would reopen in May, the traders on the quay cheered loudly.", "the mayor", "the bridge would reopen in May")]
+    [InlineData("Although Lars Berg denied that the mill would close, the workers walked out on Friday.", "Lars Berg", "the mill would close")]
+    public void Frame_inside_a_fronted_subordinate_clause_reports_only_up_to_its_comma(string text, string speaker, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then: the main clause after the comma is the narrator's, not the speaker's
+        Assert.Equal(speaker, quote.Speaker?.Mention);
+        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
+    }
+
+    [Theory]
+    [InlineData("The council asked the operator whether the night buses would keep running.", "The council", "whether the night buses would keep running")]
+    [InlineData("Lars Berg asked if the mill would stay open after the summer.", "Lars Berg", "if the mill would stay open after the summer")]
+    [InlineData("A reporter asked the minister why the border was still closed.", "A reporter", "why the border was still closed")]
+    public void Embedded_question_after_a_verb_of_asking_is_the_reported_content(string text, string speaker, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        AssertIndirect(quote, "asked", speaker);
+        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
+    }
+
     [Fact]
     public void Second_reporting_verb_of_the_same_subject_starts_a_quote_of_its_own()
     {
@@ -374,6 +432,8 @@ public sealed class QuoteFinderTests
     [InlineData("Finance Minister Lars Berg said on Monday that the budget would be balanced next year.", "said")]
     [InlineData("Finance Minister Lars Berg has repeatedly insisted that the budget would be balanced next year.", "has repeatedly insisted")]
     [InlineData("Finance Minister Lars Berg just this week announced that the budget would be balanced next year.", "announced")]
+    [InlineData("Finance Minister Lars Berg has long argued that the budget would be balanced next year.", "has long argued")]
+    [InlineData("Finance Minister Lars Berg now says the budget would be balanced next year.", "says")]
     public void Subject_then_cue_then_content_is_an_indirect_quote(string text, string cue)
     {
         // When
@@ -434,13 +494,34 @@ public sealed class QuoteFinderTests
         const string text = "Lars Berg defended the budget on Monday, adding that taxes would not rise before the election.";
 
         // When
-        var quote = Articles.Single(Articles.Score(text));
+        var quotes = Articles.Score(text).Quotes;
 
-        // Then
+        // Then: what he defended is one quote, what he added another
+        Assert.Equal(new[] { "defended", "adding" }, quotes.Select(q => q.Cue?.Text));
+        Assert.Equal(new[] { "the budget on Monday" }, Articles.Pieces(text, quotes[0]));
+        var quote = quotes[1];
         Assert.Equal(QuoteType.Indirect, quote.Type);
         Assert.Equal(new[] { "taxes would not rise before the election" }, Articles.Pieces(text, quote));
         Assert.Equal("adding", quote.Cue?.Text);
         Assert.Equal("Lars Berg", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Participle_after_a_connective_continues_the_sentence_subject_and_ends_the_earlier_content()
+    {
+        // Given
+        const string text = "Lars Berg said the mill would stay open before adding that some jobs would go. "
+            + "The ferry company raised its fares, while acknowledging that the winter service would be cut.";
+
+        // When
+        var quotes = Articles.Score(text).Quotes;
+
+        // Then
+        Assert.Equal(new[] { "said", "adding", "acknowledging" }, quotes.Select(q => q.Cue?.Text));
+        Assert.Equal(new[] { "Lars Berg", "Lars Berg", "The ferry company" }, quotes.Select(q => q.Speaker?.Mention));
+        Assert.Equal(new[] { "the mill would stay open" }, Articles.Pieces(text, quotes[0]));
+        Assert.Equal(new[] { "some jobs would go" }, Articles.Pieces(text, quotes[1]));
+        Assert.Equal(new[] { "the winter service would be cut" }, Articles.Pieces(text, quotes[2]));
     }
 
     [Fact]
@@ -494,6 +575,7 @@ public sealed class QuoteFinderTests
     [InlineData("The minister visited the flooded district on Monday and said the repairs would finish by June.", "said", "The minister", "the repairs would finish by June")]
     [InlineData("Anna Berg, who led the union for a decade, resigned in May and told reporters the strike had failed.", "told", "Anna Berg", "the strike had failed")]
     [InlineData("The company cut its forecast and warned that profits would fall sharply this year.", "warned", "The company", "profits would fall sharply this year")]
+    [InlineData("Lars Berg cut the bus fares by a third, but said the night service would stop in May.", "said", "Lars Berg", "the night service would stop in May")]
     public void Second_verb_of_the_sentence_subject_is_a_speech_frame(string text, string cue, string speaker, string content)
     {
         // When
@@ -525,7 +607,12 @@ public sealed class QuoteFinderTests
     [InlineData("According to police, the suspect fled the scene in a stolen car.", "According to", "police")]
     [InlineData("The suspect fled the scene in a stolen car, according to attorneys for the family.", "according to", "attorneys")]
     [InlineData("The suspect fled the scene in a stolen car, prosecutors said.", "said", "prosecutors")]
-    public void Bare_collective_and_plural_professions_are_unnamed_sources(string text, string cue, string speaker)
+    [InlineData("Several senators said the suspect fled the scene in a stolen car.", "said", "Several senators")]
+    [InlineData("Two deputies said the suspect fled the scene in a stolen car.", "said", "Two deputies")]
+    [InlineData("Some said the suspect fled the scene in a stolen car.", "said", "Some")]
+    [InlineData("Most of the witnesses said the suspect fled the scene in a stolen car.", "said", "Most")]
+    [InlineData("In the survey, 61 percent said the suspect fled the scene in a stolen car.", "said", "61 percent")]
+    public void Bare_collectives_plural_professions_and_quantified_groups_are_unnamed_sources(string text, string cue, string speaker)
     {
         // When
         var quote = Articles.Single(Articles.Score(text));
@@ -534,6 +621,22 @@ public sealed class QuoteFinderTests
         AssertIndirect(quote, cue, speaker);
         Assert.Equal(SpeakerKind.Anonymous, quote.Speaker?.Kind);
         Assert.Contains("the suspect fled the scene in a stolen car", quote.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("The bridge carries forty thousand cars a day, according to city traffic counts.", "city traffic counts", "The bridge carries forty thousand cars a day")]
+    [InlineData("According to early returns, the mayor won a second term by a wide margin.", "early returns", "the mayor won a second term by a wide margin")]
+    [InlineData("The mill will close in May, according to a timeline kept by the union.", "a timeline kept by the union", "The mill will close in May")]
+    public void Any_phrase_after_according_to_is_the_source(string text, string source, string content)
+    {
+        // When
+        var quote = Articles.Single(Articles.Score(text));
+
+        // Then
+        Assert.Equal(QuoteType.Indirect, quote.Type);
+        Assert.Equal("according to", quote.Cue?.Text.ToLowerInvariant());
+        Assert.Equal(source, quote.Speaker?.Mention);
+        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
     }
 
     [Theory]
@@ -753,6 +856,8 @@ public sealed class QuoteFinderTests
     [InlineData("Lars Berg said nothing.")]
     [InlineData("Lars Berg said nothing when asked about it.")]
     [InlineData("The ministers were told that the report would be late.")]
+    [InlineData("Lars Berg called the police an hour after the break-in.")]
+    [InlineData("Lars Berg called a meeting of the whole board for Friday.")]
     public void Passives_and_noun_objects_are_not_reported_speech(string text)
     {
         // When

@@ -69,8 +69,50 @@ internal static class MentionFinder
                 mentions.Add(Renumber(noun, mentions.Count));
             }
         }
-        return WithConjoinedSpeakers(article, mentions);
+        return WithConjoinedSpeakers(article, WithAccordingToSources(article, mentions));
     }
+
+    /// <summary>
+    /// "according to exit polls", "according to a CNN tally": the phrase after "according to" names a source whatever
+    /// its head noun, so when no mention starts there the phrase (up to punctuation, a quotation or a clause) becomes
+    /// an unnamed source of its own.
+    /// </summary>
+    private static List<Mention> WithAccordingToSources(Article a, List<Mention> mentions)
+    {
+        var tokens = a.Tokens;
+        var startsAt = new HashSet<int>(mentions.Select(m => m.FirstToken));
+        List<Mention>? added = null;
+        foreach (var s in a.Sentences)
+        {
+            int end = s.FirstToken + s.TokenCount;
+            for (int i = s.FirstToken; i + 2 < end; i++)
+            {
+                if (!a.TextOf(tokens[i]).Equals("according", StringComparison.OrdinalIgnoreCase) || a.TextOf(tokens[i + 1]) != "to") continue;
+                int first = i + 2;
+                if (startsAt.Contains(first) || startsAt.Contains(first + 1) || startsAt.Contains(first + 2)) continue;
+                int last = first - 1;
+                while (last + 1 < end && last + 1 - first < 12 && tokens[last + 1].Kind is TokenKind.Word or TokenKind.Number
+                       && !(last + 1 > first && AccordingToPhraseEnds(a.TextOf(tokens[last + 1])))) last++;
+                if (last < first || tokens[last].Kind != TokenKind.Word) continue;
+                var head = a.TextOf(tokens[last]);
+                bool document = Lexicon.DocumentHeads.Contains(head) || head.EndsWith('s') && Lexicon.DocumentHeads.Contains(head[..^1]);
+                (added ??= []).Add(new Mention
+                {
+                    Index = 0, Span = new TextSpan(tokens[first].Start, tokens[last].End),
+                    Form = document ? MentionForm.Document : MentionForm.Anonymous,
+                    Kind = document ? SpeakerKind.Document : SpeakerKind.Anonymous,
+                    Core = a.Text[tokens[first].Start..tokens[last].End], Head = head.ToLowerInvariant(),
+                    Plural = head.EndsWith('s'), Sentence = s.Index, FirstToken = first, LastToken = last,
+                });
+            }
+        }
+        if (added is null) return mentions;
+        return mentions.Concat(added).OrderBy(m => m.FirstToken).Select((m, i) => Renumber(m, i)).ToList();
+    }
+
+    /// <summary>Words that end the source phrase after "according to": a clause or a new constituent begins.</summary>
+    private static bool AccordingToPhraseEnds(string w)
+        => w is "that" or "which" or "who" or "whose" or "and" or "but";
 
     /// <summary>
     /// "Russia and several other countries insist …": two mentions joined by "and" as the subject of a reporting
@@ -239,6 +281,11 @@ internal static class MentionFinder
         => Lexicon.AnonymousHeads.Contains(w) || Lexicon.DocumentHeads.Contains(w) || Lexicon.PersonRoles.Contains(w)
         || (Lexicon.OrganizationHeads.Contains(w) && !Lexicon.OrganizationWords.Contains(w));
 
+    /// <summary>A plural role noun names a group of unnamed people: "senators", "governors", "deputies".</summary>
+    private static bool IsPluralRole(string w)
+        => w.Length > 3 && w.EndsWith('s') && (Lexicon.PersonRoles.Contains(w[..^1])
+            || w.EndsWith("ies", StringComparison.OrdinalIgnoreCase) && Lexicon.PersonRoles.Contains(w[..^3] + "y"));
+
     private static bool IsAuxiliary(string w) => w is "has" or "had" or "have" or "is" or "was" or "were" or "will" or "would"
         or "also" or "later" or "then" or "further" or "previously" or "earlier" or "again" or "once" or "can" or "could" or "may" or "might";
 
@@ -268,7 +315,7 @@ internal static class MentionFinder
         MentionForm form;
         SpeakerKind kind;
         if (Lexicon.PersonRoles.Contains(word)) { form = MentionForm.RoleNoun; kind = SpeakerKind.Person; }
-        else if (Lexicon.AnonymousHeads.Contains(word)) { form = MentionForm.Anonymous; kind = SpeakerKind.Anonymous; }
+        else if (Lexicon.AnonymousHeads.Contains(word) || IsPluralRole(word)) { form = MentionForm.Anonymous; kind = SpeakerKind.Anonymous; }
         else if (Lexicon.DocumentHeads.Contains(word)) { form = MentionForm.Document; kind = SpeakerKind.Document; }
         else if (Lexicon.OrganizationHeads.Contains(word)) { form = MentionForm.OrganizationNoun; kind = SpeakerKind.Organization; }
         else return null;
@@ -290,13 +337,17 @@ internal static class MentionFinder
             var w = a.TextOf(t);
             if (Lexicon.Determiners.Contains(w)) { start = k; determiner = true; k--; continue; }
             if (determiner) break;
-            if (Lexicon.ReportingLemma(w) is not null || Lexicon.NotNames.Contains(w) || IsAuxiliary(w)) break;
+            // A reporting verb ends the phrase, unless it is the bare form of a word as often a noun ("the state attorney general").
+            if (Lexicon.ReportingLemma(w) is { } lemma && !(Lexicon.IsNounAmbiguous(lemma) && w.Equals(lemma, StringComparison.OrdinalIgnoreCase))
+                || Lexicon.NotNames.Contains(w) || IsAuxiliary(w)) break;
             if (!(char.IsUpper(w[0]) && k + 1 < i && char.IsUpper(a.Text[tokens[k + 1].Start]))) modifiers++;
             start = k;
             k--;
         }
         // "police" and "staff" take a plural verb without a plural ending.
-        bool plural = word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) || word.ToLowerInvariant() is "police" or "staff" or "personnel";
+        // Quantifiers heading a phrase of their own ("Some said", "most of the delegates said") stand for several people.
+        bool plural = word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
+            || word.ToLowerInvariant() is "police" or "staff" or "personnel" or "many" or "some" or "most" or "several" or "few" or "percent";
         if (!determiner)
         {
             // Bare nouns are sources only when plural and unnamed: "officials said", "several other countries insist".

@@ -173,7 +173,7 @@ internal sealed class QuoteFinder
             var particle = Word(v + 1).ToLowerInvariant();
             // "called for", "pointed out"; or "called the offer "too little, too late"" with a quoted fragment.
             if (particle is "out" or "for" or "on") cueEnd = v + 1;
-            else if (!(lemma == "call" && QuoteWithin(v + 1, end, 6))) return null;
+            else if (!(lemma == "call" && (QuoteWithin(v + 1, end, 6) || NamesItsObject(v + 1, end)))) return null;
         }
         var cue = new TextSpan(_tokens[v].Start, _tokens[cueEnd].End);
         // Words that are nouns as often as verbs ("the state", "his comments", "a note") cue speech only before "that", ":" or a quotation.
@@ -200,11 +200,18 @@ internal sealed class QuoteFinder
         if (cueStart != v) cue = new TextSpan(_tokens[cueStart].Start, cue.End);
         Mention? subject = k >= first ? _mentionEndingAt[k] : null;
         int subjectStart = subject?.FirstToken ?? -1; // where the attribution begins, apposition included
+        // "…, forcing many to sell, said Anna Berg, an economist.": a verb right after a comma, with a speaker after it
+        // that ends the sentence (an apposition aside), is an inverted trailer; the phrase before the comma is content,
+        // not an apposition of the subject.
+        // Quotative inversion takes a bare verb of saying: not one with an auxiliary ("…, has defended the company"), nor
+        // one whose object is its content, nor one that names its addressee there ("…, who …, told Reuters.").
+        bool invertedTrailer = !participle && subject is null && k >= first && IsPunct(k, ',') && auxStart == v
+            && !QuoteWords.AddresseeVerbs.Contains(lemma) && !QuoteWords.ObjectContentVerbs.Contains(lemma) && EndsWithSpeaker(cueEnd + 1, end);
         // Apposition or relative clause between subject and verb: "Peskov, who …, said".
-        if (subject is null && k >= first && IsPunct(k, ','))
+        if (subject is null && k >= first && IsPunct(k, ',') && !invertedTrailer)
             (subject, subjectStart) = SubjectBeforeComma(k, first) ?? (null, -1);
         // A source with a post-modifier: "a source familiar with the talks said", "officials in the capital said".
-        if (subject is null && k >= first)
+        if (subject is null && k >= first && !invertedTrailer)
             subject = SubjectWithPostModifier(k, first);
         // A mention after a preposition is the end of a post-modifier, not the subject: "officials in the city said".
         else if (subject is not null && subject.FirstToken - 1 >= first && _tokens[subject.FirstToken - 1].Kind == TokenKind.Word
@@ -218,7 +225,8 @@ internal sealed class QuoteFinder
         if (participle)
         {
             // "…, adding that …": the subject is the sentence's main subject.
-            if (k < first || !IsPunct(k, ',')) return null;
+            // "…, while acknowledging that …", "… before adding that …": after a connective too.
+            if (k < first || !(IsPunct(k, ',') || k > first && Word(k) is "while" or "before" or "after" or "when" or "by")) return null;
             var main = MainSubject(first, v);
             if (main is null) return null;
             var content = ContentAfter(v, cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
@@ -248,12 +256,14 @@ internal sealed class QuoteFinder
                 }
             }
             // Subject-cue with content after it; a leading adverbial ("On Tuesday, X said that …") is not content.
-            var after = ContentAfter(v, cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
+            int clauseEnd = OpensSubordinateClause(subjectStart >= first ? Math.Min(subject.FirstToken, subjectStart) : subject.FirstToken, first)
+                ? FirstCommaOutsideQuotes(cueEnd + 1, end) : end;
+            var after = ContentAfter(v, cueEnd, lemma, clauseEnd, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
             return after is null ? null : MakeQuote(s, after, cue, lemma, subject, FramePattern.SubjectCueContent);
         }
 
-        // A second verb of the sentence's subject: "The minister visited the site and said (that) …".
-        if (k >= first && Word(k) == "and" && !InQuote(k) && ClauseStart(first, k) is int clause
+        // A second verb of the sentence's subject: "The minister visited the site and said (that) …", "…, but said …".
+        if (k >= first && Word(k) is "and" or "but" && !InQuote(k) && ClauseStart(first, k) is int clause
             && MainSubject(clause, k) is { } shared && shared.FirstToken == clause)
         {
             var after = ContentAfter(v, cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
@@ -274,6 +284,33 @@ internal sealed class QuoteFinder
         return null;
     }
 
+    /// <summary>
+    /// True when a speaker mention starts at <paramref name="i"/> and closes the sentence, or is followed only by an
+    /// apposition or relative clause ("said Anna Berg, a farm economist", "said Tom Hale, who …").
+    /// </summary>
+    private bool EndsWithSpeaker(int i, int end)
+    {
+        if (i >= end || InQuote(i) || _mentionStartingAt[i] is not { } m || m.Form == MentionForm.Pronoun || IsDayOrTime(Word(i))
+            || Word(i) is "that" or "this" or "these" or "those") return false;
+        int n = m.LastToken + 1;
+        if (n >= end || IsPunct(n, '.') || IsPunct(n, '!') || IsPunct(n, '?')) return true;
+        if (!IsPunct(n, ',') || n + 1 >= end || InQuote(n + 1)) return false;
+        var next = Word(n + 1);
+        return next is "a" or "an" or "the" or "who" || _mentionStartingAt[n + 1] is not null || Lexicon.PersonRoles.Contains(next);
+    }
+
+    /// <summary>True when a subordinating conjunction stands right before the subject at <paramref name="subjectStart"/>.</summary>
+    private bool OpensSubordinateClause(int subjectStart, int first)
+        => subjectStart - 1 >= first && _tokens[subjectStart - 1].Kind == TokenKind.Word && QuoteWords.Subordinators.Contains(Word(subjectStart - 1));
+
+    /// <summary>The first comma outside quotation marks from <paramref name="from"/>, or <paramref name="end"/>.</summary>
+    private int FirstCommaOutsideQuotes(int from, int end)
+    {
+        for (int t = from; t < end; t++)
+            if (!InQuote(t) && IsPunct(t, ',')) return t;
+        return end;
+    }
+
     /// <summary>The first token at or before <paramref name="k"/> that is not an auxiliary or adverb ("has also").</summary>
     private int SkipAuxBack(int k, int first)
     {
@@ -290,6 +327,23 @@ internal sealed class QuoteFinder
             if (IsPunct(t, '(')) return t;
         }
         return null;
+    }
+
+    /// <summary>
+    /// "called the levy a tax on the poor", "calls him a liar": an object then an indefinite noun phrase that names it
+    /// (the object complement of "call"), unlike "called a meeting" or "called the police", and not a time ("an hour later").
+    /// </summary>
+    private bool NamesItsObject(int from, int end)
+    {
+        if (from >= end || InQuote(from) || _tokens[from].Kind != TokenKind.Word || Word(from) is "a" or "an") return false;
+        for (int t = from + 1; t < end && t - from <= 4; t++)
+        {
+            if (InQuote(t) || _tokens[t].Kind != TokenKind.Word || QuoteWords.SourcePostModifierStarts.Contains(Word(t)) || Word(t) is "to" or "and" or "that") return false;
+            if (Word(t) is "a" or "an")
+                return t + 1 < end && _tokens[t + 1].Kind == TokenKind.Word && !IsDayOrTime(Word(t + 1))
+                    && Word(t + 1) is not ("few" or "lot" or "bit" or "day" or "hour" or "minute" or "second" or "couple" or "number" or "time");
+        }
+        return false;
     }
 
     /// <summary>True when a quotation opens within <paramref name="window"/> tokens from <paramref name="from"/>.</summary>
@@ -460,6 +514,7 @@ internal sealed class QuoteFinder
         int i = cueEnd + 1;
         if (i >= end) return null;
         bool hasThat = false, colon = false;
+        bool asks = QuoteWords.QuestionVerbs.Contains(lemma);
         if (QuoteWords.AddresseeVerbs.Contains(lemma))
         {
             // The addressee: a pronoun, a name or a short noun phrase.
@@ -468,12 +523,13 @@ internal sealed class QuoteFinder
             else
             {
                 int steps = 0;
-                while (i < end && steps < 5 && _tokens[i].Kind == TokenKind.Word && Word(i) != "that" && !InQuote(i)) { i++; steps++; if (steps >= 1 && IsNounEnd(i - 1)) break; }
+                while (i < end && steps < 5 && _tokens[i].Kind == TokenKind.Word && Word(i) != "that" && !InQuote(i)
+                       && !(asks && QuoteWords.QuestionStarts.Contains(Word(i)))) { i++; steps++; if (steps >= 1 && IsNounEnd(i - 1)) break; }
             }
         }
         // "urged Congress to leave the program intact", "told them to wait", "agreed to lend …", "pledged to cut …":
         // after an addressee, or after a verb whose content may be a phrase, an infinitive is the content.
-        bool infinitive = (i > cueEnd + 1 || Lexicon.TakesObjectContent(lemma)) && i + 1 < end && Word(i) == "to"
+        bool infinitive = (i > cueEnd + 1 || QuoteWords.ObjectContentVerbs.Contains(lemma)) && i + 1 < end && Word(i) == "to"
             && _tokens[i + 1].Kind == TokenKind.Word && !InQuote(i + 1);
         // Adverbials: "on Tuesday", "in a statement", "at a news conference", up to a comma or "that".
         int save = i;
@@ -485,8 +541,13 @@ internal sealed class QuoteFinder
             else i = save;
         }
         while (i < end && (IsPunct(i, ',') || IsPunct(i, ':'))) { colon |= IsPunct(i, ':'); i++; }
+        bool objectContent = QuoteWords.ObjectContentVerbs.Contains(lemma);
         if (i < end && Word(i) == "that") { hasThat = true; i++; }
-        else
+        // "asked whether the plant would close": the embedded question, its opening word included, is the content.
+        else if (asks && i < end && !InQuote(i) && QuoteWords.QuestionStarts.Contains(Word(i))) hasThat = true;
+        // After a verb whose content may be its object, a later "that" opens a relative clause inside that object
+        // ("called for rules that protect tenants"), not the content.
+        else if (!objectContent)
         {
             // "said a day earlier during his meeting with Maduro that …": a "that" shortly after, before any punctuation.
             for (int k = i; k < end && k - i < 10; k++)
@@ -499,7 +560,6 @@ internal sealed class QuoteFinder
         // "said nothing", "said goodbye": an object, not reported content.
         if (!hasThat && !InQuote(i) && QuoteWords.NonContentObjects.Contains(Word(i)))
             return null;
-        bool objectContent = Lexicon.TakesObjectContent(lemma);
         if (requireThat && !hasThat && !colon && !InQuote(i) && !objectContent) return null;
         // A noun object and not a clause ("said nothing", "told a story"): only speech verbs may go without "that".
         if (!hasThat && !colon && !InQuote(i) && !objectContent && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i, end))) return null;
@@ -523,16 +583,22 @@ internal sealed class QuoteFinder
             // "told him to leave and repeatedly says, …": a second reporting verb of the same subject.
             if (t > from && _a.Slice(_tokens[t]) is "and" && SkipAuxForward(t + 1, end) is int verb && verb < end && IsReportingVerb(verb))
                 return t;
-            if (!(IsPunct(t, ',') || IsPunct(t, ';'))) continue;
+            // "… before adding that …", "…, while acknowledging that …": a participle of a reporting verb, alone or after a
+            // connective, is a speech act of its own.
+            if (t > from && Word(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(t + 1, end)) return t;
+            if (!(IsPunct(t, ',') || IsPunct(t, ';') || IsDash(t))) continue;
             int n = t + 1;
+            if (ReportingParticiple(n, end)) return t;
             if (Word(n) is "and" or "but" or "while" or "whereas" or "although" or "though") n++;
-            else if (!IsPunct(t, ';')) continue;
+            else if (!IsPunct(t, ';') && !IsDash(t)) continue;
             if (n >= end || InQuote(n) || _mentionStartingAt[n] is not { } m) continue;
             if (IsReportingVerb(SkipAuxForward(m.LastToken + 1, end)))
                 return t;
         }
         return end;
     }
+
+    private bool ReportingParticiple(int t, int end) => t < end && IsReportingVerb(t) && Word(t).EndsWith("ing", StringComparison.Ordinal);
 
     /// <summary>A lower-case reporting verb outside quotation marks, not a form that reads as a noun as often ("reports", "claims").</summary>
     private bool IsReportingVerb(int v) => v < _tokens.Length && !InQuote(v) && _tokens[v].Kind == TokenKind.Word && !char.IsUpper(First(v))
