@@ -37,7 +37,7 @@ internal static class OnnxQuantizer
             }
             else
             {
-                if (field == 8 && type == 2) hasDomain |= OpsetDomain(reader) == Domain; // ModelProto.opset_import
+                if (field == 8 && type == 2) hasDomain |= OnnxReader.FirstString(reader, 1) == Domain; // ModelProto.opset_import's domain
                 reader.Skip(type);
                 output.Write(model, start, reader.Position - start);
             }
@@ -51,17 +51,6 @@ internal static class OnnxQuantizer
             Protobuf.WriteField(output, 8, opset.ToArray());
         }
         return output.ToArray();
-    }
-
-    private static string OpsetDomain(Wire opset)
-    {
-        var w = opset.Sub();
-        while (w.Next(out int f, out int t))
-        {
-            if (f == 1 && t == 2) return w.String();
-            w.Skip(t);
-        }
-        return "";
     }
 
     private static byte[] RewriteGraph(byte[] model, Wire graph, IReadOnlyDictionary<string, OnnxTensor> initializers, HashSet<string> weights, HashSet<string> stillRead)

@@ -61,13 +61,16 @@ internal static class OnnxReader
     }
 
     /// <summary>The name of the initializer (a GraphProto.initializer field) at the cursor; the cursor is a copy, so the caller's does not move.</summary>
-    internal static string InitializerName(Wire graph)
+    internal static string InitializerName(Wire graph) => FirstString(graph, 8); // TensorProto.name
+
+    /// <summary>The first string field <paramref name="field"/> of the sub-message at the cursor (a copy: the caller's cursor does not move).</summary>
+    internal static string FirstString(Wire message, int field)
     {
-        var tensor = graph.Sub();
-        while (tensor.Next(out int f, out int t))
+        var w = message.Sub();
+        while (w.Next(out int f, out int t))
         {
-            if (f == 8 && t == 2) return tensor.String();
-            tensor.Skip(t);
+            if (f == field && t == 2) return w.String();
+            w.Skip(t);
         }
         return "";
     }
