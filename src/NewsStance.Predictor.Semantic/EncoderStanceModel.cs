@@ -10,7 +10,7 @@ namespace NewsStance.Semantic;
 /// </summary>
 internal sealed class EncoderStanceModel(StanceClassifier classifier, StanceEncoding encoding, IReadOnlyList<string> labels) : IStanceModel
 {
-    /// <summary>Inputs encoded together; similar lengths, so little padding.</summary>
+    /// <summary>Inputs encoded together by the C# pass (training's validation); similar lengths, so little padding.</summary>
     public const int BatchSize = 16;
 
     public IReadOnlyList<string> Labels { get; } = labels;
@@ -45,7 +45,10 @@ internal sealed class EncoderStanceModel(StanceClassifier classifier, StanceEnco
         return PredictEncoded(encoded, parallel);
     }
 
-    /// <summary>Probabilities for already encoded inputs, batched by length.</summary>
+    /// <summary>
+    /// Probabilities for already encoded inputs: batched by length on the C# pass; one per run on ONNX
+    /// Runtime's int8 graph, whose per-run activation scales would otherwise let batch-mates move each other's scores.
+    /// </summary>
     public float[][] PredictEncoded(IReadOnlyList<EncodedExample> encoded, bool parallel = false)
-        => classifier.PredictInBatches(encoded, BatchSize, parallel);
+        => classifier.PredictInBatches(encoded, classifier.Runner is null ? BatchSize : 1, parallel);
 }
