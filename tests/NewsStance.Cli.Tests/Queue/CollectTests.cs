@@ -50,4 +50,21 @@ public sealed class CollectTests(RabbitNode node)
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(1u, await queues.ReadyAsync(queues.Results));
     }
+
+    [Fact]
+    public void Collect_merges_the_result_files_of_many_workers_one_line_per_article()
+    {
+        // Given: two workers' files that share a result (an article scored twice), one ending in a torn line
+        using var dir = new TempFolder();
+        var first = dir.Write("w1.jsonl", Result("a1") + "\n" + Result("a2") + "\n{\"article_id\":\"a4\",\"da");
+        var second = dir.Write("w2.jsonl", Result("a2") + "\n" + Result("a3") + "\n");
+        var output = dir.PathOf("all.jsonl");
+
+        // When
+        var run = Newsstance.Run("collect", first, second, "--no-queue", "-o", output);
+
+        // Then
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal([Result("a1"), Result("a2"), Result("a3")], File.ReadAllLines(output));
+    }
 }

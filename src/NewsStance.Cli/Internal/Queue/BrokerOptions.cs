@@ -14,36 +14,36 @@ internal sealed class BrokerOptions
     public const string ResultsVariable = "NEWSSTANCE_RESULTS_QUEUE";
     public const string DeadLettersVariable = "NEWSSTANCE_DEAD_LETTER_QUEUE";
 
-    public Option<string> Broker { get; } = new("--broker")
+    // Defaults are resolved when the command runs, not shown by --help: the URI may hold a password.
+    public Option<string?> Broker { get; } = new("--broker")
     {
         Description = $"The RabbitMQ broker's AMQP URI (amqp://user:password@host:port/vhost). Default: ${UriVariable}, else amqp://guest:guest@localhost:5672/.",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(UriVariable) is { Length: > 0 } v ? v : "amqp://guest:guest@localhost:5672/",
     };
-    public Option<string> Queue { get; } = new("--queue")
+    public Option<string?> Queue { get; } = new("--queue")
     {
         Description = $"The durable queue of articles to score. Default: ${QueueVariable}, else newsstance.articles.",
-        DefaultValueFactory = _ => FromEnvironment(QueueVariable, "newsstance.articles"),
     };
-    public Option<string> ResultsQueue { get; } = new("--results-queue")
+    public Option<string?> ResultsQueue { get; } = new("--results-queue")
     {
         Description = $"The durable queue of results (spec/OUTPUT.md §2 JSON, one article per message). Default: ${ResultsVariable}, else newsstance.results.",
-        DefaultValueFactory = _ => FromEnvironment(ResultsVariable, "newsstance.results"),
     };
-    public Option<string> DeadLetterQueue { get; } = new("--dead-letter-queue")
+    public Option<string?> DeadLetterQueue { get; } = new("--dead-letter-queue")
     {
         Description = $"The durable queue for messages that are not articles, each with its reason in the x-newsstance-reason header. Default: ${DeadLettersVariable}, else newsstance.dead-letters.",
-        DefaultValueFactory = _ => FromEnvironment(DeadLettersVariable, "newsstance.dead-letters"),
     };
-    public Option<int> ConnectTimeout { get; } = new("--connect-timeout")
+    public Option<int?> ConnectTimeout { get; } = new("--connect-timeout")
     {
         Description = "Seconds to keep trying to reach the broker at start-up before giving up. Default: 60.",
-        DefaultValueFactory = _ => 60,
     };
 
     public IEnumerable<Option> All => [Broker, Queue, ResultsQueue, DeadLetterQueue, ConnectTimeout];
 
-    public QueueNames Names(ParseResult parse)
-        => new(parse.GetValue(Queue)!, parse.GetValue(ResultsQueue)!, parse.GetValue(DeadLetterQueue)!);
+    public QueueNames Names(ParseResult parse) => new(
+        parse.GetValue(Queue) ?? FromEnvironment(QueueVariable, "newsstance.articles"),
+        parse.GetValue(ResultsQueue) ?? FromEnvironment(ResultsVariable, "newsstance.results"),
+        parse.GetValue(DeadLetterQueue) ?? FromEnvironment(DeadLettersVariable, "newsstance.dead-letters"));
+
+    public TimeSpan Timeout(ParseResult parse) => TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(ConnectTimeout) ?? 60));
 
     /// <summary>The connection settings, or false (reported) when the URI is not an AMQP URI.</summary>
     public bool TryCreateFactory(ParseResult parse, ErrorReporter errors, out ConnectionFactory factory)
@@ -57,7 +57,7 @@ internal sealed class BrokerOptions
             RequestedHeartbeat = TimeSpan.FromSeconds(30),
             ClientProvidedName = $"newsstance {parse.CommandResult.Command.Name} on {Environment.MachineName} ({Environment.ProcessId})",
         };
-        var uri = parse.GetValue(Broker)!;
+        var uri = parse.GetValue(Broker) ?? FromEnvironment(UriVariable, "amqp://guest:guest@localhost:5672/");
         try
         {
             factory.Uri = new Uri(uri);
@@ -65,7 +65,7 @@ internal sealed class BrokerOptions
         }
         catch (Exception e) when (e is UriFormatException or ArgumentException)
         {
-            errors.Error($"--broker {uri}: not an AMQP URI ({e.Message}); give one like amqp://guest:guest@localhost:5672/.");
+            errors.Error($"--broker: not an AMQP URI ({e.Message}); give one like amqp://guest:guest@localhost:5672/.");
             return false;
         }
     }

@@ -63,7 +63,7 @@ internal sealed class EnqueueCommand
         HashSet<string> done, ErrorReporter errors, TextWriter stdout, Interruption interruption)
     {
         var names = _broker.Names(parse);
-        await using var connection = await BrokerConnector.ConnectAsync(factory, TimeSpan.FromSeconds(parse.GetValue(_broker.ConnectTimeout)), errors, interruption.Token);
+        await using var connection = await BrokerConnector.ConnectAsync(factory, _broker.Timeout(parse), errors, interruption.Token);
         if (connection is null) return interruption.Token.IsCancellationRequested ? interruption.ExitCode : ScoreCommand.Usage;
         int published = 0, skipped = 0, failed = 0;
         try

@@ -79,7 +79,7 @@ internal sealed class WorkerCommand
         TimeSpan? idle, FileResultSink? file, bool toQueue, ErrorReporter errors, CancellationToken stop)
     {
         var names = _broker.Names(parse);
-        await using var connection = await BrokerConnector.ConnectAsync(factory, TimeSpan.FromSeconds(parse.GetValue(_broker.ConnectTimeout)), errors, stop);
+        await using var connection = await BrokerConnector.ConnectAsync(factory, _broker.Timeout(parse), errors, stop);
         if (connection is null) return stop.IsCancellationRequested ? ScoreCommand.Ok : ScoreCommand.Usage;
         connection.ConnectionShutdownAsync += (_, e) =>
         {
