@@ -77,7 +77,7 @@ echo "== corpus: $count articles from ${#files[@]} in training-data/articles, $(
 now() { date +%s%N; }
 ms() { echo $(( ($2 - $1) / 1000000 )); }
 # CPU time (ms) the broker's Erlang VM has used so far: what the broker costs per article.
-beam=$(pgrep -f "beam.smp.*$RABBITMQ_NODENAME" | head -1)
+beam=$("$rabbit/rabbitmqctl" -n "$RABBITMQ_NODENAME" -q eval 'os:getpid().' | tr -dc '0-9')
 broker_cpu() { awk '{ print ($14 + $15) * 10 }' "/proc/$beam/stat"; }
 declare -A runs cpus brokers
 TIMEFORMAT='%U %S'
@@ -114,7 +114,7 @@ for ((r = 1; r <= reps; r++)); do
   run_workers 1 1 "$r"; run_workers 2 1 "$r"; run_workers 1 2 "$r"; run_score 1; run_score 2
 done
 
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+median() { tr ' ' '\n' | awk 'NF' | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 printf '\n%-34s %9s %11s %14s %14s   %s\n' "run ($count articles, $(basename "$model"))" "median s" "articles/s" "worker CPU ms" "broker CPU ms" "all runs (ms)"
 printf '%-34s %9s %11s %14s %14s   %s\n' "" "" "" "per article" "per article" ""
 for name in "enqueue" "1 worker(s) x 1 thread(s)" "2 worker(s) x 1 thread(s)" "1 worker(s) x 2 thread(s)" "score (no queue) x 1 thread(s)" "score (no queue) x 2 thread(s)"; do
@@ -123,5 +123,5 @@ for name in "enqueue" "1 worker(s) x 1 thread(s)" "2 worker(s) x 1 thread(s)" "1
   awk -v n="$name" -v m="$m" -v k="$count" -v c="$c" -v b="$b" -v all="${runs[$name]}" 'BEGIN {
     printf "%-34s %9.1f %11.0f %14s %14s   %s\n", n, m / 1000, k / (m / 1000), c == "" || c == 0 ? "" : sprintf("%.2f", c / k), b == "" || b == 0 ? "" : sprintf("%.2f", b / k), all }'
 done
-echo "control: 2 busy loops got $(echo "${runs[control]}" | tr ' ' '\n' | grep -v '^$' | sed 's/$/ %/' | paste -sd, -) of the CPU (200 % = both cores free)"
+echo "control: 2 busy loops got $(echo "${runs[control]}" | tr ' ' '\n' | awk 'NF' | sed 's/$/ %/' | paste -sd, -) of the CPU (200 % = both cores free)"
 echo "(load average now: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores)"
