@@ -67,9 +67,14 @@ internal sealed class ArticleWorker(
 
     private async Task HandleAsync(IChannel channel, BasicDeliverEventArgs delivery)
     {
-        // A stopping worker starts nothing new: the message goes back to the queue when the channel closes.
-        if (_stopping) return;
+        // Counted before the check, so a stopping worker either sees this article in hand or it was never started.
         Interlocked.Increment(ref _inHand);
+        if (_stopping)
+        {
+            // A stopping worker starts nothing new: the message goes back to the queue when the channel closes.
+            Interlocked.Decrement(ref _inHand);
+            return;
+        }
         Touch();
         var input = ArticleMessage.Read(delivery.Body.Span, delivery.BasicProperties.MessageId, delivery.DeliveryTag);
         try
