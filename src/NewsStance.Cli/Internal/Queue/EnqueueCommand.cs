@@ -90,7 +90,8 @@ internal sealed class EnqueueCommand
             errors.Error($"interrupted: some of the {published} articles sent may not have reached the queue; run enqueue again (results are kept once per article id).");
             return interruption.ExitCode;
         }
-        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.RabbitMQClientException or RabbitMQ.Client.Exceptions.OperationInterruptedException or IOException)
+        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.RabbitMQClientException or RabbitMQ.Client.Exceptions.OperationInterruptedException
+            or RabbitMQ.Client.Exceptions.PublishException or IOException)
         {
             errors.Error($"publishing to {names.Articles} failed: {e.Message}; run enqueue again (results are kept once per article id).");
             return ScoreCommand.SomeFailed;
