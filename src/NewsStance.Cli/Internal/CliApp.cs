@@ -12,6 +12,9 @@ internal static class CliApp
             new ScoreCommand().Build(stdout, stderr, stdin, stdoutStream),
             new SummarizeCommand().Build(stderr, stdin, stdoutStream),
             new TargetsCommand().Build(stdout, stderr, stdin, stdoutStream),
+            new Queue.EnqueueCommand().Build(stdout, stderr, stdin),
+            new Queue.WorkerCommand().Build(stderr),
+            new Queue.CollectCommand().Build(stdout, stderr, stdoutStream),
         };
         VersionAction.Install(root, stdout);
         var parse = root.Parse(args);

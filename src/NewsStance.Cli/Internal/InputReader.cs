@@ -200,8 +200,14 @@ internal static class InputReader
     }
 
     private static ArticleInput ParseLine(string source, int lineNo, string line, string? warning)
+        => ParseArticle($"{source}:{lineNo}", line, $"{Path.GetFileNameWithoutExtension(source)}-{lineNo}", warning);
+
+    /// <summary>
+    /// One article in the JSON Lines shape (<c>{"id": …, "text": …, …}</c>), as <c>score</c> reads each line;
+    /// <paramref name="defaultId"/> stands for a missing <c>id</c>. Never throws: a bad object comes back with its error.
+    /// </summary>
+    public static ArticleInput ParseArticle(string where, string line, string defaultId, string? warning = null)
     {
-        string where = $"{source}:{lineNo}";
         try
         {
             using var doc = JsonDocument.Parse(line);
@@ -211,7 +217,7 @@ internal static class InputReader
                 return Failed(where, "object has no string \"text\" field") with { Warning = warning };
             string id = doc.RootElement.TryGetProperty("id", out var idEl)
                 ? idEl.ValueKind == JsonValueKind.String ? idEl.GetString()! : idEl.GetRawText()
-                : $"{Path.GetFileNameWithoutExtension(source)}-{lineNo}";
+                : defaultId;
             var extra = new Dictionary<string, JsonElement>();
             foreach (var p in doc.RootElement.EnumerateObject())
                 if (p.Name is not ("id" or "text")) extra[p.Name] = p.Value.Clone();

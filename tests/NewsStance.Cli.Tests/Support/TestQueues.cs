@@ -1,0 +1,55 @@
+using RabbitMQ.Client;
+
+namespace NewsStance.Cli.Tests.Support;
+
+/// <summary>One message as the test read it off a queue.</summary>
+internal sealed record QueuedMessage(byte[] Body, IReadOnlyBasicProperties Properties)
+{
+    public string Text => System.Text.Encoding.UTF8.GetString(Body);
+}
+
+/// <summary>
+/// A test's own three queues on the private node (unique names, so tests never see each other's
+/// messages), the options that point the CLI at them, and a plain RabbitMQ client to plant and read messages.
+/// </summary>
+internal sealed class TestQueues(RabbitNode node)
+{
+    private readonly string _prefix = $"t{Guid.NewGuid():N}"[..13];
+
+    public string Articles => $"{_prefix}.articles";
+    public string Results => $"{_prefix}.results";
+    public string DeadLetters => $"{_prefix}.dead";
+
+    /// <summary>The broker and queue options every command of the test is given.</summary>
+    public string[] Options => ["--broker", node.Uri, "--queue", Articles, "--results-queue", Results, "--dead-letter-queue", DeadLetters, "--connect-timeout", "60"];
+
+    /// <summary>Publishes raw bytes to a queue (declared durable first), confirmed, as a foreign producer would.</summary>
+    public async Task PublishAsync(string queue, byte[] body, string? messageId = null)
+    {
+        await using var connection = await Factory().CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await channel.BasicPublishAsync("", queue, true, new BasicProperties { Persistent = true, MessageId = messageId }, body);
+    }
+
+    /// <summary>Takes every message off <paramref name="queue"/>.</summary>
+    public async Task<List<QueuedMessage>> DrainAsync(string queue)
+    {
+        await using var connection = await Factory().CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        var messages = new List<QueuedMessage>();
+        while (await channel.BasicGetAsync(queue, autoAck: true) is { } m) messages.Add(new QueuedMessage(m.Body.ToArray(), m.BasicProperties));
+        return messages;
+    }
+
+    /// <summary>Messages ready on <paramref name="queue"/> (not counting those delivered and unacknowledged).</summary>
+    public async Task<uint> ReadyAsync(string queue)
+    {
+        await using var connection = await Factory().CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        return (await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false)).MessageCount;
+    }
+
+    private ConnectionFactory Factory() => new() { Uri = new Uri(node.Uri), AutomaticRecoveryEnabled = false };
+}
