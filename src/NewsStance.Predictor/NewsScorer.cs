@@ -68,7 +68,7 @@ public sealed class NewsScorer : INewsScorer
         if (options.RulesOnly)
         {
             ScorerLog.RulesOnly(logger);
-            return new NewsScorer(new ArticlePipeline(RuleSpeakerScorer.Instance, null), null, logger);
+            return new NewsScorer(new ArticlePipeline(RuleSpeakerScorer.Instance, null, RuleSpeakerScorer.Calibration), null, logger);
         }
         var started = Stopwatch.GetTimestamp();
         ModelBundle bundle;
@@ -80,7 +80,9 @@ public sealed class NewsScorer : INewsScorer
         }
         ScorerLog.ModelLoaded(logger, bundle.Info.Directory, bundle.Info.StanceTrainer is "" ? "none" : bundle.Info.StanceTrainer,
             bundle.Info.SpeakerTrainer, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new NewsScorer(new ArticlePipeline(bundle.Speaker ?? (ISpeakerScorer)RuleSpeakerScorer.Instance, bundle.Stance), bundle.Info,
+        return new NewsScorer(bundle.Speaker is null
+            ? new ArticlePipeline(RuleSpeakerScorer.Instance, bundle.Stance, RuleSpeakerScorer.Calibration)
+            : new ArticlePipeline(bundle.Speaker, bundle.Stance, bundle.SpeakerCalibration), bundle.Info,
             logger, bundle.Speaker, bundle.Stance);
     }
 

@@ -6,7 +6,10 @@ namespace NewsStance;
 /// <param name="Name">The mention resolved through the article to its fullest name (<c>Dmitry Peskov</c>).</param>
 /// <param name="Kind">Person, organisation, anonymous, document or unknown.</param>
 /// <param name="Role">The speaker's role or title when the article gives one, else null.</param>
-/// <param name="Confidence">How sure the speaker ranker is, 0 to 1.</param>
+/// <param name="Confidence">
+/// How sure the speaker ranker is, 0 to 1: the probability that this is the quote's speaker, calibrated on the
+/// training corpus (a bundle trained before calibration gives the softmax share of the ranker's top score).
+/// </param>
 public sealed record SpeakerResult(
     string Mention,
     TextSpan Span,

@@ -91,16 +91,19 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         var speakerTrainer = new SpeakerTrainer(ml);
         var cvRanker = new List<double>();
         var cvRules = new List<double>();
+        var outOfFold = new List<RankedQuote>();
         Status($"cross-validating the speaker ranker ({folds} folds by article)", () =>
         {
             for (int f = 0; f < folds; f++)
             {
                 var tr = trainGroups.Where(g => StanceTrainer.Fold(g.ArticleId, folds, seed) != f).ToList();
                 var te = trainGroups.Where(g => StanceTrainer.Fold(g.ArticleId, folds, seed) == f).ToList();
-                if (tr.Count == 0 || te.Count == 0) continue;
+                if (!tr.Any(g => g.Gold >= 0) || !te.Any(g => g.Gold >= 0)) continue;
                 var m = FastTreeSpeakerScorer.FromTransformer(ml, speakerTrainer.Train(tr, seed));
                 cvRanker.Add(SpeakerTrainer.AccuracyAt1(te, m));
                 cvRules.Add(SpeakerTrainer.AccuracyAt1(te, RuleSpeakerScorer.Instance));
+                // The confidence is shown only on quotes the finder finds, so it is calibrated on those alone.
+                outOfFold.AddRange(te.Where(g => g.Found).Select(g => RankedQuote.Of(m.Score(g.Features), g.Features, g.Gold)));
             }
         });
         ITransformer? speakerModel = null;
@@ -111,17 +114,21 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         var speakerTable = new Table().Title("speaker accuracy@1").AddColumn("").AddColumn("FastTree ranker").AddColumn("hand-set rules");
         for (int i = 0; i < cvRanker.Count; i++) speakerTable.AddRow($"fold {i + 1}", MetricsReport.F(cvRanker[i]), MetricsReport.F(cvRules[i]));
         speakerTable.AddRow("CV mean ± sd", $"{MetricsReport.F(cvMean)} ± {MetricsReport.F(cvSd)}", MetricsReport.F(cvRules.DefaultIfEmpty().Average()));
-        speakerTable.AddRow($"held-out test ({testGroups.Count} quotes)", MetricsReport.F(testRanker), MetricsReport.F(testRules));
+        int testRanked = testGroups.Count(g => g.Gold >= 0);
+        speakerTable.AddRow($"held-out test ({testRanked} quotes)", MetricsReport.F(testRanker), MetricsReport.F(testRules));
         console.Write(speakerTable);
+        var metrics = new Dictionary<string, double>
+        {
+            ["cv_accuracy_at_1"] = Math.Round(cvMean, 4), ["cv_accuracy_at_1_sd"] = Math.Round(cvSd, 4),
+            ["test_accuracy_at_1"] = Math.Round(testRanker, 4), ["test_accuracy_at_1_rules"] = Math.Round(testRules, 4),
+            ["train_groups"] = trainGroups.Count(g => g.Gold >= 0), ["test_groups"] = testRanked,
+        };
+        var calibration = SpeakerConfidenceReport.Calibrate(console, outOfFold,
+            trainGroups.Where(g => g.Found).ToList(), testGroups.Where(g => g.Found).ToList(), ranker, metrics);
         manifest.Speaker = new Manifest.SpeakerSection
         {
             Trainer = "FastTree LambdaMART (60 trees, 8 leaves, rule score as a feature)", Features = [.. SpeakerFeatures.Names],
-            Metrics = new()
-            {
-                ["cv_accuracy_at_1"] = Math.Round(cvMean, 4), ["cv_accuracy_at_1_sd"] = Math.Round(cvSd, 4),
-                ["test_accuracy_at_1"] = Math.Round(testRanker, 4), ["test_accuracy_at_1_rules"] = Math.Round(testRules, 4),
-                ["train_groups"] = trainGroups.Count, ["test_groups"] = testGroups.Count,
-            },
+            Metrics = metrics, Calibration = calibration,
         };
 
         // Stance classifier.

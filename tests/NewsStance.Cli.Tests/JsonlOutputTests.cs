@@ -20,7 +20,7 @@ public sealed class JsonlOutputTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
         Assert.Equal(
-            """{"article_id":"miller","date":null,"dateline":null,"quotes":[{"type":"direct","text":"Taxes are too high","content_spans":[[1,19]],"cue":{"text":"said","span":[34,38]},"speaker":{"mention":"Jane Miller","span":[22,33],"name":"Jane Miller","kind":"person","role":null,"confidence":1},"stance":[]}]}""" + "\n",
+            """{"article_id":"miller","date":null,"dateline":null,"quotes":[{"type":"direct","text":"Taxes are too high","content_spans":[[1,19]],"cue":{"text":"said","span":[34,38]},"speaker":{"mention":"Jane Miller","span":[22,33],"name":"Jane Miller","kind":"person","role":null,"confidence":0.992},"stance":[]}]}""" + "\n",
             result.Output);
     }
 

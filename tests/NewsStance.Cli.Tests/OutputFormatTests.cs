@@ -46,7 +46,7 @@ public sealed class OutputFormatTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
             CsvHeader + "\n"
-            + "miller,0,direct,\"[[1,19]]\",Taxes are too high,said,\"[34,38]\",Jane Miller,\"[22,33]\",Jane Miller,person,,1,,,,,,,,,\n",
+            + "miller,0,direct,\"[[1,19]]\",Taxes are too high,said,\"[34,38]\",Jane Miller,\"[22,33]\",Jane Miller,person,,0.992,,,,,,,,,\n",
             result.Output);
     }
 
@@ -110,7 +110,7 @@ public sealed class OutputFormatTests
             │ # │ Type │ Speaker │ Cue │ Stance │ Quote │
             ├─┼─┼─┼─┼─┼─┤
             │ 1 │ direct │ Jane Miller │ said │ — │ Taxes are too high │
-            │ │ │ person, 1.00 │ │ │ │
+            │ │ │ person, 0.99 │ │ │ │
             ╰─┴─┴─┴─┴─┴─╯
 
             """,

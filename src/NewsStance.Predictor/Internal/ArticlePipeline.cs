@@ -10,9 +10,9 @@ namespace NewsStance.Internal;
 /// The pipeline, in the order data flows: read → mentions → entities → quotes → speakers → stance.
 /// Stateless apart from its (thread-safe) scorers, so one instance serves many threads.
 /// </summary>
-internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel? stance)
+internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel? stance, SpeakerCalibration? calibration = null)
 {
-    private readonly SpeakerRanker _ranker = new(speakerScorer);
+    private readonly SpeakerRanker _ranker = new(speakerScorer, calibration);
 
     public ISpeakerScorer SpeakerScorer => speakerScorer;
     public IStanceModel? Stance => stance;

@@ -9,8 +9,12 @@ using NewsStance.Training.Data;
 
 namespace NewsStance.Training.Models;
 
-/// <summary>One quote's candidates, their features and which is the gold speaker.</summary>
-internal sealed record SpeakerGroup(string ArticleId, List<float[]> Features, int Gold);
+/// <summary>
+/// One quote's candidates, their features and which is the gold speaker: -1 when none is (the ranker
+/// does not learn from those, the confidence calibration counts them as wrong choices). <paramref name="Found"/>:
+/// the quote finder found the quote itself (else the gold quote stands in), as it must for a confidence to be shown.
+/// </summary>
+internal sealed record SpeakerGroup(string ArticleId, List<float[]> Features, int Gold, bool Found);
 
 /// <summary>
 /// Trains the LambdaMART speaker ranker. Each gold quote becomes a group: the quote finder's own
@@ -32,16 +36,15 @@ internal sealed class SpeakerTrainer(MLContext ml)
             var found = QuoteFinder.Find(article, mentions);
             var firstMention = SpeakerRanker.FirstMentionOfSentence(article, mentions);
             // Pair gold quotes with found ones by content overlap, then featurise in text order.
-            var pairs = new List<(QuoteCandidate Quote, GoldQuote Gold)>();
+            var pairs = new List<(QuoteCandidate Quote, GoldQuote Gold, bool Found)>();
             foreach (var g in byArticle)
             {
                 if (g.SpeakerSpan is null) continue;
                 var match = found.Select(f => (f, j: Jaccard(f.Content, g.Content))).Where(x => x.j >= 0.3).OrderByDescending(x => x.j).FirstOrDefault().f;
-                match ??= FromGold(article, g);
-                pairs.Add((match, g));
+                pairs.Add((match ?? FromGold(article, g), g, match is not null));
             }
             Entity? previous = null;
-            foreach (var (q, g) in pairs.OrderBy(p => p.Quote.Start))
+            foreach (var (q, g, isFound) in pairs.OrderBy(p => p.Quote.Start))
             {
                 var candidates = SpeakerFeatures.Candidates(article, mentions, q, firstMention);
                 int gold = -1, bestOverlap = 0;
@@ -51,12 +54,10 @@ internal sealed class SpeakerTrainer(MLContext ml)
                     int overlap = Math.Min(c.End, g.SpeakerSpan!.Value.End) - Math.Max(c.Start, g.SpeakerSpan.Value.Start);
                     if (overlap > bestOverlap) { bestOverlap = overlap; gold = i; }
                 }
+                if (candidates.Count == 0) continue;
                 var features = SpeakerRanker.Featurize(article, q, candidates, previous, resolver);
-                if (gold >= 0)
-                {
-                    groups.Add(new SpeakerGroup(byArticle.Key, features.Vectors, gold));
-                    previous = features.Entities[gold] ?? previous;
-                }
+                groups.Add(new SpeakerGroup(byArticle.Key, features.Vectors, gold, isFound));
+                if (gold >= 0) previous = features.Entities[gold] ?? previous;
             }
         }
         return groups;
@@ -81,7 +82,7 @@ internal sealed class SpeakerTrainer(MLContext ml)
     {
         var rows = new List<SpeakerRow>();
         uint gid = 0;
-        foreach (var g in groups)
+        foreach (var g in groups.Where(g => g.Gold >= 0))
         {
             gid++;
             for (int i = 0; i < g.Features.Count; i++)
@@ -98,9 +99,10 @@ internal sealed class SpeakerTrainer(MLContext ml)
         return trainer.Fit(keyed);
     }
 
-    /// <summary>Accuracy@1: the share of groups whose top-scored candidate is the gold speaker.</summary>
-    public static double AccuracyAt1(IReadOnlyList<SpeakerGroup> groups, ISpeakerScorer scorer)
+    /// <summary>Accuracy@1: the share of groups with a gold candidate whose top-scored candidate is it.</summary>
+    public static double AccuracyAt1(IReadOnlyList<SpeakerGroup> all, ISpeakerScorer scorer)
     {
+        var groups = all.Where(g => g.Gold >= 0).ToList();
         if (groups.Count == 0) return 0;
         int hits = 0;
         foreach (var g in groups)

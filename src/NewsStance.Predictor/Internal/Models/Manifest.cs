@@ -32,6 +32,17 @@ internal sealed class Manifest
         [JsonPropertyName("trainer")] public string Trainer { get; set; } = "";
         [JsonPropertyName("features")] public List<string> Features { get; set; } = [];
         [JsonPropertyName("metrics")] public Dictionary<string, double> Metrics { get; set; } = [];
+        /// <summary>How scores become the speaker confidence; absent in bundles from before it (softmax then).</summary>
+        [JsonPropertyName("calibration")] public CalibrationSection? Calibration { get; set; }
+    }
+
+    /// <summary>Platt scaling of the ranking: confidence = 1 / (1 + e^-(bias + Σ weight·feature)).</summary>
+    internal sealed class CalibrationSection
+    {
+        [JsonPropertyName("method")] public string Method { get; set; } = "platt";
+        [JsonPropertyName("fitted_on")] public string FittedOn { get; set; } = "";
+        [JsonPropertyName("bias")] public double Bias { get; set; }
+        [JsonPropertyName("weights")] public Dictionary<string, double> Weights { get; set; } = [];
     }
 
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true };

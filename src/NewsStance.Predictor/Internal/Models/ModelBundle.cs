@@ -17,6 +17,8 @@ internal sealed class ModelBundle
     public required ModelInfo Info { get; init; }
     public required Manifest Manifest { get; init; }
     public ISpeakerScorer? Speaker { get; init; }
+    /// <summary>The speaker confidence's calibration; null in bundles from before it.</summary>
+    public SpeakerCalibration? SpeakerCalibration { get; init; }
     public IStanceModel? Stance { get; init; }
 
     /// <summary>The ML.NET package version (the assembly version is always 1.0.0.0, so read the informational one).</summary>
@@ -45,9 +47,13 @@ internal sealed class ModelBundle
 
         var ml = new MLContext(seed: 0);
         ISpeakerScorer? speaker = null;
+        SpeakerCalibration? calibration = null;
         IStanceModel? stance = null;
         if (manifest.Speaker is { } sp)
+        {
             speaker = LoadPart(directory, sp.File, retrain, path => FastTreeSpeakerScorer.Load(ml, path));
+            calibration = ReadCalibration(manifestPath, sp.Calibration, retrain);
+        }
         if (manifest.Stance is { } st)
         {
             stance = st.Features == "ngram"
@@ -56,7 +62,16 @@ internal sealed class ModelBundle
         }
         var info = new ModelInfo(Path.GetFullPath(directory), manifest.FormatVersion, stance?.Labels ?? [],
             manifest.Stance?.Trainer ?? "", manifest.Speaker?.Trainer ?? "rules", manifest.CreatedAt);
-        return new ModelBundle { Info = info, Manifest = manifest, Speaker = speaker, Stance = stance };
+        return new ModelBundle { Info = info, Manifest = manifest, Speaker = speaker, SpeakerCalibration = calibration, Stance = stance };
+    }
+
+    private static SpeakerCalibration? ReadCalibration(string manifestPath, Manifest.CalibrationSection? section, string retrain)
+    {
+        if (section is null) return null;
+        if (section.Method != "platt")
+            throw new ModelLoadException($"'{manifestPath}' calibrates speaker confidence by '{section.Method}'; this NewsStance knows only 'platt'. {retrain}");
+        try { return new SpeakerCalibration(section.Bias, section.Weights); }
+        catch (ArgumentException e) { throw new ModelLoadException($"'{manifestPath}': {e.Message}. {retrain}", e); }
     }
 
     private static T LoadPart<T>(string directory, string file, string retrain, Func<string, T> load)

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using NewsStance.Internal.Models;
+
 namespace NewsStance.Internal.Speakers;
 
 /// <summary>
@@ -8,6 +11,12 @@ namespace NewsStance.Internal.Speakers;
 internal sealed class RuleSpeakerScorer : ISpeakerScorer
 {
     public static readonly RuleSpeakerScorer Instance = new();
+
+    /// <summary>The embedded data file that holds <see cref="Calibration"/> (the training report prints its refit).</summary>
+    public const string CalibrationResource = "rule-calibration.json";
+
+    /// <summary>How the rule scores become a speaker confidence: Platt scaling fitted on the training split of the corpus.</summary>
+    public static SpeakerCalibration Calibration { get; } = LoadCalibration();
 
     private static readonly Dictionary<string, float> Weights = new()
     {
@@ -35,5 +44,14 @@ internal sealed class RuleSpeakerScorer : ISpeakerScorer
         float s = 0;
         for (int j = 0; j < Vector.Length; j++) s += Vector[j] * f[j];
         return s;
+    }
+
+    private static SpeakerCalibration LoadCalibration()
+    {
+        using var stream = typeof(RuleSpeakerScorer).Assembly.GetManifestResourceStream($"NewsStance.Internal.Speakers.{CalibrationResource}")
+            ?? throw new InvalidOperationException($"{CalibrationResource} is not embedded");
+        var section = JsonSerializer.Deserialize<Manifest.CalibrationSection>(stream)
+            ?? throw new InvalidOperationException($"{CalibrationResource} is empty");
+        return new SpeakerCalibration(section.Bias, section.Weights);
     }
 }

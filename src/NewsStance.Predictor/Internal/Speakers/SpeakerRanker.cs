@@ -13,8 +13,10 @@ internal sealed record CandidateFeatures(List<float[]> Vectors, Entity?[] Entiti
 /// <summary>
 /// Chooses each quote's speaker among nearby mentions with an <see cref="ISpeakerScorer"/>, in text
 /// order so that the previous quote's speaker can inform the next, resolving pronouns for each quote.
+/// The confidence is <paramref name="calibration"/>'s probability that the choice is right when there is
+/// one, else the softmax share of the top score.
 /// </summary>
-internal sealed class SpeakerRanker(ISpeakerScorer scorer)
+internal sealed class SpeakerRanker(ISpeakerScorer scorer, SpeakerCalibration? calibration = null)
 {
     public ISpeakerScorer Scorer { get; } = scorer;
 
@@ -32,7 +34,7 @@ internal sealed class SpeakerRanker(ISpeakerScorer scorer)
             int best = 0;
             for (int i = 1; i < scores.Length; i++) if (scores[i] > scores[best]) best = i;
             var entity = features.Entities[best];
-            result.Add(new SpeakerChoice(candidates[best], entity, Softmax(scores, best)));
+            result.Add(new SpeakerChoice(candidates[best], entity, Confidence(scores, best, features.Vectors[best])));
             previous = entity ?? previous;
         }
         return result;
@@ -67,10 +69,7 @@ internal sealed class SpeakerRanker(ISpeakerScorer scorer)
         return first;
     }
 
-    private static double Softmax(float[] scores, int best)
-    {
-        double max = scores[best], sum = 0;
-        foreach (var s in scores) sum += Math.Exp(s - max);
-        return 1.0 / sum;
-    }
+    /// <summary>The confidence in candidate <paramref name="best"/> (features <paramref name="top"/>): calibrated when the ranker has a calibration.</summary>
+    public double Confidence(float[] scores, int best, float[] top) =>
+        calibration?.Confidence(scores, best, top) ?? SpeakerCalibration.Softmax(scores, best);
 }
