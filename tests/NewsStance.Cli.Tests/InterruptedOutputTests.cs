@@ -52,8 +52,11 @@ public sealed class InterruptedOutputTests
         var input = Batch(dir);
         Directory.CreateDirectory(dir.PathOf("out"));
         var output = dir.PathOf("out/result.html");
-        using var run = CliProcess.Start(out var stderr, "score", "--rules-only", "--format", "html", "--threads", "1", "-o", output, input);
-        CliProcess.WaitUntil(() => Writing(dir), run, stderr);
+        // The HTML report streams its article sections to a temporary file and writes FILE's partial only at
+        // the end, so "mid-run" is seen in its own temp folder.
+        var temp = Directory.CreateDirectory(dir.PathOf("tmp")).FullName;
+        using var run = CliProcess.Start(out var stderr, [("TMPDIR", temp)], "score", "--rules-only", "--format", "html", "--threads", "1", "-o", output, input);
+        CliProcess.WaitUntil(() => Directory.GetFiles(temp).Any(f => new FileInfo(f).Length > 0), run, stderr);
 
         // When
         CliProcess.Interrupt(run);
@@ -62,6 +65,7 @@ public sealed class InterruptedOutputTests
         // Then
         Assert.Equal(130, run.ExitCode);
         Assert.Empty(Directory.GetFileSystemEntries(dir.PathOf("out")));
+        Assert.Empty(Directory.GetFileSystemEntries(temp)); // the report's section buffer too
     }
 
     [Fact]

@@ -9,7 +9,10 @@ internal static class CliProcess
     public static Process Start(params string[] args) => Start(out _, args);
 
     /// <summary>Starts newsstance; <paramref name="stderr"/> fills with what it prints there, for failure messages.</summary>
-    public static Process Start(out StringBuilder stderr, params string[] args)
+    public static Process Start(out StringBuilder stderr, params string[] args) => Start(out stderr, [], args);
+
+    /// <summary>Starts newsstance with extra <paramref name="environment"/> variables.</summary>
+    public static Process Start(out StringBuilder stderr, (string Name, string Value)[] environment, params string[] args)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -17,6 +20,7 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsstance.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         var process = Process.Start(info)!;
