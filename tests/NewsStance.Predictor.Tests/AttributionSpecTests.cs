@@ -40,7 +40,8 @@ public sealed class AttributionSpecTests
             string.Join(" // ", Articles.Pieces(spec.Text, q)),
             q.Cue?.Text ?? "",
             q.Speaker?.Mention ?? "",
-            q.Speaker?.Name ?? "")).ToList();
+            q.Speaker?.Name ?? "",
+            q.Speaker?.Kind.ToString().ToLowerInvariant() ?? "")).ToList();
         Assert.True(spec.Expected.SequenceEqual(actual),
             $"{spec}\nexpected:\n  {string.Join("\n  ", spec.Expected)}\nactual:\n  {string.Join("\n  ", actual)}");
     }

@@ -7,7 +7,7 @@ namespace NewsStance.Tests.TestSupport;
 /// <summary>
 /// One case of an attribution spec (Specs/*.md): under a <c>##</c> heading, the article as a block quote
 /// (<c>&gt; </c> lines; a bare <c>&gt;</c> line between paragraphs) and a table of the quotes expected of it,
-/// in order: type | content (pieces joined by " // ") | cue | speaker mention | speaker name.
+/// in order: type | content (pieces joined by " // ") | cue | speaker mention | speaker name | speaker kind.
 /// A table with a header row only expects no quote.
 /// </summary>
 internal sealed record AttributionSpec(string File, string Name, string Text, IReadOnlyList<string> Expected)
