@@ -113,77 +113,6 @@ public sealed class QuoteFinderTests
         Assert.Equal(new[] { "to leave the program intact" }, Articles.Pieces(text, quote));
     }
 
-    [Theory]
-    [InlineData("In the end, the operator agreed to lend the city five new buses for the summer.", "agreed", "the operator", "to lend the city five new buses for the summer")]
-    [InlineData("The mayor pledged to cut the bus fares by half before the winter.", "pledged", "The mayor", "to cut the bus fares by half before the winter")]
-    public void Infinitive_after_a_verb_of_commitment_is_the_reported_content(string text, string cue, string speaker, string content)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then
-        AssertIndirect(quote, cue, speaker);
-        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
-    }
-
-    [Theory]
-    [InlineData("The union leader criticised the new rota as unfair to night workers.", "criticised", "The union leader", "the new rota as unfair to night workers")]
-    [InlineData("Mayor Ana Ruiz praised the volunteers who cleared the flooded streets.", "praised", "Mayor Ana Ruiz", "the volunteers who cleared the flooded streets")]
-    [InlineData("The ferry company defended its decision to cancel the winter timetable.", "defended", "The ferry company", "its decision to cancel the winter timetable")]
-    [InlineData("Lars Berg has called the new levy a tax on the poorest farmers.", "has called", "Lars Berg", "the new levy a tax on the poorest farmers")]
-    [InlineData("The housing charity called for rules that protect renters from sudden rent rises.", "called for", "The housing charity", "rules that protect renters from sudden rent rises")]
-    public void Object_of_a_verb_of_judgement_or_demand_is_the_reported_content(string text, string cue, string speaker, string content)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then: what is judged or demanded is what the speaker said something about; a later "that" is a relative clause in it
-        AssertIndirect(quote, cue, speaker);
-        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
-    }
-
-    [Theory]
-    [InlineData("The levy would hurt small farms across the region, forcing many to sell, said Anna Berg, a farm economist.", "said", "Anna Berg", "The levy would hurt small farms across the region, forcing many to sell")]
-    [InlineData("Lars Berg, who chairs the budget committee, has defended the new levy on farms.", "has defended", "Lars Berg", "the new levy on farms")]
-    [InlineData("Turnout will fall in the north, whose voters feel ignored, said Tom Hale.", "said", "Tom Hale", "Turnout will fall in the north, whose voters feel ignored")]
-    public void Verb_of_saying_after_a_comma_with_the_speaker_closing_the_sentence_is_an_inverted_trailer(string text, string cue, string speaker, string content)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then: the phrase between the commas is part of the content, not an apposition of the subject —
-        // unless the verb cannot invert (an auxiliary, an object as content)
-        AssertIndirect(quote, cue, speaker);
-        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
-    }
-
-    [Theory]
-    [InlineData("When the mayor said the bridge would reopen in May, the traders on the quay cheered loudly.", "the mayor", "the bridge would reopen in May")]
-    [InlineData("Although Lars Berg denied that the mill would close, the workers walked out on Friday.", "Lars Berg", "the mill would close")]
-    public void Frame_inside_a_fronted_subordinate_clause_reports_only_up_to_its_comma(string text, string speaker, string content)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then: the main clause after the comma is the narrator's, not the speaker's
-        Assert.Equal(speaker, quote.Speaker?.Mention);
-        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
-    }
-
-    [Theory]
-    [InlineData("The council asked the operator whether the night buses would keep running.", "The council", "whether the night buses would keep running")]
-    [InlineData("Lars Berg asked if the mill would stay open after the summer.", "Lars Berg", "if the mill would stay open after the summer")]
-    [InlineData("A reporter asked the minister why the border was still closed.", "A reporter", "why the border was still closed")]
-    public void Embedded_question_after_a_verb_of_asking_is_the_reported_content(string text, string speaker, string content)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then
-        AssertIndirect(quote, "asked", speaker);
-        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
-    }
-
     [Fact]
     public void Second_reporting_verb_of_the_same_subject_starts_a_quote_of_its_own()
     {
@@ -270,19 +199,6 @@ public sealed class QuoteFinderTests
         Assert.Equal(QuoteType.Direct, quote.Type);
         Assert.Equal(new[] { "We asked for a modest bonus. That is not a negotiation" }, Articles.Pieces(text, quote));
         Assert.Equal(("told", "Sophie Marchetti"), (quote.Cue?.Text, quote.Speaker?.Name));
-    }
-
-    [Theory]
-    [InlineData("Officials in the city said the trams would run again on Friday.", "Officials")]
-    [InlineData("A spokeswoman for the company said the trams would run again on Friday.", "A spokeswoman")]
-    public void Mention_inside_a_post_modifier_is_not_the_subject(string text, string speaker)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then
-        AssertIndirect(quote, "said", speaker);
-        Assert.Equal(new[] { "the trams would run again on Friday" }, Articles.Pieces(text, quote));
     }
 
     [Fact]
@@ -423,53 +339,6 @@ public sealed class QuoteFinderTests
 
     // ---- indirect quotes -------------------------------------------------------------------------
 
-    [Theory]
-    [InlineData("Finance Minister Lars Berg said the budget would be balanced next year.", "said")]
-    [InlineData("Finance Minister Lars Berg said that the budget would be balanced next year.", "said")]
-    [InlineData("Finance Minister Lars Berg stressed that the budget would be balanced next year.", "stressed")]
-    [InlineData("Finance Minister Lars Berg told reporters the budget would be balanced next year.", "told")]
-    [InlineData("Finance Minister Lars Berg told reporters that the budget would be balanced next year.", "told")]
-    [InlineData("Finance Minister Lars Berg said on Monday that the budget would be balanced next year.", "said")]
-    [InlineData("Finance Minister Lars Berg has repeatedly insisted that the budget would be balanced next year.", "has repeatedly insisted")]
-    [InlineData("Finance Minister Lars Berg just this week announced that the budget would be balanced next year.", "announced")]
-    [InlineData("Finance Minister Lars Berg has long argued that the budget would be balanced next year.", "has long argued")]
-    [InlineData("Finance Minister Lars Berg now says the budget would be balanced next year.", "says")]
-    public void Subject_then_cue_then_content_is_an_indirect_quote(string text, string cue)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then
-        Assert.Equal(QuoteType.Indirect, quote.Type);
-        Assert.Equal(new[] { Articles.SpanOf(text, "the budget would be balanced next year") }, quote.ContentSpans);
-        Assert.Equal(cue, quote.Cue?.Text);
-        Assert.Equal(Articles.SpanOf(text, cue), quote.Cue?.Span);
-        Assert.Equal(Articles.SpanOf(text, "Finance Minister Lars Berg"), quote.Speaker?.Span);
-        Assert.Equal("Lars Berg", quote.Speaker?.Name);
-        Assert.Equal("Finance Minister", quote.Speaker?.Role);
-    }
-
-    [Theory]
-    [InlineData("The budget will be balanced next year, Lars Berg said.", "said")]
-    [InlineData("The budget will be balanced next year, said Lars Berg.", "said")]
-    [InlineData("The budget will be balanced next year, Lars Berg told reporters.", "told")]
-    [InlineData("The budget will be balanced next year, Lars Berg told parliament.", "told")]
-    [InlineData("The budget will be balanced next year, Lars Berg told Reuters.", "told")]
-    [InlineData("The budget will be balanced next year, Lars Berg said on Monday.", "said")]
-    [InlineData("The budget will be balanced next year, according to Lars Berg.", "according to")]
-    public void Content_before_a_trailing_attribution_is_an_indirect_quote(string text, string cue)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then
-        Assert.Equal(QuoteType.Indirect, quote.Type);
-        Assert.Equal(new[] { new TextSpan(0, "The budget will be balanced next year".Length) }, quote.ContentSpans);
-        Assert.Equal(Articles.SpanOf(text, cue), quote.Cue?.Span);
-        Assert.Equal(Articles.SpanOf(text, "Lars Berg"), quote.Speaker?.Span);
-        Assert.Equal("Lars Berg", quote.Speaker?.Name);
-    }
-
     [Fact]
     public void According_to_at_the_start_introduces_the_content_after_the_comma()
     {
@@ -540,52 +409,6 @@ public sealed class QuoteFinderTests
         Assert.True(quotes[0].ContentSpans[0].End <= quotes[1].ContentSpans[0].Start);
     }
 
-    [Theory]
-    [InlineData("Officials said the border crossing would reopen on Friday morning.", "the border crossing would reopen on Friday morning")]
-    [InlineData("A source familiar with the talks said the two sides were close to a deal.", "the two sides were close to a deal")]
-    [InlineData("The two sides are close to a deal, a source familiar with the talks said.", "The two sides are close to a deal")]
-    [InlineData("Officials in the capital said the curfew would be lifted.", "the curfew would be lifted")]
-    public void Unnamed_sources_are_anonymous_speakers_of_the_reported_clause(string text, string content)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then
-        Assert.Equal(QuoteType.Indirect, quote.Type);
-        Assert.Equal(new[] { Articles.SpanOf(text, content) }, quote.ContentSpans);
-        Assert.Equal("said", quote.Cue?.Text);
-        Assert.Equal(SpeakerKind.Anonymous, quote.Speaker?.Kind);
-    }
-
-    [Theory]
-    [InlineData("Senator Lars Berg (R-Ohio) said the budget would be balanced next year.", "said", "Senator Lars Berg")]
-    [InlineData("The budget will be balanced next year, Senator Lars Berg (R-Ohio) told reporters.", "told", "Senator Lars Berg")]
-    [InlineData("Northwind Mills (NYSE: NWM) has said the budget would be balanced next year.", "has said", "Northwind Mills")]
-    public void Parenthetical_after_the_subject_does_not_hide_it(string text, string cue, string speaker)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then
-        AssertIndirect(quote, cue, speaker);
-        Assert.DoesNotContain("R-Ohio", quote.Text);
-    }
-
-    [Theory]
-    [InlineData("The minister visited the flooded district on Monday and said the repairs would finish by June.", "said", "The minister", "the repairs would finish by June")]
-    [InlineData("Anna Berg, who led the union for a decade, resigned in May and told reporters the strike had failed.", "told", "Anna Berg", "the strike had failed")]
-    [InlineData("The company cut its forecast and warned that profits would fall sharply this year.", "warned", "The company", "profits would fall sharply this year")]
-    [InlineData("Lars Berg cut the bus fares by a third, but said the night service would stop in May.", "said", "Lars Berg", "the night service would stop in May")]
-    public void Second_verb_of_the_sentence_subject_is_a_speech_frame(string text, string cue, string speaker, string content)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then
-        AssertIndirect(quote, cue, speaker);
-        Assert.Equal(new[] { Articles.SpanOf(text, content) }, quote.ContentSpans);
-    }
-
     [Fact]
     public void Second_verb_frame_finds_the_subject_after_an_opening_phrase()
     {
@@ -600,57 +423,6 @@ public sealed class QuoteFinderTests
         Assert.Equal("union leaders", quote.Speaker?.Mention);
         Assert.Equal("the cuts were unfair", quote.Text);
         Assert.DoesNotContain(quotes, q => q.Speaker?.Mention is "the minister" or "a letter");
-    }
-
-    [Theory]
-    [InlineData("Police said the suspect fled the scene in a stolen car.", "said", "Police")]
-    [InlineData("According to police, the suspect fled the scene in a stolen car.", "According to", "police")]
-    [InlineData("The suspect fled the scene in a stolen car, according to attorneys for the family.", "according to", "attorneys")]
-    [InlineData("The suspect fled the scene in a stolen car, prosecutors said.", "said", "prosecutors")]
-    [InlineData("Several senators said the suspect fled the scene in a stolen car.", "said", "Several senators")]
-    [InlineData("Two deputies said the suspect fled the scene in a stolen car.", "said", "Two deputies")]
-    [InlineData("Some said the suspect fled the scene in a stolen car.", "said", "Some")]
-    [InlineData("Most of the witnesses said the suspect fled the scene in a stolen car.", "said", "Most")]
-    [InlineData("In the survey, 61 percent said the suspect fled the scene in a stolen car.", "said", "61 percent")]
-    public void Bare_collectives_plural_professions_and_quantified_groups_are_unnamed_sources(string text, string cue, string speaker)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then
-        AssertIndirect(quote, cue, speaker);
-        Assert.Equal(SpeakerKind.Anonymous, quote.Speaker?.Kind);
-        Assert.Contains("the suspect fled the scene in a stolen car", quote.Text, StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Theory]
-    [InlineData("The bridge carries forty thousand cars a day, according to city traffic counts.", "city traffic counts", "The bridge carries forty thousand cars a day")]
-    [InlineData("According to early returns, the mayor won a second term by a wide margin.", "early returns", "the mayor won a second term by a wide margin")]
-    [InlineData("The mill will close in May, according to a timeline kept by the union.", "a timeline kept by the union", "The mill will close in May")]
-    public void Any_phrase_after_according_to_is_the_source(string text, string source, string content)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then
-        Assert.Equal(QuoteType.Indirect, quote.Type);
-        Assert.Equal("according to", quote.Cue?.Text.ToLowerInvariant());
-        Assert.Equal(source, quote.Speaker?.Mention);
-        Assert.Equal(new[] { content }, Articles.Pieces(text, quote));
-    }
-
-    [Theory]
-    [InlineData("On Tuesday morning, Lars Berg said that the budget would be balanced next year.")]
-    [InlineData("In a statement on Monday, the ministry said that the budget would be balanced next year.")]
-    public void Opening_adverbial_before_the_subject_is_not_part_of_the_content(string text)
-    {
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then
-        Assert.Equal(QuoteType.Indirect, quote.Type);
-        Assert.Equal(new[] { "the budget would be balanced next year" }, Articles.Pieces(text, quote));
-        Assert.Equal("said", quote.Cue?.Text);
     }
 
     [Fact]
@@ -823,48 +595,6 @@ public sealed class QuoteFinderTests
         Assert.Equal(QuoteType.Mixed, q.Type);
         Assert.Equal("called", q.Cue?.Text);
         Assert.Contains("\"tax grab\"", q.Text);
-    }
-
-    [Theory]
-    [InlineData("The so-called \"reform\" angered voters in the north.")]
-    [InlineData("She starred in \"The Long Road Home\" in 2015.")]
-    [InlineData("The novel \"War and Peace\" sat on the table near the window.")]
-    [InlineData("The word 'sovereignty' appears twelve times in the draft.")]
-    public void Scare_quotes_terms_and_titles_are_not_quotes(string text)
-    {
-        // When
-        var result = Articles.Score(text);
-
-        // Then
-        Assert.Empty(result.Quotes);
-    }
-
-    [Theory]
-    [InlineData("Under the said agreement, both sides must withdraw their troops by May.")]
-    [InlineData("The ministry signed the deal. The said agreement requires both sides to withdraw their troops.")]
-    public void The_said_agreement_is_not_a_reporting_cue(string text)
-    {
-        // When
-        var result = Articles.Score(text);
-
-        // Then
-        Assert.Empty(result.Quotes);
-    }
-
-    [Theory]
-    [InlineData("The minister was told the report would be late.")]
-    [InlineData("Lars Berg said nothing.")]
-    [InlineData("Lars Berg said nothing when asked about it.")]
-    [InlineData("The ministers were told that the report would be late.")]
-    [InlineData("Lars Berg called the police an hour after the break-in.")]
-    [InlineData("Lars Berg called a meeting of the whole board for Friday.")]
-    public void Passives_and_noun_objects_are_not_reported_speech(string text)
-    {
-        // When
-        var result = Articles.Score(text);
-
-        // Then
-        Assert.Empty(result.Quotes);
     }
 
     // ---- offsets ---------------------------------------------------------------------------------
