@@ -9,12 +9,14 @@ namespace NewsStance.Cli.Tests.Queue;
 [Collection(RabbitCollection.Name)]
 public sealed class DeliveryLimitTests(RabbitNode node)
 {
-    [Fact]
-    public async Task An_article_handed_back_or_abandoned_max_deliveries_times_goes_to_the_dead_letters_with_its_reason()
+    [Theory]
+    [InlineData(3)]
+    [InlineData(1)]
+    public async Task An_article_handed_back_or_abandoned_max_deliveries_times_goes_to_the_dead_letters_with_its_reason(int maxDeliveries)
     {
-        // Given: the articles queue as enqueue --max-deliveries 3 declares it, and one article on it
-        var queues = new TestQueues(node) { MaxDeliveries = 3 };
-        Assert.Equal(0, Newsstance.RunWithStdin(NewsBatch.Jsonl(0, 1), ["enqueue", "-", "--max-deliveries", "3", .. queues.Options]).ExitCode);
+        // Given: the articles queue as enqueue --max-deliveries N declares it, and one article on it
+        var queues = new TestQueues(node) { MaxDeliveries = maxDeliveries };
+        Assert.Equal(0, Newsstance.RunWithStdin(NewsBatch.Jsonl(0, 1), ["enqueue", "-", "--max-deliveries", $"{maxDeliveries}", .. queues.Options]).ExitCode);
 
         // When: consumers take it and never acknowledge it: one nacks it with requeue, the next goes away holding
         // it (as a crashed worker's channel does), and so on, until the queue stops handing it out
@@ -32,8 +34,8 @@ public sealed class DeliveryLimitTests(RabbitNode node)
             }
         }
 
-        // Then: it was delivered exactly 3 times and waits in the dead letters, saying why
-        Assert.Equal(3, deliveries);
+        // Then: it was delivered exactly N times and waits in the dead letters, saying why
+        Assert.Equal(maxDeliveries, deliveries);
         Assert.Equal(0u, await queues.ReadyAsync(queues.Articles));
         var dead = Assert.Single(await WaitForAsync(queues, queues.DeadLetters));
         Assert.Equal("n0", dead.Properties.MessageId);

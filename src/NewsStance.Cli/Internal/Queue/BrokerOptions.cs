@@ -40,7 +40,7 @@ internal sealed class BrokerOptions
     /// <summary>Only for the commands that declare the articles queue (enqueue, worker): they must all agree on it.</summary>
     public Option<int?> MaxDeliveries { get; } = new("--max-deliveries")
     {
-        Description = $"Deliveries an article gets (a worker crashed or lost it before the ack) before it goes to the dead-letter queue instead of coming back forever. Every enqueue and worker of a queue must give the same value. Default: ${MaxDeliveriesVariable}, else {QueueTopology.DefaultMaxDeliveries}.",
+        Description = $"Times an article is delivered at most: one never acknowledged in that many deliveries (its worker crashed, stalled or lost the broker each time) goes to the dead-letter queue instead of coming back forever. Every enqueue and worker of a queue must give the same value. Default: ${MaxDeliveriesVariable}, else {QueueTopology.DefaultMaxDeliveries}.",
     };
 
     public IEnumerable<Option> All => [Broker, Queue, ResultsQueue, DeadLetterQueue, ConnectTimeout];
