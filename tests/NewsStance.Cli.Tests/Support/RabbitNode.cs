@@ -41,7 +41,8 @@ public sealed class RabbitNode : IDisposable
             ["RABBITMQ_DIST_PORT"] = FreePort().ToString(),
             ["ERL_EPMD_PORT"] = _epmdPort.ToString(),
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
-            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+            // Quorum queues (the articles queue) publish their counts to list_queues once per tick, 5 s by default.
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = $"-kernel inet_dist_use_interface {{127,0,0,1}} -rabbit quorum_tick_interval {QuorumTick.TotalMilliseconds}",
             ["RABBITMQ_MNESIA_BASE"] = _home.PathOf("mnesia"),
             ["RABBITMQ_LOG_BASE"] = _home.PathOf("log"),
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = _home.PathOf("enabled_plugins"),
@@ -65,9 +66,14 @@ public sealed class RabbitNode : IDisposable
         Start();
     }
 
-    /// <summary>Messages ready and messages delivered but not yet acknowledged, per queue.</summary>
+    /// <summary>How often the node's quorum queues refresh the counts <see cref="Queues"/> reads.</summary>
+    private static readonly TimeSpan QuorumTick = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Messages ready and messages delivered but not yet acknowledged, per queue, as of at most a moment ago.</summary>
     public Dictionary<string, (long Ready, long Unacknowledged)> Queues()
     {
+        // A quorum queue's counts are as of its last tick: wait for ticks after whatever the caller just did.
+        Thread.Sleep(QuorumTick * 3);
         var output = Ctl("-q", "list_queues", "name", "messages_ready", "messages_unacknowledged");
         var queues = new Dictionary<string, (long, long)>();
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))

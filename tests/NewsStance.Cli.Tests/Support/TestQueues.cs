@@ -1,3 +1,4 @@
+using NewsStance.Cli.Internal.Queue;
 using RabbitMQ.Client;
 
 namespace NewsStance.Cli.Tests.Support;
@@ -20,15 +21,21 @@ internal sealed class TestQueues(RabbitNode node)
     public string Results => $"{_prefix}.results";
     public string DeadLetters => $"{_prefix}.dead";
 
+    /// <summary>The articles queue's delivery limit, as the test's enqueue and worker commands declare it.</summary>
+    public int MaxDeliveries { get; init; } = QueueTopology.DefaultMaxDeliveries;
+
+    /// <summary>The queue names as the commands see them.</summary>
+    public QueueNames Names => new(Articles, Results, DeadLetters);
+
     /// <summary>The broker and queue options every command of the test is given.</summary>
     public string[] Options => ["--broker", node.Uri, "--queue", Articles, "--results-queue", Results, "--dead-letter-queue", DeadLetters, "--connect-timeout", "60"];
 
-    /// <summary>Publishes raw bytes to a queue (declared durable first), confirmed, as a foreign producer would.</summary>
+    /// <summary>Publishes raw bytes to a queue (all three declared first, as the commands declare them), confirmed, as a foreign producer would.</summary>
     public async Task PublishAsync(string queue, byte[] body, string? messageId = null)
     {
         await using var connection = await Factory().CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
-        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await QueueTopology.DeclareAsync(channel, Names, MaxDeliveries);
         await channel.BasicPublishAsync("", queue, true, new BasicProperties { Persistent = true, MessageId = messageId }, body);
     }
 
@@ -37,7 +44,7 @@ internal sealed class TestQueues(RabbitNode node)
     {
         await using var connection = await Factory().CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await QueueTopology.DeclareAsync(channel, Names, MaxDeliveries);
         var messages = new List<QueuedMessage>();
         while (await channel.BasicGetAsync(queue, autoAck: true) is { } m) messages.Add(new QueuedMessage(m.Body.ToArray(), m.BasicProperties));
         return messages;
@@ -48,8 +55,9 @@ internal sealed class TestQueues(RabbitNode node)
     {
         await using var connection = await Factory().CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        return (await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false)).MessageCount;
+        await QueueTopology.DeclareAsync(channel, Names, MaxDeliveries);
+        return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
     }
 
-    private ConnectionFactory Factory() => new() { Uri = new Uri(node.Uri), AutomaticRecoveryEnabled = false };
+    public ConnectionFactory Factory() => new() { Uri = new Uri(node.Uri), AutomaticRecoveryEnabled = false };
 }

@@ -11,7 +11,7 @@ namespace NewsStance.Cli.Internal.Queue;
 /// or are having their results confirmed, so the cores stay busy while the broker writes to disk.
 /// </summary>
 internal sealed class ArticleWorker(
-    IConnection connection, QueueNames names, NewsScorer scorer, IReadOnlyList<StanceTarget> targets,
+    IConnection connection, QueueNames names, int maxDeliveries, NewsScorer scorer, IReadOnlyList<StanceTarget> targets,
     int threads, ushort prefetch, IReadOnlyList<IResultSink> sinks, DeadLetters deadLetters, ErrorReporter errors)
 {
     /// <summary>How long a stopping worker waits for the articles in hand before it gives up on them.</summary>
@@ -33,7 +33,7 @@ internal sealed class ArticleWorker(
     public async Task RunAsync(TimeSpan? exitWhenIdle, CancellationToken stop)
     {
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(false, false, consumerDispatchConcurrency: prefetch), stop);
-        await QueueTopology.DeclareAsync(channel, names, stop);
+        await QueueTopology.DeclareAsync(channel, names, maxDeliveries, stop);
         await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: prefetch, global: false, stop);
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) => HandleAsync(channel, delivery);

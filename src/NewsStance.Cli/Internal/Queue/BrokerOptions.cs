@@ -13,6 +13,7 @@ internal sealed class BrokerOptions
     public const string QueueVariable = "NEWSSTANCE_QUEUE";
     public const string ResultsVariable = "NEWSSTANCE_RESULTS_QUEUE";
     public const string DeadLettersVariable = "NEWSSTANCE_DEAD_LETTER_QUEUE";
+    public const string MaxDeliveriesVariable = "NEWSSTANCE_MAX_DELIVERIES";
 
     // Defaults are resolved when the command runs, not shown by --help: the URI may hold a password.
     public Option<string?> Broker { get; } = new("--broker")
@@ -36,12 +37,33 @@ internal sealed class BrokerOptions
         Description = "Seconds to keep trying to reach the broker at start-up before giving up. Default: 60.",
     };
 
+    /// <summary>Only for the commands that declare the articles queue (enqueue, worker): they must all agree on it.</summary>
+    public Option<int?> MaxDeliveries { get; } = new("--max-deliveries")
+    {
+        Description = $"Times an article is delivered at most: one never acknowledged in that many deliveries (its worker crashed, stalled or lost the broker each time) goes to the dead-letter queue instead of coming back forever. Every enqueue and worker of a queue must give the same value. Default: ${MaxDeliveriesVariable}, else {QueueTopology.DefaultMaxDeliveries}.",
+    };
+
     public IEnumerable<Option> All => [Broker, Queue, ResultsQueue, DeadLetterQueue, ConnectTimeout];
 
     public QueueNames Names(ParseResult parse) => new(
         parse.GetValue(Queue) ?? FromEnvironment(QueueVariable, "newsstance.articles"),
         parse.GetValue(ResultsQueue) ?? FromEnvironment(ResultsVariable, "newsstance.results"),
         parse.GetValue(DeadLetterQueue) ?? FromEnvironment(DeadLettersVariable, "newsstance.dead-letters"));
+
+    /// <summary>The delivery limit, or false (reported) when it is not a whole number of at least 1.</summary>
+    public bool TryGetMaxDeliveries(ParseResult parse, ErrorReporter errors, out int maxDeliveries)
+    {
+        if (parse.GetValue(MaxDeliveries) is int given) maxDeliveries = given;
+        else if (Environment.GetEnvironmentVariable(MaxDeliveriesVariable) is not { Length: > 0 } text) maxDeliveries = QueueTopology.DefaultMaxDeliveries;
+        else if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out maxDeliveries))
+        {
+            errors.Error($"${MaxDeliveriesVariable}={text}: not a whole number.");
+            return false;
+        }
+        if (maxDeliveries >= 1) return true;
+        errors.Error($"--max-deliveries {maxDeliveries}: an article needs at least 1 delivery.");
+        return false;
+    }
 
     public TimeSpan Timeout(ParseResult parse) => TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(ConnectTimeout) ?? 60));
 

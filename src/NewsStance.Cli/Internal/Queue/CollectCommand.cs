@@ -89,7 +89,7 @@ internal sealed class CollectCommand
         {
             await using var publisher = await ConfirmedPublisher.OpenAsync(connection, token);
             await using var channel = await connection.CreateChannelAsync(cancellationToken: token);
-            await QueueTopology.DeclareAsync(channel, names, token);
+            await QueueTopology.DeclareResultsAsync(channel, names, token);
             var collector = new ResultCollector(channel, names, new DeadLetters(publisher, names.DeadLetters));
             ulong last = await collector.DrainAsync(output, seen, parse.GetValue(_max), token);
             token.ThrowIfCancellationRequested();
@@ -101,6 +101,11 @@ internal sealed class CollectCommand
             var summary = $"collected {collector.Written} result{(collector.Written == 1 ? "" : "s")} from {names.Results}, {collector.Duplicates} duplicate{(collector.Duplicates == 1 ? "" : "s")} dropped{into}.";
             Report(summary, outputPath, stdout, errors);
             return ScoreCommand.Ok;
+        }
+        catch (QueueMismatchException e)
+        {
+            errors.Error(e.Message);
+            return ScoreCommand.Usage;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

@@ -29,7 +29,23 @@ internal sealed class DeadLetters(ConfirmedPublisher publisher, string queue)
         await publisher.PublishAsync(queue, body, properties, cancellation);
     }
 
-    /// <summary>The reason a dead-lettered message carries (the broker hands header strings back as bytes).</summary>
+    /// <summary>
+    /// The reason a dead-lettered message carries: the worker's own <c>x-newsstance-reason</c>, else the one the
+    /// broker puts in <c>x-first-death-reason</c> (<c>delivery_limit</c>: the articles queue's --max-deliveries
+    /// ran out, the article was handed out that often and never acknowledged).
+    /// </summary>
     public static string? ReasonOf(IReadOnlyBasicProperties properties)
-        => properties.Headers is { } h && h.TryGetValue(ReasonHeader, out var v) ? v switch { byte[] b => Encoding.UTF8.GetString(b), string s => s, _ => v?.ToString() } : null;
+    {
+        if (Header(properties, ReasonHeader) is { } ours) return ours;
+        return Header(properties, "x-first-death-reason") switch
+        {
+            null => null,
+            "delivery_limit" => $"delivery limit: {Header(properties, "x-first-death-queue")} handed it out --max-deliveries times and it was never acknowledged (did it crash or stall the worker?)",
+            var broker => $"dead-lettered by the broker from {Header(properties, "x-first-death-queue")}: {broker}",
+        };
+    }
+
+    // The broker hands header strings back as bytes.
+    private static string? Header(IReadOnlyBasicProperties properties, string name)
+        => properties.Headers is { } h && h.TryGetValue(name, out var v) ? v switch { byte[] b => Encoding.UTF8.GetString(b), string s => s, _ => v?.ToString() } : null;
 }

@@ -30,6 +30,7 @@ internal sealed class EnqueueCommand
             _paths, _skipDone,
         };
         foreach (var o in _broker.All) command.Options.Add(o);
+        command.Options.Add(_broker.MaxDeliveries);
         command.SetAction(parse => Run(parse, stdout, stderr, stdin));
         return command;
     }
@@ -40,6 +41,7 @@ internal sealed class EnqueueCommand
         var paths = parse.GetValue(_paths)!;
         if (!ScoringOptions.RejectUnknownOptions(paths, errors, "enqueue")) return ScoreCommand.Usage;
         if (!_broker.TryCreateFactory(parse, errors, out var factory)) return ScoreCommand.Usage;
+        if (!_broker.TryGetMaxDeliveries(parse, errors, out int maxDeliveries)) return ScoreCommand.Usage;
         var done = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in parse.GetValue(_skipDone) ?? [])
         {
@@ -56,10 +58,10 @@ internal sealed class EnqueueCommand
         }
 
         using var interruption = new Interruption();
-        return PublishAsync(parse, factory, InputReader.Read(paths, stdin), done, errors, stdout, interruption).GetAwaiter().GetResult();
+        return PublishAsync(parse, factory, maxDeliveries, InputReader.Read(paths, stdin), done, errors, stdout, interruption).GetAwaiter().GetResult();
     }
 
-    private async Task<int> PublishAsync(ParseResult parse, RabbitMQ.Client.ConnectionFactory factory, IEnumerable<ArticleInput> inputs,
+    private async Task<int> PublishAsync(ParseResult parse, RabbitMQ.Client.ConnectionFactory factory, int maxDeliveries, IEnumerable<ArticleInput> inputs,
         HashSet<string> done, ErrorReporter errors, TextWriter stdout, Interruption interruption)
     {
         var names = _broker.Names(parse);
@@ -70,7 +72,7 @@ internal sealed class EnqueueCommand
         {
             await using var publisher = await ConfirmedPublisher.OpenAsync(connection, interruption.Token);
             await using (var topology = await connection.CreateChannelAsync(cancellationToken: interruption.Token))
-                await QueueTopology.DeclareAsync(topology, names, interruption.Token);
+                await QueueTopology.DeclareAsync(topology, names, maxDeliveries, interruption.Token);
             // Publishes run side by side, a window at a time, each completing on its confirm.
             var pending = new List<Task>();
             foreach (var input in inputs)
@@ -84,6 +86,11 @@ internal sealed class EnqueueCommand
                 if (pending.Count >= ConfirmedPublisher.InFlight) { await Task.WhenAll(pending); pending.Clear(); }
             }
             await Task.WhenAll(pending);
+        }
+        catch (QueueMismatchException e)
+        {
+            errors.Error(e.Message);
+            return ScoreCommand.Usage;
         }
         catch (OperationCanceledException) when (interruption.Token.IsCancellationRequested)
         {

@@ -36,6 +36,7 @@ internal sealed class WorkerCommand
         };
         foreach (var o in _scoring.All) command.Options.Add(o);
         foreach (var o in _broker.All) command.Options.Add(o);
+        command.Options.Add(_broker.MaxDeliveries);
         command.SetAction(parse => Run(parse, stderr));
         return command;
     }
@@ -59,6 +60,7 @@ internal sealed class WorkerCommand
         }
         var idle = parse.GetValue(_exitWhenIdle) is double s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
         if (!_broker.TryCreateFactory(parse, errors, out var factory)) return ScoreCommand.Usage;
+        if (!_broker.TryGetMaxDeliveries(parse, errors, out int maxDeliveries)) return ScoreCommand.Usage;
         if (!_scoring.TryCreate(parse, errors, out var scorer, out var targets)) return ScoreCommand.Usage;
         using (scorer)
         {
@@ -71,11 +73,11 @@ internal sealed class WorkerCommand
             }
             using (file)
             using (var interruption = new Interruption())
-                return RunAsync(parse, factory, scorer, targets, threads, (ushort)prefetch, idle, file, toQueue, errors, interruption.Token).GetAwaiter().GetResult();
+                return RunAsync(parse, factory, maxDeliveries, scorer, targets, threads, (ushort)prefetch, idle, file, toQueue, errors, interruption.Token).GetAwaiter().GetResult();
         }
     }
 
-    private async Task<int> RunAsync(ParseResult parse, ConnectionFactory factory, NewsScorer scorer, List<StanceTarget> targets, int threads, ushort prefetch,
+    private async Task<int> RunAsync(ParseResult parse, ConnectionFactory factory, int maxDeliveries, NewsScorer scorer, List<StanceTarget> targets, int threads, ushort prefetch,
         TimeSpan? idle, FileResultSink? file, bool toQueue, ErrorReporter errors, CancellationToken stop)
     {
         var names = _broker.Names(parse);
@@ -92,9 +94,14 @@ internal sealed class WorkerCommand
         var sinks = new List<IResultSink>();
         if (toQueue) sinks.Add(new QueueResultSink(publisher, names.Results));
         if (file is not null) sinks.Add(file);
-        var worker = new ArticleWorker(connection, names, scorer, targets, threads, prefetch, sinks, new DeadLetters(publisher, names.DeadLetters), errors);
+        var worker = new ArticleWorker(connection, names, maxDeliveries, scorer, targets, threads, prefetch, sinks, new DeadLetters(publisher, names.DeadLetters), errors);
         try { await worker.RunAsync(idle, stop); }
         catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+        catch (QueueMismatchException e)
+        {
+            errors.Error(e.Message);
+            return ScoreCommand.Usage;
+        }
         errors.Info($"worker: stopped; {worker.Scored} article{(worker.Scored == 1 ? "" : "s")} scored, {worker.DeadLettered} dead-lettered");
         return ScoreCommand.Ok;
     }
