@@ -87,6 +87,9 @@ internal static partial class ArticleReader
         for (int i = 0; i + 1 < line.Length; i++)
             if (line[i] is '.' or '!' or '?' && line[i + 1] == ' ' && i > 2 && !char.IsUpper(line[i - 1]) && line[i - 2] != ' ') stops++;
         if (stops > 0) return false;
+        // A headline does not end with a full stop; a one-sentence lede does ("…," the minister said on Monday.).
+        var end = line.TrimEnd().TrimEnd("\"”’'");
+        if (end.EndsWith('.') && !end.EndsWith("...")) return false;
         // A title is followed by a blank line and does not end like a body sentence in mid-paragraph.
         int next = lineEnd + 1;
         while (next < text.Length && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r')) next++;
