@@ -26,7 +26,7 @@ internal static partial class OnnxLayerCut
         var rename = new Dictionary<string, string>(StringComparer.Ordinal) { [hiddenIn] = lastOut };
         var used = kept.SelectMany(n => n.Inputs).ToHashSet(StringComparer.Ordinal);
         var dropped = nodes.Where(n => LayerOf(n) >= layers).SelectMany(n => n.Inputs).Where(i => !used.Contains(i)).ToHashSet(StringComparer.Ordinal);
-        return RewriteModel(model, node => LayerOf(node) < layers, rename, dropped);
+        return Protobuf.ReplaceField(model, 7, graph => RewriteGraph(model, graph, node => LayerOf(node) < layers, rename, dropped)); // ModelProto.graph
     }
 
     /// <summary>The encoder layer a node belongs to, or -1 for the embeddings and anything outside the layers.</summary>
@@ -54,28 +54,6 @@ internal static partial class OnnxLayerCut
         var read = layer.SelectMany(n => n.Inputs).ToHashSet(StringComparer.Ordinal);
         var outputs = layer.SelectMany(n => n.Outputs).Where(o => !read.Contains(o)).Distinct().ToList();
         return outputs.Count == 1 ? outputs[0] : throw new InvalidDataException($"the last encoder layer has {outputs.Count} outputs; the graph is not a BERT export this cut knows");
-    }
-
-    private static byte[] RewriteModel(byte[] model, Func<OnnxNode, bool> keep, Dictionary<string, string> rename, HashSet<string> droppedInitializers)
-    {
-        using var output = new MemoryStream(model.Length);
-        var reader = new Wire(model, 0, model.Length);
-        int start = reader.Position;
-        while (reader.Next(out int field, out int type))
-        {
-            if (field == 7 && type == 2) // ModelProto.graph
-            {
-                var graph = RewriteGraph(model, reader.Sub(), keep, rename, droppedInitializers);
-                Protobuf.WriteField(output, 7, graph);
-            }
-            else
-            {
-                reader.Skip(type);
-                output.Write(model, start, reader.Position - start);
-            }
-            start = reader.Position;
-        }
-        return output.ToArray();
     }
 
     private static byte[] RewriteGraph(byte[] model, Wire graph, Func<OnnxNode, bool> keep, Dictionary<string, string> rename, HashSet<string> droppedInitializers)

@@ -22,35 +22,34 @@ internal static class OnnxQuantizer
                 && initializers.TryGetValue(n.Inputs[1], out var w) && w.Dims.Length == 2)
             .Select(n => n.Inputs[1]).ToHashSet(StringComparer.Ordinal);
         // A weight read by anything but a quantized MatMul keeps its float copy.
-        var stillRead = nodes.Where(n => !(n.OpType == "MatMul" && n.Inputs.Length == 2 && weights.Contains(n.Inputs[1])))
+        var stillRead = nodes.Where(n => !IsWeightProduct(n, weights))
             .SelectMany(n => n.Inputs).ToHashSet(StringComparer.Ordinal);
 
-        using var output = new MemoryStream(model.Length / 3);
+        var rewritten = Protobuf.ReplaceField(model, 7, graph => RewriteGraph(model, graph, initializers, weights, stillRead)); // ModelProto.graph
+        if (HasOpset(model, Domain)) return rewritten;
+        // A repeated field appended at the end of a message is one more element: the contrib domain's opset_import.
+        using var output = new MemoryStream(rewritten.Length + 32);
+        output.Write(rewritten);
+        using var opset = new MemoryStream();
+        Protobuf.WriteField(opset, 1, Encoding.UTF8.GetBytes(Domain));
+        Protobuf.WriteVarintField(opset, 2, 1);
+        Protobuf.WriteField(output, 8, opset.ToArray()); // ModelProto.opset_import
+        return output.ToArray();
+    }
+
+    /// <summary>A MatMul whose second input is one of the weights being quantized.</summary>
+    private static bool IsWeightProduct(OnnxNode node, HashSet<string> weights)
+        => node.OpType == "MatMul" && node.Inputs.Length == 2 && weights.Contains(node.Inputs[1]);
+
+    private static bool HasOpset(byte[] model, string domain)
+    {
         var reader = new Wire(model, 0, model.Length);
-        int start = reader.Position;
-        bool hasDomain = false;
         while (reader.Next(out int field, out int type))
         {
-            if (field == 7 && type == 2) // ModelProto.graph
-            {
-                Protobuf.WriteField(output, 7, RewriteGraph(model, reader.Sub(), initializers, weights, stillRead));
-            }
-            else
-            {
-                if (field == 8 && type == 2) hasDomain |= OnnxReader.FirstString(reader, 1) == Domain; // ModelProto.opset_import's domain
-                reader.Skip(type);
-                output.Write(model, start, reader.Position - start);
-            }
-            start = reader.Position;
+            if (field == 8 && type == 2 && OnnxReader.FirstString(reader, 1) == domain) return true; // ModelProto.opset_import's domain
+            reader.Skip(type);
         }
-        if (!hasDomain)
-        {
-            using var opset = new MemoryStream();
-            Protobuf.WriteField(opset, 1, Encoding.UTF8.GetBytes(Domain));
-            Protobuf.WriteVarintField(opset, 2, 1);
-            Protobuf.WriteField(output, 8, opset.ToArray());
-        }
-        return output.ToArray();
+        return false;
     }
 
     private static byte[] RewriteGraph(byte[] model, Wire graph, IReadOnlyDictionary<string, OnnxTensor> initializers, HashSet<string> weights, HashSet<string> stillRead)
@@ -62,7 +61,7 @@ internal static class OnnxQuantizer
             if (field == 1 && type == 2) // GraphProto.node
             {
                 var node = OnnxReader.ReadNode(graph.Sub());
-                if (node.OpType == "MatMul" && node.Inputs.Length == 2 && weights.Contains(node.Inputs[1]))
+                if (IsWeightProduct(node, weights))
                     Protobuf.WriteField(output, 1, QuantizedNode(node));
                 else output.Write(model, start, graph.Position - start);
             }
