@@ -44,8 +44,8 @@ public sealed class SpeakerConfidenceTests
     public void Ranking_features_are_top_score_margin_whether_alone_and_the_frame()
     {
         var framed = new float[SpeakerFeatures.Count];
-        framed[Array.IndexOf(SpeakerFeatures.Names, "frame_subject")] = 1;
-        framed[Array.IndexOf(SpeakerFeatures.Names, "quote_has_frame")] = 1;
+        framed[SpeakerFeatures.IndexOf("frame_subject")] = 1;
+        framed[SpeakerFeatures.IndexOf("quote_has_frame")] = 1;
         Assert.Equal([2.5, 1.5, 0, 1, 1], SpeakerCalibration.Features([1f, 2.5f, -3f], 1, framed));
         Assert.Equal([2.5, 0, 1, 0, 0], SpeakerCalibration.Features([2.5f], 0, Top));
     }

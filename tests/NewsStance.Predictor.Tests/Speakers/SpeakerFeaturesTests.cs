@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Microsoft.ML.Data;
 using NewsStance.Internal.Mentions;
 using NewsStance.Internal.Quotes;
 using NewsStance.Internal.Speakers;
+using NewsStance.Tests.Shared;
 using NewsStance.Tests.TestSupport;
 
 namespace NewsStance.Tests.Speakers;
@@ -20,6 +22,52 @@ public sealed class SpeakerFeaturesTests
         Assert.Equal(SpeakerFeatures.Names.Length, SpeakerFeatures.Names.Distinct().Count());
     }
 
+    [Theory]
+    [InlineData("fast")]
+    [InlineData("default")]
+    public void Declared_features_are_those_the_shipped_bundle_records_in_order(string bundle)
+    {
+        // Given the speaker ranker shipped in models/<bundle>, trained on the vector its manifest names
+        var path = Path.Combine(bundle == "fast" ? RepoModels.Fast : RepoModels.Default, "manifest.json");
+        using var manifest = JsonDocument.Parse(File.ReadAllText(path));
+
+        // When
+        var recorded = manifest.RootElement.GetProperty("speaker").GetProperty("features").EnumerateArray().Select(e => e.GetString()).ToList();
+
+        // Then: same names in the same slots, or the shipped speaker.zip would split on the wrong features
+        Assert.Equal(recorded, SpeakerFeatures.All.Select(f => f.Name));
+        Assert.Equal(SpeakerFeatures.Count, SpeakerFeatures.All.Count);
+    }
+
+    [Fact]
+    public void A_feature_is_found_by_name_and_an_unknown_name_is_an_error()
+    {
+        // Then
+        Assert.Equal(0, SpeakerFeatures.IndexOf("frame_subject"));
+        Assert.Equal(SpeakerFeatures.Count - 1, SpeakerFeatures.IndexOf("rule_score"));
+        var e = Assert.Throws<ArgumentException>(() => SpeakerFeatures.IndexOf("frame_subjekt"));
+        Assert.Contains("'frame_subjekt'", e.Message);
+    }
+
+    [Fact]
+    public void Rule_score_feature_is_the_rule_scorers_score_of_the_features_before_it()
+    {
+        // Given
+        const string text = "Anna Lind met Tom Baker on Monday. Lind said that the deal was done after talks with Baker.";
+        var article = Articles.Read(text);
+        var mentions = MentionFinder.Find(article);
+        var quote = Assert.Single(QuoteFinder.Find(article, mentions));
+        var candidates = SpeakerFeatures.Candidates(article, mentions, quote, SpeakerRanker.FirstMentionOfSentence(article, mentions));
+
+        // When
+        var vectors = SpeakerRanker.Featurize(article, quote, candidates, null, new EntityResolver(mentions)).Vectors;
+
+        // Then
+        int rule = SpeakerFeatures.IndexOf("rule_score");
+        Assert.All(vectors, v => Assert.Equal(RuleSpeakerScorer.Instance.ScoreOne(v[..rule].Append(0f).ToArray()), v[rule]));
+        Assert.Contains(vectors, v => v[rule] != 0);
+    }
+
     [Fact]
     public void Frame_subject_feature_is_set_only_for_the_frame_subject()
     {
@@ -36,7 +84,7 @@ public sealed class SpeakerFeaturesTests
         var vectors = SpeakerRanker.Featurize(article, quote, candidates, null, resolver).Vectors;
 
         // Then
-        int frame = Array.IndexOf(SpeakerFeatures.Names, "frame_subject");
+        int frame = SpeakerFeatures.IndexOf("frame_subject");
         int chosen = candidates.FindIndex(m => m.Span == Articles.SpanOf(text, "Lind", 1));
         Assert.True(chosen >= 0);
         for (int i = 0; i < candidates.Count; i++)
@@ -51,11 +99,11 @@ public sealed class SpeakerFeaturesTests
         // Given
         var subject = new float[SpeakerFeatures.Count];
         var nearby = new float[SpeakerFeatures.Count];
-        subject[Array.IndexOf(SpeakerFeatures.Names, "frame_subject")] = 1;
-        subject[Array.IndexOf(SpeakerFeatures.Names, "same_sentence")] = 1;
-        nearby[Array.IndexOf(SpeakerFeatures.Names, "same_sentence")] = 1;
-        nearby[Array.IndexOf(SpeakerFeatures.Names, "sentence_initial")] = 1;
-        nearby[Array.IndexOf(SpeakerFeatures.Names, "form_name")] = 1;
+        subject[SpeakerFeatures.IndexOf("frame_subject")] = 1;
+        subject[SpeakerFeatures.IndexOf("same_sentence")] = 1;
+        nearby[SpeakerFeatures.IndexOf("same_sentence")] = 1;
+        nearby[SpeakerFeatures.IndexOf("sentence_initial")] = 1;
+        nearby[SpeakerFeatures.IndexOf("form_name")] = 1;
 
         // When
         var scores = RuleSpeakerScorer.Instance.Score([subject, nearby]);

@@ -4,7 +4,7 @@ using NewsStance.Internal.Models;
 namespace NewsStance.Internal.Speakers;
 
 /// <summary>
-/// Hand-set weights over <see cref="SpeakerFeatures"/>: the frame's subject first, then mentions in the
+/// Hand-set weights over <see cref="SpeakerFeatures"/> (declared beside each feature): the frame's subject first, then mentions in the
 /// same or previous sentence, the previous quote's speaker for bare quotations, and names over pronouns.
 /// Used when no trained ranker is present, and as the baseline the ranker must beat.
 /// </summary>
@@ -18,16 +18,8 @@ internal sealed class RuleSpeakerScorer : ISpeakerScorer
     /// <summary>How the rule scores become a speaker confidence: Platt scaling fitted on the training split of the corpus.</summary>
     public static SpeakerCalibration Calibration { get; } = LoadCalibration();
 
-    private static readonly Dictionary<string, float> Weights = new()
-    {
-        ["frame_subject"] = 10f, ["same_sentence"] = 2f, ["previous_sentence"] = 1.2f, ["next_sentence"] = -0.5f,
-        ["same_paragraph"] = 0.8f, ["log_token_distance"] = -0.6f, ["inside_quote"] = -6f, ["form_name"] = 0.3f,
-        ["form_pronoun"] = 0.2f, ["form_document"] = -0.5f, ["form_org_noun"] = -0.3f, ["kind_person"] = 0.8f,
-        ["previous_speaker"] = 1.5f, ["sentence_initial"] = 0.8f, ["followed_by_cue"] = 2.5f, ["colon_intro"] = 2f,
-        ["paragraph_distance"] = -0.7f, ["in_title"] = -1f,
-    };
-
-    private static readonly float[] Vector = SpeakerFeatures.Names.Select(n => Weights.GetValueOrDefault(n)).ToArray();
+    /// <summary>The weights, in vector order: each is declared with its feature in <see cref="SpeakerFeatures.All"/>.</summary>
+    private static readonly float[] Vector = SpeakerFeatures.All.Select(f => f.RuleWeight).ToArray();
 
     public string Name => "rules";
 

@@ -12,8 +12,8 @@ internal sealed class SpeakerCalibration
     /// <summary>The ranking features the weights may name, in the order <see cref="Features"/> returns them.</summary>
     public static readonly string[] FeatureNames = ["top_score", "margin", "single_candidate", "top_frame_subject", "quote_has_frame"];
 
-    private static readonly int FrameSubject = Array.IndexOf(SpeakerFeatures.Names, "frame_subject");
-    private static readonly int QuoteHasFrame = Array.IndexOf(SpeakerFeatures.Names, "quote_has_frame");
+    private static readonly int FrameSubject = SpeakerFeatures.IndexOf("frame_subject");
+    private static readonly int QuoteHasFrame = SpeakerFeatures.IndexOf("quote_has_frame");
 
     private readonly double _bias;
     private readonly double[] _weights;

@@ -7,21 +7,107 @@ namespace NewsStance.Internal.Speakers;
 /// <summary>
 /// The features of one (quote, candidate mention) pair. They are data, not rules: the hand-set
 /// <see cref="RuleSpeakerScorer"/> weighs them, and the trained ranker learns from the same vector.
+/// Each feature is declared once, in <see cref="All"/>: its name, its place in the vector, its rule weight
+/// and how it is computed cannot drift apart.
 /// </summary>
 internal static class SpeakerFeatures
 {
-    /// <summary>Feature names, in vector order (recorded in the model manifest).</summary>
-    public static readonly string[] Names =
+    /// <summary>One feature: its name (recorded in the model manifest), its weight in the rule score, and its value.</summary>
+    public sealed record Feature(string Name, float RuleWeight, Func<Pair, float> Value);
+
+    /// <summary>
+    /// The features in vector order. The order and the names are those the shipped bundles' manifests record
+    /// ("speaker.features"): their trained rankers split on these slots, so a feature is only ever added at the end.
+    /// </summary>
+    public static readonly IReadOnlyList<Feature> All =
     [
-        "frame_subject", "same_sentence", "previous_sentence", "next_sentence", "sentence_distance", "same_paragraph",
-        "log_token_distance", "before_quote", "inside_quote", "form_name", "form_pronoun", "form_role", "form_anonymous",
-        "form_document", "form_org_noun", "kind_person", "kind_org", "previous_speaker", "log_entity_mentions",
-        "sentence_initial", "followed_by_cue", "distance_rank", "quote_has_frame", "type_direct", "type_indirect",
-        "type_mixed", "colon_intro", "has_full_name", "pattern_trailer", "pattern_subject_first", "in_title",
-        "paragraph_distance", "mention_plural", "rule_score",
+        new("frame_subject", 10f, p => Flag(p.Mention == p.Quote.FrameSpeaker)),
+        new("same_sentence", 2f, p => Flag(p.MentionSentence >= p.Quote.Sentence && p.MentionSentence <= p.QuoteEndSentence)),
+        new("previous_sentence", 1.2f, p => Flag(p.MentionSentence == p.Quote.Sentence - 1)),
+        new("next_sentence", -0.5f, p => Flag(p.MentionSentence == p.QuoteEndSentence + 1)),
+        new("sentence_distance", 0f, p => p.Before ? p.SentenceDistance : -p.SentenceDistance),
+        new("same_paragraph", 0.8f, p => Flag(p.MentionParagraph == p.Quote.Paragraph)),
+        new("log_token_distance", -0.6f, p => MathF.Log(1 + Math.Abs(p.TokenDistance))),
+        new("before_quote", 0f, p => Flag(p.Before)),
+        new("inside_quote", -6f, p => Flag(p.Quote.Content.Any(c => c.Contains(p.Mention.Span)))),
+        new("form_name", 0.3f, p => Flag(p.Mention.Form == MentionForm.Name)),
+        new("form_pronoun", 0.2f, p => Flag(p.Mention.Form == MentionForm.Pronoun)),
+        new("form_role", 0f, p => Flag(p.Mention.Form == MentionForm.RoleNoun)),
+        new("form_anonymous", 0f, p => Flag(p.Mention.Form == MentionForm.Anonymous)),
+        new("form_document", -0.5f, p => Flag(p.Mention.Form == MentionForm.Document)),
+        new("form_org_noun", -0.3f, p => Flag(p.Mention.Form == MentionForm.OrganizationNoun)),
+        new("kind_person", 0.8f, p => Flag(p.Kind == SpeakerKind.Person)),
+        new("kind_org", 0f, p => Flag(p.Kind == SpeakerKind.Organization)),
+        new("previous_speaker", 1.5f, p => Flag(p.PreviousSpeaker is not null && p.Entity == p.PreviousSpeaker)),
+        new("log_entity_mentions", 0f, p => MathF.Log(1 + (p.Entity?.Mentions.Count ?? 1))),
+        new("sentence_initial", 0.8f, p => Flag(p.Mention.IsSentenceInitial)),
+        new("followed_by_cue", 2.5f, p => Flag(FollowedByCue(p))),
+        new("distance_rank", 0f, p => p.DistanceRank),
+        new("quote_has_frame", 0f, p => Flag(p.Quote.Pattern != FramePattern.None)),
+        new("type_direct", 0f, p => Flag(p.Quote.Type == QuoteType.Direct)),
+        new("type_indirect", 0f, p => Flag(p.Quote.Type == QuoteType.Indirect)),
+        new("type_mixed", 0f, p => Flag(p.Quote.Type == QuoteType.Mixed)),
+        new("colon_intro", 2f, p => Flag(p.MentionSentenceSpan.End <= p.Quote.Start && p.Article.Text[p.MentionSentenceSpan.End - 1] == ':')),
+        new("has_full_name", 0f, p => Flag(p.Entity?.Name.Contains(' ') == true)),
+        new("pattern_trailer", 0f, p => Flag(p.Quote.Pattern is FramePattern.ContentSubjectCue or FramePattern.ContentCueSubject or FramePattern.DashTrailer)),
+        new("pattern_subject_first", 0f, p => Flag(p.Quote.Pattern is FramePattern.SubjectCueContent or FramePattern.Colon or FramePattern.AccordingTo)),
+        new("in_title", -1f, p => Flag(p.Article.Paragraphs[p.MentionParagraph].IsTitle)),
+        new("paragraph_distance", -0.7f, p => Math.Abs(p.Quote.Paragraph - p.MentionParagraph)),
+        new("mention_plural", 0f, p => Flag(p.Mention.Plural)),
+        // The hand-set score as one more feature: the ranker learns corrections to it instead of relearning it.
+        // Computed last, from the features before it (its own slot is still 0, and it weighs 0 in itself).
+        new("rule_score", 0f, p => RuleSpeakerScorer.Instance.ScoreOne(p.Vector)),
     ];
 
-    public static int Count => Names.Length;
+    /// <summary>The width of the feature vector: the number of features in <see cref="All"/> (checked when the class loads).</summary>
+    public const int Count = 34;
+
+    /// <summary>Feature names, in vector order (recorded in the model manifest).</summary>
+    public static readonly string[] Names = All.Count == Count
+        ? All.Select(f => f.Name).ToArray()
+        : throw new InvalidOperationException($"SpeakerFeatures declares {All.Count} features but Count says {Count}: make them agree.");
+
+    /// <summary>The place of the feature called <paramref name="name"/> in the vector.</summary>
+    public static int IndexOf(string name)
+    {
+        int i = Array.IndexOf(Names, name);
+        return i >= 0 ? i : throw new ArgumentException($"no speaker feature is called '{name}'", nameof(name));
+    }
+
+    /// <summary>What the features of one (quote, candidate) pair are computed from, with the measures several share.</summary>
+    public sealed class Pair
+    {
+        public required Article Article { get; init; }
+        public required QuoteCandidate Quote { get; init; }
+        public required Mention Mention { get; init; }
+
+        /// <summary>The entity the mention stands for (a pronoun's resolution for this quote).</summary>
+        public required Entity? Entity { get; init; }
+
+        public required Entity? PreviousSpeaker { get; init; }
+        public required int DistanceRank { get; init; }
+        public required Token[] Tokens { get; init; }
+
+        /// <summary>The vector being filled, in order: a feature may read those declared before it.</summary>
+        public required float[] Vector { get; init; }
+
+        public int MentionSentence => Mention.Sentence;
+        public required int QuoteEndSentence { get; init; }
+        public required bool Before { get; init; }
+        public required int TokenDistance { get; init; }
+        public required int SentenceDistance { get; init; }
+        public TextSpan MentionSentenceSpan => Article.Sentences[MentionSentence].Span;
+        public int MentionParagraph => Article.Sentences[MentionSentence].Paragraph;
+        public SpeakerKind Kind => Entity?.Kind ?? Mention.Kind;
+    }
+
+    private static float Flag(bool value) => value ? 1 : 0;
+
+    private static bool FollowedByCue(Pair p)
+    {
+        int next = p.Mention.LastToken + 1;
+        return next < p.Tokens.Length && p.Tokens[next].Kind == TokenKind.Word && Lexicon.ReportingLemma(p.Article.Slice(p.Tokens[next])) is not null;
+    }
 
     /// <summary>The candidate mentions for a quote: nearby sentences, never inside the quote's own content.</summary>
     public static List<Mention> Candidates(Article a, IReadOnlyList<Mention> mentions, QuoteCandidate q, int[] firstMentionOfSentence)
@@ -58,45 +144,16 @@ internal static class SpeakerFeatures
     public static float[] Compute(Article a, QuoteCandidate q, Mention m, Entity? entity, Entity? previousSpeaker, int distanceRank, Token[] tokens)
     {
         var f = new float[Count];
-        int qs = q.Sentence, ms = m.Sentence, qEndSentence = a.SentenceAt(q.End);
+        int qEndSentence = a.SentenceAt(q.End);
         bool before = m.Span.End <= q.Start;
-        int tokenDistance = before
-            ? a.TokenAtOrAfter(q.Start) - m.LastToken
-            : m.FirstToken - a.TokenAtOrAfter(q.End);
-        int sentenceDistance = before ? qs - ms : ms - qEndSentence;
-        f[0] = m == q.FrameSpeaker ? 1 : 0;
-        f[1] = ms >= qs && ms <= qEndSentence ? 1 : 0;
-        f[2] = ms == qs - 1 ? 1 : 0;
-        f[3] = ms == qEndSentence + 1 ? 1 : 0;
-        f[4] = before ? sentenceDistance : -sentenceDistance;
-        f[5] = a.Sentences[ms].Paragraph == q.Paragraph ? 1 : 0;
-        f[6] = MathF.Log(1 + Math.Abs(tokenDistance));
-        f[7] = before ? 1 : 0;
-        f[8] = q.Content.Any(c => c.Contains(m.Span)) ? 1 : 0;
-        f[9 + (int)m.Form] = 1;
-        var kind = entity?.Kind ?? m.Kind;
-        f[15] = kind == SpeakerKind.Person ? 1 : 0;
-        f[16] = kind == SpeakerKind.Organization ? 1 : 0;
-        f[17] = previousSpeaker is not null && entity == previousSpeaker ? 1 : 0;
-        f[18] = MathF.Log(1 + (entity?.Mentions.Count ?? 1));
-        f[19] = m.IsSentenceInitial ? 1 : 0;
-        int next = m.LastToken + 1;
-        f[20] = next < tokens.Length && tokens[next].Kind == TokenKind.Word && Lexicon.ReportingLemma(a.Slice(tokens[next])) is not null ? 1 : 0;
-        f[21] = distanceRank;
-        f[22] = q.Pattern != FramePattern.None ? 1 : 0;
-        f[23] = q.Type == QuoteType.Direct ? 1 : 0;
-        f[24] = q.Type == QuoteType.Indirect ? 1 : 0;
-        f[25] = q.Type == QuoteType.Mixed ? 1 : 0;
-        var mSentence = a.Sentences[ms];
-        f[26] = mSentence.Span.End <= q.Start && a.Text[mSentence.Span.End - 1] == ':' ? 1 : 0;
-        f[27] = entity?.Name.Contains(' ') == true ? 1 : 0;
-        f[28] = q.Pattern is FramePattern.ContentSubjectCue or FramePattern.ContentCueSubject or FramePattern.DashTrailer ? 1 : 0;
-        f[29] = q.Pattern is FramePattern.SubjectCueContent or FramePattern.Colon or FramePattern.AccordingTo ? 1 : 0;
-        f[30] = a.Paragraphs[mSentence.Paragraph].IsTitle ? 1 : 0;
-        f[31] = Math.Abs(q.Paragraph - mSentence.Paragraph);
-        f[32] = m.Plural ? 1 : 0;
-        // The hand-set score as one more feature: the ranker learns corrections to it instead of relearning it.
-        f[33] = RuleSpeakerScorer.Instance.ScoreOne(f);
+        var pair = new Pair
+        {
+            Article = a, Quote = q, Mention = m, Entity = entity, PreviousSpeaker = previousSpeaker, DistanceRank = distanceRank,
+            Tokens = tokens, Vector = f, QuoteEndSentence = qEndSentence, Before = before,
+            TokenDistance = before ? a.TokenAtOrAfter(q.Start) - m.LastToken : m.FirstToken - a.TokenAtOrAfter(q.End),
+            SentenceDistance = before ? q.Sentence - m.Sentence : m.Sentence - qEndSentence,
+        };
+        for (int j = 0; j < f.Length; j++) f[j] = All[j].Value(pair);
         return f;
     }
 }

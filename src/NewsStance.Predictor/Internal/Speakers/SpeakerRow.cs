@@ -7,7 +7,7 @@ internal sealed class SpeakerRow
 {
     public float Label { get; set; }
     public uint GroupId { get; set; }
-    [VectorType(34)] public float[] Features { get; set; } = [];
+    [VectorType(SpeakerFeatures.Count)] public float[] Features { get; set; } = [];
 }
 
 /// <summary>The ranker's output.</summary>
