@@ -1,0 +1,87 @@
+using NewsStance.Internal;
+
+namespace NewsStance.Tests;
+
+/// <summary>The rules' word lists are data files: each must load and hold each entry once, in lower case.</summary>
+public sealed class LexiconTests
+{
+    public static TheoryData<string> Files() => new(Lexicon.FileNames.Order(StringComparer.Ordinal));
+
+    // The only lists whose entries hold spaces: a verb's forms on one line, and country names of several words.
+    private static readonly string[] ListsWithSpaces = ["irregular-verbs.txt", "countries.txt"];
+
+    [Fact]
+    public void Every_list_the_rules_use_is_embedded_and_loads()
+    {
+        // When: the first lookup loads every list (a missing file would throw here)
+        var lemma = Lexicon.ReportingLemma("said");
+
+        // Then
+        Assert.Equal("say", lemma);
+        Assert.True(Lexicon.FileNames.Count() >= 20, string.Join(", ", Lexicon.FileNames));
+        Assert.Contains("Spokeswoman", (IReadOnlySet<string>)Lexicon.PersonRoles); // these lookups ignore case
+        Assert.Contains("united states", (IReadOnlySet<string>)Lexicon.Countries);
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Word_list_has_no_duplicates(string file)
+    {
+        // When
+        var entries = Lexicon.Entries(file);
+
+        // Then
+        var duplicates = entries.GroupBy(e => e, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(duplicates.Count == 0, $"{file} lists more than once: {string.Join(", ", duplicates)}");
+        Assert.NotEmpty(entries);
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Word_list_entries_are_lower_case_words(string file)
+    {
+        // When
+        var entries = Lexicon.Entries(file);
+
+        // Then
+        bool spaces = ListsWithSpaces.Contains(file);
+        Assert.All(entries, e => Assert.True(e == e.ToLowerInvariant() && (spaces ? !e.Contains("  ") : !e.Contains(' ')), $"{file}: \"{e}\""));
+    }
+
+    [Theory]
+    [InlineData("stressed", "stress")]
+    [InlineData("Told", "tell")] // irregular, any case
+    [InlineData("written", "write")]
+    [InlineData("quipped", "quip")] // doubled consonant
+    [InlineData("denies", "deny")]
+    [InlineData("lambasted", "lambast")] // shared with "lambaste": the lemma listed first wins
+    [InlineData("sayed", null)]
+    [InlineData("spoke", null)] // "speak" has irregular forms but is not a reporting verb
+    public void Reporting_verb_forms_are_generated_from_the_lemmas(string form, string? lemma)
+    {
+        // Then
+        Assert.Equal(lemma, Lexicon.ReportingLemma(form));
+    }
+
+    [Fact]
+    public void Lemma_lists_match_as_written_and_title_lists_after_lower_casing()
+    {
+        // Then: lemmas arrive lower-cased from ReportingLemma, so these lists match exactly
+        Assert.True(Lexicon.IsCoreSpeechVerb("say"));
+        Assert.False(Lexicon.IsCoreSpeechVerb("Say"));
+        Assert.True(Lexicon.IsNounAmbiguous("comment"));
+        Assert.True(Lexicon.NeedsParticle("point"));
+        Assert.False(Lexicon.NeedsParticle("say"));
+
+        // Then: titles are lower-cased and lose their period first
+        Assert.Equal(1, Lexicon.TitleGender("Mr."));
+        Assert.Equal(-1, Lexicon.TitleGender("Spokeswoman"));
+        Assert.Equal(0, Lexicon.TitleGender("Minister"));
+        Assert.True(Lexicon.IsNameTitle("Foreign"));
+        Assert.True(Lexicon.IsNameTitle("Sen."));
+        Assert.True(Lexicon.IsNameTitle("Spokesman"));
+        Assert.False(Lexicon.IsNameTitle("Paris"));
+        Assert.Equal(-1, Lexicon.FirstNameGender("Ngozi"));
+        Assert.Equal(1, Lexicon.FirstNameGender("kwame"));
+    }
+}
