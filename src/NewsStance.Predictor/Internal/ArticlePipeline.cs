@@ -1,5 +1,4 @@
 using NewsStance.Internal.Mentions;
-using NewsStance.Internal.Quotes;
 using NewsStance.Internal.Reading;
 using NewsStance.Internal.Speakers;
 using NewsStance.Internal.Stance;
@@ -7,7 +6,7 @@ using NewsStance.Internal.Stance;
 namespace NewsStance.Internal;
 
 /// <summary>
-/// The pipeline, in the order data flows: read → mentions → entities → quotes → speakers → stance.
+/// The pipeline, in the order data flows: read → mentions → entities → quotes (<see cref="ArticleAnalyzer"/>) → speakers → stance.
 /// Stateless apart from its (thread-safe) scorers, so one instance serves many threads.
 /// </summary>
 internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel? stance, SpeakerCalibration? calibration = null)
@@ -19,11 +18,8 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
 
     public ArticleResult Run(string id, string text, IReadOnlyList<StanceTarget>? targets)
     {
-        var article = ArticleReader.Read(id, text);
-        var mentions = MentionFinder.Find(article);
-        var resolver = new EntityResolver(mentions, article);
-        var quotes = QuoteFinder.Find(article, mentions);
-        var speakers = _ranker.Choose(article, mentions, resolver, quotes);
+        var (article, mentions, entities, quotes) = ArticleAnalyzer.Analyze(id, text);
+        var speakers = _ranker.Choose(article, mentions, entities, quotes);
         var places = targets is { Count: > 0 } ? null : PlaceNames.Find(article, mentions);
         var results = new List<QuoteResult>(quotes.Count);
         var stanceInputs = new List<StanceInput>();
@@ -56,10 +52,7 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
     /// </summary>
     public static List<NamedEntity> NamedEntities(string id, string text)
     {
-        var article = ArticleReader.Read(id, text);
-        var mentions = MentionFinder.Find(article);
-        _ = new EntityResolver(mentions, article);
-        var quotes = QuoteFinder.Find(article, mentions);
+        var (article, mentions, _, quotes) = ArticleAnalyzer.Analyze(id, text);
         var places = PlaceNames.Find(article, mentions);
         // The dateline's city and outlet ("MOSCOW (Sputnik) -") say where the story came from, not what it is about.
         int datelineEnd = article.Dateline is { } d && text.IndexOf(d, StringComparison.Ordinal) is var at and >= 0 ? at + d.Length : -1;

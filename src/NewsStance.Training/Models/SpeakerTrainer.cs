@@ -30,10 +30,8 @@ internal sealed class SpeakerTrainer(MLContext ml)
         foreach (var byArticle in corpus.Quotes.GroupBy(q => q.ArticleId))
         {
             var text = corpus.Articles[byArticle.Key];
-            var article = ArticleReader.Read(byArticle.Key, text);
-            var mentions = MentionFinder.Find(article);
-            var resolver = new EntityResolver(mentions, article);
-            var found = QuoteFinder.Find(article, mentions);
+            // The same first stages as scoring, so the ranker learns on what it will see.
+            var (article, mentions, entities, found) = ArticleAnalyzer.Analyze(byArticle.Key, text);
             var firstMention = SpeakerRanker.FirstMentionOfSentence(article, mentions);
             // Pair gold quotes with found ones by content overlap, then featurise in text order.
             var pairs = new List<(QuoteCandidate Quote, GoldQuote Gold, bool Found)>();
@@ -55,7 +53,7 @@ internal sealed class SpeakerTrainer(MLContext ml)
                     if (overlap > bestOverlap) { bestOverlap = overlap; gold = i; }
                 }
                 if (candidates.Count == 0) continue;
-                var features = SpeakerRanker.Featurize(article, q, candidates, previous, resolver);
+                var features = SpeakerRanker.Featurize(article, q, candidates, previous, entities);
                 groups.Add(new SpeakerGroup(byArticle.Key, features.Vectors, gold, isFound));
                 if (gold >= 0) previous = features.Entities[gold] ?? previous;
             }
