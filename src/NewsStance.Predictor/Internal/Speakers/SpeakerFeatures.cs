@@ -13,7 +13,10 @@ namespace NewsStance.Internal.Speakers;
 internal static class SpeakerFeatures
 {
     /// <summary>One feature: its name (recorded in the model manifest), its weight in the rule score, and its value.</summary>
-    public sealed record Feature(string Name, float RuleWeight, Func<Pair, float> Value);
+    public sealed record Feature(string Name, float RuleWeight, FeatureValue Value);
+
+    /// <summary>A feature's value for one pair (passed by reference: the pair is a struct, made once per candidate).</summary>
+    public delegate float FeatureValue(in Pair pair);
 
     /// <summary>
     /// The features in vector order. The order and the names are those the shipped bundles' manifests record
@@ -21,42 +24,42 @@ internal static class SpeakerFeatures
     /// </summary>
     public static readonly IReadOnlyList<Feature> All =
     [
-        new("frame_subject", 10f, p => Flag(p.Mention == p.Quote.FrameSpeaker)),
-        new("same_sentence", 2f, p => Flag(p.MentionSentence >= p.Quote.Sentence && p.MentionSentence <= p.QuoteEndSentence)),
-        new("previous_sentence", 1.2f, p => Flag(p.MentionSentence == p.Quote.Sentence - 1)),
-        new("next_sentence", -0.5f, p => Flag(p.MentionSentence == p.QuoteEndSentence + 1)),
-        new("sentence_distance", 0f, p => p.Before ? p.SentenceDistance : -p.SentenceDistance),
-        new("same_paragraph", 0.8f, p => Flag(p.MentionParagraph == p.Quote.Paragraph)),
-        new("log_token_distance", -0.6f, p => MathF.Log(1 + Math.Abs(p.TokenDistance))),
-        new("before_quote", 0f, p => Flag(p.Before)),
-        new("inside_quote", -6f, p => Flag(p.Quote.Content.Any(c => c.Contains(p.Mention.Span)))),
-        new("form_name", 0.3f, p => Flag(p.Mention.Form == MentionForm.Name)),
-        new("form_pronoun", 0.2f, p => Flag(p.Mention.Form == MentionForm.Pronoun)),
-        new("form_role", 0f, p => Flag(p.Mention.Form == MentionForm.RoleNoun)),
-        new("form_anonymous", 0f, p => Flag(p.Mention.Form == MentionForm.Anonymous)),
-        new("form_document", -0.5f, p => Flag(p.Mention.Form == MentionForm.Document)),
-        new("form_org_noun", -0.3f, p => Flag(p.Mention.Form == MentionForm.OrganizationNoun)),
-        new("kind_person", 0.8f, p => Flag(p.Kind == SpeakerKind.Person)),
-        new("kind_org", 0f, p => Flag(p.Kind == SpeakerKind.Organization)),
-        new("previous_speaker", 1.5f, p => Flag(p.PreviousSpeaker is not null && p.Entity == p.PreviousSpeaker)),
-        new("log_entity_mentions", 0f, p => MathF.Log(1 + (p.Entity?.Mentions.Count ?? 1))),
-        new("sentence_initial", 0.8f, p => Flag(p.Mention.IsSentenceInitial)),
-        new("followed_by_cue", 2.5f, p => Flag(FollowedByCue(p))),
-        new("distance_rank", 0f, p => p.DistanceRank),
-        new("quote_has_frame", 0f, p => Flag(p.Quote.Pattern != FramePattern.None)),
-        new("type_direct", 0f, p => Flag(p.Quote.Type == QuoteType.Direct)),
-        new("type_indirect", 0f, p => Flag(p.Quote.Type == QuoteType.Indirect)),
-        new("type_mixed", 0f, p => Flag(p.Quote.Type == QuoteType.Mixed)),
-        new("colon_intro", 2f, p => Flag(p.MentionSentenceSpan.End <= p.Quote.Start && p.Article.Text[p.MentionSentenceSpan.End - 1] == ':')),
-        new("has_full_name", 0f, p => Flag(p.Entity?.Name.Contains(' ') == true)),
-        new("pattern_trailer", 0f, p => Flag(p.Quote.Pattern is FramePattern.ContentSubjectCue or FramePattern.ContentCueSubject or FramePattern.DashTrailer)),
-        new("pattern_subject_first", 0f, p => Flag(p.Quote.Pattern is FramePattern.SubjectCueContent or FramePattern.Colon or FramePattern.AccordingTo)),
-        new("in_title", -1f, p => Flag(p.Article.Paragraphs[p.MentionParagraph].IsTitle)),
-        new("paragraph_distance", -0.7f, p => Math.Abs(p.Quote.Paragraph - p.MentionParagraph)),
-        new("mention_plural", 0f, p => Flag(p.Mention.Plural)),
+        new("frame_subject", 10f, (in Pair p) => Flag(p.Mention == p.Quote.FrameSpeaker)),
+        new("same_sentence", 2f, (in Pair p) => Flag(p.MentionSentence >= p.Quote.Sentence && p.MentionSentence <= p.QuoteEndSentence)),
+        new("previous_sentence", 1.2f, (in Pair p) => Flag(p.MentionSentence == p.Quote.Sentence - 1)),
+        new("next_sentence", -0.5f, (in Pair p) => Flag(p.MentionSentence == p.QuoteEndSentence + 1)),
+        new("sentence_distance", 0f, (in Pair p) => p.Before ? p.SentenceDistance : -p.SentenceDistance),
+        new("same_paragraph", 0.8f, (in Pair p) => Flag(p.MentionParagraph == p.Quote.Paragraph)),
+        new("log_token_distance", -0.6f, (in Pair p) => MathF.Log(1 + Math.Abs(p.TokenDistance))),
+        new("before_quote", 0f, (in Pair p) => Flag(p.Before)),
+        new("inside_quote", -6f, (in Pair p) => Flag(InsideQuote(p.Quote, p.Mention))),
+        new("form_name", 0.3f, (in Pair p) => Flag(p.Mention.Form == MentionForm.Name)),
+        new("form_pronoun", 0.2f, (in Pair p) => Flag(p.Mention.Form == MentionForm.Pronoun)),
+        new("form_role", 0f, (in Pair p) => Flag(p.Mention.Form == MentionForm.RoleNoun)),
+        new("form_anonymous", 0f, (in Pair p) => Flag(p.Mention.Form == MentionForm.Anonymous)),
+        new("form_document", -0.5f, (in Pair p) => Flag(p.Mention.Form == MentionForm.Document)),
+        new("form_org_noun", -0.3f, (in Pair p) => Flag(p.Mention.Form == MentionForm.OrganizationNoun)),
+        new("kind_person", 0.8f, (in Pair p) => Flag(p.Kind == SpeakerKind.Person)),
+        new("kind_org", 0f, (in Pair p) => Flag(p.Kind == SpeakerKind.Organization)),
+        new("previous_speaker", 1.5f, (in Pair p) => Flag(p.PreviousSpeaker is not null && p.Entity == p.PreviousSpeaker)),
+        new("log_entity_mentions", 0f, (in Pair p) => MathF.Log(1 + (p.Entity?.Mentions.Count ?? 1))),
+        new("sentence_initial", 0.8f, (in Pair p) => Flag(p.Mention.IsSentenceInitial)),
+        new("followed_by_cue", 2.5f, (in Pair p) => Flag(FollowedByCue(p))),
+        new("distance_rank", 0f, (in Pair p) => p.DistanceRank),
+        new("quote_has_frame", 0f, (in Pair p) => Flag(p.Quote.Pattern != FramePattern.None)),
+        new("type_direct", 0f, (in Pair p) => Flag(p.Quote.Type == QuoteType.Direct)),
+        new("type_indirect", 0f, (in Pair p) => Flag(p.Quote.Type == QuoteType.Indirect)),
+        new("type_mixed", 0f, (in Pair p) => Flag(p.Quote.Type == QuoteType.Mixed)),
+        new("colon_intro", 2f, (in Pair p) => Flag(p.MentionSentenceSpan.End <= p.Quote.Start && p.Article.Text[p.MentionSentenceSpan.End - 1] == ':')),
+        new("has_full_name", 0f, (in Pair p) => Flag(p.Entity?.Name.Contains(' ') == true)),
+        new("pattern_trailer", 0f, (in Pair p) => Flag(p.Quote.Pattern is FramePattern.ContentSubjectCue or FramePattern.ContentCueSubject or FramePattern.DashTrailer)),
+        new("pattern_subject_first", 0f, (in Pair p) => Flag(p.Quote.Pattern is FramePattern.SubjectCueContent or FramePattern.Colon or FramePattern.AccordingTo)),
+        new("in_title", -1f, (in Pair p) => Flag(p.Article.Paragraphs[p.MentionParagraph].IsTitle)),
+        new("paragraph_distance", -0.7f, (in Pair p) => Math.Abs(p.Quote.Paragraph - p.MentionParagraph)),
+        new("mention_plural", 0f, (in Pair p) => Flag(p.Mention.Plural)),
         // The hand-set score as one more feature: the ranker learns corrections to it instead of relearning it.
         // Computed last, from the features before it (its own slot is still 0, and it weighs 0 in itself).
-        new("rule_score", 0f, p => RuleSpeakerScorer.Instance.ScoreOne(p.Vector)),
+        new("rule_score", 0f, (in Pair p) => RuleSpeakerScorer.Instance.ScoreOne(p.Vector)),
     ];
 
     /// <summary>The width of the feature vector: the number of features in <see cref="All"/> (checked when the class loads).</summary>
@@ -75,7 +78,7 @@ internal static class SpeakerFeatures
     }
 
     /// <summary>What the features of one (quote, candidate) pair are computed from, with the measures several share.</summary>
-    public sealed class Pair
+    public readonly struct Pair
     {
         public required Article Article { get; init; }
         public required QuoteCandidate Quote { get; init; }
@@ -103,7 +106,9 @@ internal static class SpeakerFeatures
 
     private static float Flag(bool value) => value ? 1 : 0;
 
-    private static bool FollowedByCue(Pair p)
+    private static bool InsideQuote(QuoteCandidate q, Mention m) => q.Content.Any(c => c.Contains(m.Span));
+
+    private static bool FollowedByCue(in Pair p)
     {
         int next = p.Mention.LastToken + 1;
         return next < p.Tokens.Length && p.Tokens[next].Kind == TokenKind.Word && Lexicon.ReportingLemma(p.Article.Slice(p.Tokens[next])) is not null;
@@ -153,7 +158,7 @@ internal static class SpeakerFeatures
             TokenDistance = before ? a.TokenAtOrAfter(q.Start) - m.LastToken : m.FirstToken - a.TokenAtOrAfter(q.End),
             SentenceDistance = before ? q.Sentence - m.Sentence : m.Sentence - qEndSentence,
         };
-        for (int j = 0; j < f.Length; j++) f[j] = All[j].Value(pair);
+        for (int j = 0; j < f.Length; j++) f[j] = All[j].Value(in pair);
         return f;
     }
 }
