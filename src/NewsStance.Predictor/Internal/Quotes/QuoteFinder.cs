@@ -28,7 +28,7 @@ internal sealed class QuoteFinder
         var content = new ReportedContent(_c);
         _colon = new ColonFrame(_c, classifier);
         _accordingTo = new AccordingToFrame(_c, classifier);
-        _verb = new VerbFrame(_c, classifier, content);
+        _verb = new VerbFrame(_c, classifier, content, new VerbSubject(_c));
         _participle = new ParticipleFrame(_c, classifier, content);
         _bare = new BareQuotations(_c, new DashTrailer(_c));
         _assembler = new QuoteAssembler(_c);

@@ -8,43 +8,22 @@ namespace NewsStance.Internal.Quotes;
 /// subject and cue ("…, Peskov said." and mid-sentence "The plan, he said, would fail"), content then cue and
 /// subject ("…, said Peskov."), and a second verb of the sentence's subject ("… visited the site and said …").
 /// </summary>
-internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, ReportedContent content)
+internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, ReportedContent content, VerbSubject subjects)
 {
     /// <summary>The quote of the reporting verb read as <paramref name="cue"/> in sentence <paramref name="s"/>, or null.</summary>
     public QuoteCandidate? Find(Sentence s, VerbCue cue)
     {
         int first = s.FirstToken, end = first + s.TokenCount;
-        int v = cue.Verb, k = cue.SubjectEnd, cueEnd = cue.CueEnd, auxStart = cue.AuxStart;
+        int k = cue.SubjectEnd, cueEnd = cue.CueEnd;
         string lemma = cue.Lemma;
-        Mention? subject = k >= first ? c.MentionEndingAt(k) : null;
-        int subjectStart = subject?.FirstToken ?? -1; // where the attribution begins, apposition included
-        // "…, forcing many to sell, said Anna Berg, an economist.": a verb right after a comma, with a speaker after it
-        // that ends the sentence (an apposition aside), is an inverted trailer; the phrase before the comma is content,
-        // not an apposition of the subject.
-        // Quotative inversion takes a bare verb of saying: not one with an auxiliary ("…, has defended the company"), nor
-        // one whose object is its content, nor one that names its addressee there ("…, who …, told Reuters.").
-        bool invertedTrailer = subject is null && k >= first && c.IsPunct(k, ',') && auxStart == v
-            && !QuoteWords.AddresseeVerbs.Contains(lemma) && !QuoteWords.ObjectContentVerbs.Contains(lemma) && EndsWithSpeaker(cueEnd + 1, end);
-        // Apposition or relative clause between subject and verb: "Peskov, who …, said".
-        if (subject is null && k >= first && c.IsPunct(k, ',') && !invertedTrailer)
-            (subject, subjectStart) = SubjectBeforeComma(k, first) ?? (null, -1);
-        // A source with a post-modifier: "a source familiar with the talks said", "officials in the capital said".
-        if (subject is null && k >= first && !invertedTrailer)
-            subject = SubjectWithPostModifier(k, first);
-        // A mention after a preposition is the end of a post-modifier, not the subject: "officials in the city said".
-        else if (subject is not null && subject.FirstToken - 1 >= first && c.Tokens[subject.FirstToken - 1].Kind == TokenKind.Word
-                 && char.IsLower(c.First(subject.FirstToken - 1)) && QuoteWords.SourcePostModifierStarts.Contains(c.Word(subject.FirstToken - 1))
-                 && SubjectWithPostModifier(k, first) is { } head)
-        {
-            subject = head;
-            subjectStart = head.FirstToken;
-        }
+        var (subject, subjectStart) = subjects.Find(s, cue);
 
         if (subject is not null && !c.InQuote(subject.FirstToken))
         {
             // Subject-cue with content after it, or a trailer "…, X said."
             // "…," the operator's director, Bernard Lacombe, said, "…": the content stops before the whole apposition.
-            int before = (subjectStart >= first ? Math.Min(subject.FirstToken, subjectStart) : subject.FirstToken) - 1;
+            int phraseStart = subjectStart >= first ? Math.Min(subject.FirstToken, subjectStart) : subject.FirstToken;
+            int before = phraseStart - 1;
             bool trailer = before >= first && (c.IsPunct(before, ',') || c.IsDash(before) || c.Tokens[before].Kind == TokenKind.QuoteMark || c.IsPunct(before, '('));
             int afterCue = SkipAddressee(lemma, cueEnd + 1, end);
             if (trailer && content.IsClauseEnd(afterCue, end))
@@ -61,9 +40,9 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
                     if (classifier.Classify(new ReportingFrame(s, pieces, cue.Cue, cue.Lemma, subject, FramePattern.ContentSubjectCue)) is { } trailerQuote) return trailerQuote;
                 }
             }
-            // Subject-cue with content after it; a leading adverbial ("On Tuesday, X said that …") is not content.
-            int clauseEnd = OpensSubordinateClause(subjectStart >= first ? Math.Min(subject.FirstToken, subjectStart) : subject.FirstToken, first)
-                ? FirstCommaOutsideQuotes(cueEnd + 1, end) : end;
+            // Subject-cue with content after it; in a fronted subordinate clause ("When X said …, the traders cheered")
+            // the content ends at the comma that closes the clause.
+            int clauseEnd = OpensSubordinateClause(phraseStart, first) ? FirstCommaOutsideQuotes(cueEnd + 1, end) : end;
             var after = content.After(cueEnd, lemma, clauseEnd, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
             return after is null ? null : classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, subject, FramePattern.SubjectCueContent));
         }
@@ -88,21 +67,6 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
             return classifier.Classify(new ReportingFrame(s, pieces, cue.Cue, cue.Lemma, after, FramePattern.ContentCueSubject));
         }
         return null;
-    }
-
-    /// <summary>
-    /// True when a speaker mention starts at <paramref name="i"/> and closes the sentence, or is followed only by an
-    /// apposition or relative clause ("said Anna Berg, a farm economist", "said Tom Hale, who …").
-    /// </summary>
-    private bool EndsWithSpeaker(int i, int end)
-    {
-        if (i >= end || c.InQuote(i) || c.MentionStartingAt(i) is not { } m || m.Form == MentionForm.Pronoun || QuoteContext.IsDayOrTime(c.Word(i))
-            || c.Word(i) is "that" or "this" or "these" or "those") return false;
-        int n = m.LastToken + 1;
-        if (n >= end || c.IsPunct(n, '.') || c.IsPunct(n, '!') || c.IsPunct(n, '?')) return true;
-        if (!c.IsPunct(n, ',') || n + 1 >= end || c.InQuote(n + 1)) return false;
-        var next = c.Word(n + 1);
-        return next is "a" or "an" or "the" or "who" || c.MentionStartingAt(n + 1) is not null || Lexicon.PersonRoles.Contains(next);
     }
 
     /// <summary>True when a subordinating conjunction stands right before the subject at <paramref name="subjectStart"/>.</summary>
@@ -147,46 +111,6 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
         if (Lexicon.ReportingLemma(w) is not null || QuoteWords.ContinuationBreakers.Contains(w)) return null;
         var span = c.Trim(new TextSpan(c.Tokens[n].Start, c.Tokens[end - 1].End));
         return span.Length == 0 || c.TokenCount(span) < 2 ? null : span;
-    }
-
-    /// <summary>
-    /// The head of a subject with a post-modifier ending at <paramref name="k"/>: "a source familiar with the talks",
-    /// "officials in the capital". Walks back over the post-modifier to a mention followed by a word that opens one.
-    /// </summary>
-    private Mention? SubjectWithPostModifier(int k, int first)
-    {
-        for (int j = k; j >= first && k - j < 8; j--)
-        {
-            if (c.InQuote(j) || c.Tokens[j].Kind != TokenKind.Word || Lexicon.ReportingLemma(c.Word(j)) is not null) return null;
-            var m = c.MentionEndingAt(j);
-            if (m is null || j == k) continue;
-            if (m.Form == MentionForm.Pronoun) return null;
-            // A name inside the post-modifier ("experts on North Korea and …") is passed over on the way back to its head.
-            if (QuoteWords.SourcePostModifierStarts.Contains(c.Word(j + 1))) return m;
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// The subject of "X, apposition or relative clause, said" and the first token of the whole subject phrase
-    /// (X's first token, or the apposition's when X is not a mention).
-    /// </summary>
-    private (Mention? Subject, int PhraseStart)? SubjectBeforeComma(int comma, int first)
-    {
-        // Walk back to the comma that opens the apposition or relative clause, within 40 tokens.
-        for (int k = comma - 1; k >= first && comma - k < 40; k--)
-        {
-            if (c.InQuote(k)) return null;
-            if (!c.IsPunct(k, ',')) continue;
-            var outer = k - 1 >= first ? c.MentionEndingAt(k - 1) : null;
-            // "A company spokesman, Pieter de Vries, said" / "Dmitry Peskov, the Kremlin spokesman, said": the name wins.
-            var inner = c.MentionStartingAt(k + 1) is { } st && st.LastToken == comma - 1 ? st : c.MentionEndingAt(comma - 1);
-            int phraseStart = outer?.FirstToken ?? k + 1;
-            if (inner is { Form: MentionForm.Name } && outer is not { Form: MentionForm.Name }) return (inner, phraseStart);
-            if (outer is not null && outer.Form != MentionForm.Pronoun) return (outer, phraseStart);
-            return (inner, phraseStart);
-        }
-        return null;
     }
 
     /// <summary>
