@@ -19,7 +19,7 @@ internal sealed class BareQuotations(QuoteContext c, DashTrailer dashTrailer)
             int paragraph = c.Article.Sentences[sentence].Paragraph;
             quotes.Add(dashTrailer.Find(r, sentence, paragraph) ?? new QuoteCandidate
             {
-                Type = QuoteType.Direct, Content = r.Pieces.ToList(), Quotations = [r], Sentence = sentence, Paragraph = paragraph,
+                Type = QuoteType.Direct, Content = r.Pieces, Quotations = [r], Sentence = sentence, Paragraph = paragraph,
                 Pattern = FramePattern.None,
             });
         }

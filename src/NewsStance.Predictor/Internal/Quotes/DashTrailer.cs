@@ -12,7 +12,7 @@ internal sealed class DashTrailer(QuoteContext c)
         // The role after the name ("— Ana Ruiz, mayor") is read by EntityResolver, which owns entities.
         return new QuoteCandidate
         {
-            Type = QuoteType.Direct, Content = r.Pieces.ToList(), Quotations = [r], Sentence = sentence, Paragraph = paragraph,
+            Type = QuoteType.Direct, Content = r.Pieces, Quotations = [r], Sentence = sentence, Paragraph = paragraph,
             FrameSpeaker = m, Cue = c.Tokens[t].Span, CueLemma = "—", Pattern = FramePattern.DashTrailer,
         };
     }
