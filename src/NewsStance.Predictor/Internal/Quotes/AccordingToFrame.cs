@@ -10,8 +10,8 @@ namespace NewsStance.Internal.Quotes;
 internal sealed class AccordingToFrame(QuoteContext c, QuoteClassifier classifier)
 {
     /// <summary>True when "according to" starts at token <paramref name="i"/> of a sentence ending before <paramref name="end"/>.</summary>
-    public bool IsCue(int i, int end)
-        => c.Word(i).Equals("according", StringComparison.OrdinalIgnoreCase) && i + 1 < end && c.Word(i + 1) == "to";
+    public bool IsCue(int i, int end) // asked of every word: compares in place rather than copying the word
+        => c.Article.Slice(c.Tokens[i]).Equals("according", StringComparison.OrdinalIgnoreCase) && i + 1 < end && c.Word(i + 1) == "to";
 
     /// <summary>The quote whose cue is the "according to" at token <paramref name="i"/>, or null.</summary>
     public QuoteCandidate? Find(Sentence s, int i)
