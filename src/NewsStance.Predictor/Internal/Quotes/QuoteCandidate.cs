@@ -30,7 +30,7 @@ internal enum FramePattern
 internal sealed class QuoteCandidate
 {
     public required QuoteType Type { get; init; }
-    /// <summary>The content pieces in text order.</summary>
+    /// <summary>The content pieces; the finder gives them in text order.</summary>
     public required IReadOnlyList<TextSpan> Content { get; init; }
     public TextSpan? Cue { get; init; }
     public string? CueLemma { get; init; }
