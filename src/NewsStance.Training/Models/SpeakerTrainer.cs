@@ -64,9 +64,10 @@ internal sealed class SpeakerTrainer(MLContext ml)
     private static QuoteCandidate FromGold(Article a, GoldQuote g)
     {
         int sentence = a.SentenceAt(g.Content[0].Start);
-        var q = new QuoteCandidate { Type = g.Type, Sentence = sentence, Paragraph = a.Sentences[sentence].Paragraph, Cue = g.CueSpan, CueLemma = g.Cue };
-        q.Content.AddRange(g.Content);
-        return q;
+        return new QuoteCandidate
+        {
+            Type = g.Type, Content = g.Content, Sentence = sentence, Paragraph = a.Sentences[sentence].Paragraph, Cue = g.CueSpan, CueLemma = g.Cue,
+        };
     }
 
     private static double Jaccard(IReadOnlyList<TextSpan> a, IReadOnlyList<TextSpan> b)

@@ -7,27 +7,6 @@ public sealed class QuoteFinderTests
 {
     // ---- direct quotes ---------------------------------------------------------------------------
 
-    [Theory]
-    [InlineData("\"", "\"")]
-    [InlineData("“", "”")]
-    [InlineData("«", "»")]
-    public void Direct_quote_is_found_with_any_quotation_marks(string open, string close)
-    {
-        // Given
-        string text = $"The mayor arrived late. {open}We will rebuild the bridge by spring,{close} Ana Ruiz said.";
-
-        // When
-        var quote = Articles.Single(Articles.Score(text));
-
-        // Then
-        Assert.Equal(QuoteType.Direct, quote.Type);
-        Assert.Equal(new[] { Articles.SpanOf(text, "We will rebuild the bridge by spring") }, quote.ContentSpans);
-        Assert.Equal("We will rebuild the bridge by spring", quote.Text);
-        Assert.Equal("said", quote.Cue?.Text);
-        Assert.Equal(Articles.SpanOf(text, "said"), quote.Cue?.Span);
-        Assert.Equal("Ana Ruiz", quote.Speaker?.Name);
-    }
-
     [Fact]
     public void Split_direct_quote_keeps_both_halves()
     {

@@ -23,18 +23,24 @@ internal enum FramePattern
     DashTrailer,
 }
 
-/// <summary>A quotation the rules found: its type, content pieces, cue and the mention its frame names.</summary>
+/// <summary>
+/// A quotation the rules found: its type, content pieces, cue and the mention its frame names. Not changed
+/// once made: later stages read it.
+/// </summary>
 internal sealed class QuoteCandidate
 {
-    public required QuoteType Type { get; set; }
-    public List<TextSpan> Content { get; } = [];
-    public TextSpan? Cue { get; set; }
-    public string? CueLemma { get; set; }
+    public required QuoteType Type { get; init; }
+    /// <summary>The content pieces; the finder gives them in text order.</summary>
+    public required IReadOnlyList<TextSpan> Content { get; init; }
+    public TextSpan? Cue { get; init; }
+    public string? CueLemma { get; init; }
     /// <summary>The mention the grammatical frame makes the speaker (subject of the cue), if any.</summary>
-    public Mention? FrameSpeaker { get; set; }
-    public FramePattern Pattern { get; set; }
+    public Mention? FrameSpeaker { get; init; }
+    public FramePattern Pattern { get; init; }
     public required int Sentence { get; init; }
     public required int Paragraph { get; init; }
+    /// <summary>The quotations the content holds: a frame claims them, so none of them is a bare quote of its own.</summary>
+    public IReadOnlyList<QuoteRegion> Quotations { get; init; } = [];
 
     public int Start => Content[0].Start;
     public int End => Content[^1].End;

@@ -6,10 +6,13 @@ namespace NewsStance.Internal.Quotes;
 /// </summary>
 internal sealed class QuoteRegion
 {
-    public List<TextSpan> Pieces { get; } = [];
+    /// <summary>The quoted text, without the marks: one piece per paragraph, in text order (none when the marks enclose nothing).</summary>
+    public required IReadOnlyList<TextSpan> Pieces { get; init; }
     /// <summary>From the opening mark to the closing mark (or the paragraph end when unbalanced).</summary>
-    public TextSpan Outer { get; set; }
-    public int Words { get; set; }
-    public bool EndsWithStop { get; set; }
-    public bool StartsUpper { get; set; }
+    public required TextSpan Outer { get; init; }
+    /// <summary>The words and numbers quoted.</summary>
+    public int Words { get; init; }
+    /// <summary>The quotation ends like a sentence: with a stop, or with a comma right after its closing mark.</summary>
+    public bool EndsWithStop { get; init; }
+    public bool StartsUpper { get; init; }
 }

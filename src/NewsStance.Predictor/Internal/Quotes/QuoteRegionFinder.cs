@@ -11,10 +11,10 @@ internal static class QuoteRegionFinder
 {
     public static List<QuoteRegion> Find(Article article)
     {
-        var regions = new List<QuoteRegion>();
+        var regions = new List<OpenRegion>();
         var text = article.Text;
         var tokens = article.Tokens;
-        QuoteRegion? carried = null;
+        OpenRegion? carried = null;
         int ti = 0;
         foreach (var p in article.Paragraphs)
         {
@@ -44,23 +44,30 @@ internal static class QuoteRegionFinder
                 if (c is '“' or '«' or '„' && !(c == '“' && IsCloserContext(text, t.Start)))
                 {
                     // A new opener while open: the earlier quotation was never closed.
-                    Close(article, regions, ref carried, openAt, t.Start, t.Start, p);
+                    Close(article, regions, carried, openAt, t.Start, t.Start);
                     openAt = t.End - 1;
                     continue;
                 }
-                Close(article, regions, ref carried, openAt, t.Start, t.End, p);
+                Close(article, regions, carried, openAt, t.Start, t.End);
                 carried = null;
                 openAt = -1;
             }
             if (openAt >= 0)
             {
                 // Unbalanced: close at the paragraph end; carry over if the next paragraph reopens.
-                var region = Close(article, regions, ref carried, openAt, p.Span.End, p.Span.End, p);
+                var region = Close(article, regions, carried, openAt, p.Span.End, p.Span.End);
                 carried = region;
             }
         }
-        foreach (var r in regions) Describe(article, r);
-        return regions;
+        return regions.Select(r => Describe(article, r)).ToList();
+    }
+
+    /// <summary>A region while the paragraphs are read: a quotation continued in the next paragraph grows a piece and its outer end.</summary>
+    private sealed class OpenRegion(int outerStart, int outerEnd)
+    {
+        public List<TextSpan> Pieces { get; } = [];
+        public int OuterStart { get; } = outerStart;
+        public int OuterEnd { get; set; } = outerEnd;
     }
 
     private static bool IsOpener(char c) => c is '"' or '“' or '«' or '„';
@@ -69,31 +76,36 @@ internal static class QuoteRegionFinder
     private static bool IsCloserContext(string text, int i)
         => i > 0 && !char.IsWhiteSpace(text[i - 1]) && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]) || char.IsPunctuation(text[i + 1]));
 
-    private static QuoteRegion Close(Article a, List<QuoteRegion> regions, ref QuoteRegion? carried, int openAt, int contentEnd, int outerEnd, Paragraph p)
+    /// <summary>Closes the quotation opened at <paramref name="openAt"/>: a new region, or one more piece of the region carried from the paragraph before.</summary>
+    private static OpenRegion Close(Article a, List<OpenRegion> regions, OpenRegion? carried, int openAt, int contentEnd, int outerEnd)
     {
         var text = a.Text;
         int s = openAt + 1, e = contentEnd;
         while (s < e && char.IsWhiteSpace(text[s])) s++;
         while (e > s && (char.IsWhiteSpace(text[e - 1]) || text[e - 1] == ',')) e--;
-        var region = carried ?? new QuoteRegion();
-        if (carried is null) { region.Outer = new TextSpan(openAt, outerEnd); regions.Add(region); }
-        else region.Outer = new TextSpan(region.Outer.Start, outerEnd);
+        var region = carried;
+        if (region is null) { region = new OpenRegion(openAt, outerEnd); regions.Add(region); }
+        else region.OuterEnd = outerEnd;
         if (e > s) region.Pieces.Add(new TextSpan(s, e));
         return region;
     }
 
-    private static void Describe(Article a, QuoteRegion r)
+    private static QuoteRegion Describe(Article a, OpenRegion r)
     {
-        if (r.Pieces.Count == 0) return;
+        var outer = new TextSpan(r.OuterStart, r.OuterEnd);
+        if (r.Pieces.Count == 0) return new QuoteRegion { Pieces = [], Outer = outer };
         int words = 0;
         int ti = a.TokenAtOrAfter(r.Pieces[0].Start);
         int end = r.Pieces[^1].End;
         for (; ti < a.Tokens.Length && a.Tokens[ti].Start < end; ti++)
             if (a.Tokens[ti].Kind is TokenKind.Word or TokenKind.Number) words++;
-        r.Words = words;
         var text = a.Text;
         char last = text[end - 1];
-        r.EndsWithStop = last is '.' or '!' or '?' or '…' || (end < text.Length && text[end] == ',');
-        r.StartsUpper = char.IsUpper(text[r.Pieces[0].Start]);
+        return new QuoteRegion
+        {
+            Pieces = r.Pieces, Outer = outer, Words = words,
+            EndsWithStop = last is '.' or '!' or '?' or '…' || (end < text.Length && text[end] == ','),
+            StartsUpper = char.IsUpper(text[r.Pieces[0].Start]),
+        };
     }
 }

@@ -1,0 +1,47 @@
+using NewsStance.Internal.Mentions;
+using NewsStance.Internal.Reading;
+
+namespace NewsStance.Internal.Quotes;
+
+/// <summary>
+/// "According to X, …" at the start of a sentence (content after the comma) and "…, according to X." after
+/// its content (content before the cue).
+/// </summary>
+internal sealed class AccordingToFrame(QuoteContext c, QuoteClassifier classifier)
+{
+    /// <summary>True when "according to" starts at token <paramref name="i"/> of a sentence ending before <paramref name="end"/>.</summary>
+    public bool IsCue(int i, int end) // asked of every word: compares in place rather than copying the word
+        => c.Article.Slice(c.Tokens[i]).Equals("according", StringComparison.OrdinalIgnoreCase) && i + 1 < end && c.Word(i + 1) == "to";
+
+    /// <summary>The quote whose cue is the "according to" at token <paramref name="i"/>, or null.</summary>
+    public QuoteCandidate? Find(Sentence s, int i)
+    {
+        int first = s.FirstToken, end = first + s.TokenCount;
+        var cue = new TextSpan(c.Tokens[i].Start, c.Tokens[i + 1].End);
+        // The source: a mention starting within three tokens after "to".
+        int j = i + 2;
+        Mention? speaker = null;
+        for (int k = j; k < Math.Min(end, j + 3) && speaker is null; k++) speaker = c.MentionStartingAt(k);
+        if (speaker is null) return null;
+        int after = speaker.LastToken + 1;
+        TextSpan content;
+        // "According to X, …", also after one opening word that is no name ("But according to X, …").
+        if (i == first || i > first && Lexicon.NotNames.Contains(c.Word(i - 1)) && i - 1 == first)
+        {
+            // Content after the next comma.
+            int comma = after;
+            while (comma < end && !c.IsPunct(comma, ',')) comma++;
+            if (comma + 1 >= end) return null;
+            content = c.Trim(new TextSpan(c.Tokens[comma + 1].Start, c.Tokens[end - 1].End));
+        }
+        else
+        {
+            // "…, according to X." — content before the cue.
+            int stop = i - 1;
+            if (stop < first) return null;
+            content = c.Trim(new TextSpan(c.Tokens[first].Start, c.Tokens[stop].End));
+        }
+        if (content.Length == 0) return null;
+        return classifier.Classify(new ReportingFrame(s, [content], cue, "according to", speaker, FramePattern.AccordingTo));
+    }
+}

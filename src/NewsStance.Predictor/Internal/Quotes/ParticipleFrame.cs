@@ -1,0 +1,24 @@
+using NewsStance.Internal.Reading;
+
+namespace NewsStance.Internal.Quotes;
+
+/// <summary>
+/// A participle of a reporting verb that continues the sentence's subject: "…, adding that …", and after a
+/// connective, "…, while acknowledging that …", "… before adding that …".
+/// </summary>
+internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier, ReportedContent content)
+{
+    /// <summary>The quote of the participle read as <paramref name="cue"/> in sentence <paramref name="s"/>, or null.</summary>
+    public QuoteCandidate? Find(Sentence s, VerbCue cue)
+    {
+        int first = s.FirstToken, end = first + s.TokenCount;
+        int k = cue.SubjectEnd;
+        if (k < first || !(c.IsPunct(k, ',') || k > first && c.Word(k) is "while" or "before" or "after" or "when" or "by")) return null;
+        // The speaker is the sentence's main subject, the first mention before any reporting word.
+        var main = c.MainSubject(first, cue.Verb);
+        if (main is null) return null;
+        var after = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
+        if (after is null) return null;
+        return classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, main, FramePattern.Participle));
+    }
+}

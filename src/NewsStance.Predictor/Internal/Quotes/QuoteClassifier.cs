@@ -1,0 +1,59 @@
+namespace NewsStance.Internal.Quotes;
+
+/// <summary>
+/// Classifies a frame's content against the quotations inside it: direct when quotations make up (almost) all
+/// of it, or when the content is itself one quotation ("…," he said); mixed when it holds a quoted fragment;
+/// indirect otherwise. Frames call it as they are read, because a frame whose content says nothing is no
+/// frame: the colon frame then leaves its sentence to the verb frames, a trailer reads forward instead.
+/// </summary>
+internal sealed class QuoteClassifier(QuoteContext c)
+{
+    /// <summary>The quote a frame gives, or null when it is reported speech of fewer than four words.</summary>
+    public QuoteCandidate? Classify(ReportingFrame frame)
+    {
+        var pieces = frame.Content;
+        var inside = new List<QuoteRegion>();
+        int quotedChars = 0, contentChars = 0;
+        foreach (var p in pieces)
+        {
+            contentChars += p.Length;
+            // Regions met by the piece's tokens (linear in the piece, not in the article).
+            for (int t = c.Article.TokenAtOrAfter(Math.Max(0, p.Start - 1)); t < c.Tokens.Length && c.Tokens[t].Start < p.End; t++)
+            {
+                if (c.RegionAt(t) is not { } r) continue;
+                // A region's tokens are contiguous, so a region already taken is the last one taken.
+                if (inside.Count > 0 && inside[^1] == r || r.Pieces.Count == 0) continue;
+                if (p.Start <= r.Pieces[0].Start && r.Pieces[^1].End <= p.End + 1 && r.Outer.Start >= p.Start - 1 && r.Outer.Start < p.End)
+                {
+                    inside.Add(r);
+                    foreach (var rp in r.Pieces) quotedChars += rp.Length;
+                }
+            }
+        }
+        QuoteType type;
+        IReadOnlyList<TextSpan> content = pieces;
+        if (inside.Count > 0 && quotedChars >= 0.8 * contentChars)
+        {
+            type = QuoteType.Direct;
+            content = inside.SelectMany(r => r.Pieces).ToList();
+        }
+        else if (inside.Count > 0) type = QuoteType.Mixed;
+        else
+        {
+            // Content that is itself one quotation: "…," he said.
+            int at = c.Article.TokenAtOrAfter(pieces[0].Start);
+            var own = at < c.Tokens.Length ? c.RegionAt(at) : null;
+            if (own is not null && !(own.Pieces.Count > 0 && pieces.All(p => own.Pieces.Contains(p)))) own = null;
+            if (own is not null) { type = QuoteType.Direct; inside.Add(own); }
+            else type = QuoteType.Indirect;
+        }
+        // Reported speech must say something: at least four words of content.
+        if (type == QuoteType.Indirect && content.Sum(c.TokenCount) < 4) return null;
+        return new QuoteCandidate
+        {
+            Type = type, Content = content.Distinct().OrderBy(p => p.Start).ToList(), Quotations = inside,
+            Cue = frame.Cue, CueLemma = frame.CueLemma, FrameSpeaker = frame.Speaker, Pattern = frame.Pattern,
+            Sentence = frame.Sentence.Index, Paragraph = frame.Sentence.Paragraph,
+        };
+    }
+}

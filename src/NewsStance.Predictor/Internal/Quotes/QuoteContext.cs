@@ -1,0 +1,106 @@
+using NewsStance.Internal.Mentions;
+using NewsStance.Internal.Reading;
+
+namespace NewsStance.Internal.Quotes;
+
+/// <summary>
+/// What the frame recognisers read of one article, built once and not changed after: its tokens, the
+/// quotations, which token lies in which quotation, and the mentions that start or end at each token.
+/// Lookups by token are arrays, so what a recogniser costs grows with the text it reads, not with the article.
+/// </summary>
+internal sealed class QuoteContext
+{
+    private readonly Mention?[] _mentionEndingAt;
+    private readonly Mention?[] _mentionStartingAt;
+    private readonly int[] _regionOfToken; // -1 outside quotation marks
+    private readonly bool[] _inName;       // tokens inside a name mention ("the United States")
+
+    public QuoteContext(Article article, IReadOnlyList<Mention> mentions)
+    {
+        Article = article;
+        Text = article.Text;
+        Tokens = article.Tokens;
+        Regions = QuoteRegionFinder.Find(article);
+        _mentionEndingAt = new Mention?[Tokens.Length];
+        _mentionStartingAt = new Mention?[Tokens.Length];
+        _inName = new bool[Tokens.Length];
+        foreach (var m in mentions)
+        {
+            _mentionEndingAt[m.LastToken] ??= m;
+            _mentionStartingAt[m.FirstToken] ??= m;
+            if (m.Form == MentionForm.Name) for (int t = m.FirstToken; t <= m.LastToken; t++) _inName[t] = true;
+        }
+        _regionOfToken = new int[Tokens.Length];
+        Array.Fill(_regionOfToken, -1);
+        for (int r = 0; r < Regions.Count; r++)
+        {
+            var outer = Regions[r].Outer;
+            for (int t = article.TokenAtOrAfter(outer.Start); t < Tokens.Length && Tokens[t].Start < outer.End; t++)
+                _regionOfToken[t] = r;
+        }
+    }
+
+    public Article Article { get; }
+    public string Text { get; }
+    public Token[] Tokens { get; }
+    /// <summary>The text between quotation marks, in text order.</summary>
+    public IReadOnlyList<QuoteRegion> Regions { get; }
+
+    public Mention? MentionEndingAt(int token) => _mentionEndingAt[token];
+    public Mention? MentionStartingAt(int token) => _mentionStartingAt[token];
+    /// <summary>True inside a name mention: a reporting word there is part of a name ("the United States").</summary>
+    public bool InName(int token) => _inName[token];
+    /// <summary>True when the token lies between quotation marks (the marks included).</summary>
+    public bool InQuote(int token) => _regionOfToken[token] >= 0;
+    /// <summary>The quotation the token lies in, or null outside quotation marks.</summary>
+    public QuoteRegion? RegionAt(int token) => _regionOfToken[token] is var r and >= 0 ? Regions[r] : null;
+
+    public string Word(int token) => Article.TextOf(Tokens[token]);
+    public char First(int token) => Text[Tokens[token].Start];
+    public bool IsPunct(int token, char c) => Tokens[token].Kind == TokenKind.Punctuation && First(token) == c && Tokens[token].Length == 1;
+    public bool IsDash(int token) => Tokens[token].Kind == TokenKind.Punctuation && First(token) is '—' or '–' or '―' || (Tokens[token].Kind == TokenKind.Punctuation && Text.AsSpan(Tokens[token].Start, Tokens[token].Length) is "--");
+
+    public static bool IsDayOrTime(string w) => QuoteWords.DaysAndTimes.Contains(w);
+    public static bool IsAuxOrAdverb(string w) => QuoteWords.AuxiliariesAndAdverbs.Contains(w);
+
+    /// <summary>A word that can end a short noun phrase: an anonymous source, an addressee noun or a capitalised word.</summary>
+    public bool IsNounEnd(int t)
+    {
+        var w = Word(t);
+        return Lexicon.AnonymousHeads.Contains(w) || QuoteWords.AddresseeNouns.Contains(w) || char.IsUpper(w[0]);
+    }
+
+    /// <summary>
+    /// The first mention of the clause from <paramref name="first"/> up to the first reporting word before
+    /// <paramref name="before"/>: the subject a participle or a second verb shares.
+    /// </summary>
+    public Mention? MainSubject(int first, int before)
+    {
+        for (int k = first; k < before; k++)
+        {
+            if (InQuote(k)) continue;
+            var m = _mentionStartingAt[k];
+            if (m is not null) return m;
+            if (Lexicon.ReportingLemma(Word(k)) is not null) break;
+        }
+        return null;
+    }
+
+    /// <summary>A span without the spaces and the punctuation of its frame at either end (and no full stop at its end).</summary>
+    public TextSpan Trim(TextSpan span)
+    {
+        int s = span.Start, e = span.End;
+        while (s < e && (char.IsWhiteSpace(Text[s]) || Text[s] is ',' or ':' or ';' or '—' or '–')) s++;
+        while (e > s && (char.IsWhiteSpace(Text[e - 1]) || Text[e - 1] is ',' or ';' or ':' or '—' or '–' or '.' )) e--;
+        return new TextSpan(s, e);
+    }
+
+    /// <summary>The words and numbers in a span.</summary>
+    public int TokenCount(TextSpan span)
+    {
+        int n = 0;
+        for (int t = Article.TokenAtOrAfter(span.Start); t < Tokens.Length && Tokens[t].Start < span.End; t++)
+            if (Tokens[t].Kind is TokenKind.Word or TokenKind.Number) n++;
+        return n;
+    }
+}

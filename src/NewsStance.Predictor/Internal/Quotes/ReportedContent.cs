@@ -1,0 +1,146 @@
+using NewsStance.Internal.Reading;
+
+namespace NewsStance.Internal.Quotes;
+
+/// <summary>
+/// Where the content of a reporting verb lies after its cue: past the addressee ("told reporters"), an adverbial
+/// ("on Tuesday") and "that", up to the next clause with a speech act of its own. Verb frames and participle
+/// frames read content forward with it.
+/// </summary>
+internal sealed class ReportedContent(QuoteContext c)
+{
+    /// <summary>The content after the cue ending at <paramref name="cueEnd"/>, or null when what follows is no reported content.</summary>
+    public List<TextSpan>? After(int cueEnd, string lemma, int end, bool requireThat)
+    {
+        int i = cueEnd + 1;
+        if (i >= end) return null;
+        bool hasThat = false, colon = false;
+        bool asks = QuoteWords.QuestionVerbs.Contains(lemma);
+        if (QuoteWords.AddresseeVerbs.Contains(lemma))
+        {
+            // The addressee: a pronoun, a name or a short noun phrase.
+            var m = c.MentionStartingAt(i);
+            if (m is not null) i = m.LastToken + 1;
+            else
+            {
+                int steps = 0;
+                while (i < end && steps < 5 && c.Tokens[i].Kind == TokenKind.Word && c.Word(i) != "that" && !c.InQuote(i)
+                       && !(asks && QuoteWords.QuestionStarts.Contains(c.Word(i)))) { i++; steps++; if (steps >= 1 && c.IsNounEnd(i - 1)) break; }
+            }
+        }
+        // "urged Congress to leave the program intact", "told them to wait", "agreed to lend …", "pledged to cut …":
+        // after an addressee, or after a verb whose content may be a phrase, an infinitive is the content.
+        bool infinitive = (i > cueEnd + 1 || QuoteWords.ObjectContentVerbs.Contains(lemma)) && i + 1 < end && c.Word(i) == "to"
+            && c.Tokens[i + 1].Kind == TokenKind.Word && !c.InQuote(i + 1);
+        // Adverbials: "on Tuesday", "in a statement", "at a news conference", up to a comma or "that".
+        int save = i;
+        if (i < end && QuoteWords.ContentAdverbialStarts.Contains(c.Word(i)))
+        {
+            int k = i;
+            while (k < end && k - i < 9 && !c.InQuote(k) && c.Word(k) != "that" && !c.IsPunct(k, ',') && !c.IsPunct(k, ':')) k++;
+            if (k < end && (c.Word(k) == "that" || c.IsPunct(k, ',') || c.IsPunct(k, ':'))) i = k;
+            else i = save;
+        }
+        while (i < end && (c.IsPunct(i, ',') || c.IsPunct(i, ':'))) { colon |= c.IsPunct(i, ':'); i++; }
+        bool objectContent = QuoteWords.ObjectContentVerbs.Contains(lemma);
+        if (i < end && c.Word(i) == "that") { hasThat = true; i++; }
+        // "asked whether the plant would close": the embedded question, its opening word included, is the content.
+        else if (asks && i < end && !c.InQuote(i) && QuoteWords.QuestionStarts.Contains(c.Word(i))) hasThat = true;
+        // After a verb whose content may be its object, a later "that" opens a relative clause inside that object
+        // ("called for rules that protect tenants"), not the content.
+        else if (!objectContent)
+        {
+            // "said a day earlier during his meeting with Maduro that …": a "that" shortly after, before any punctuation.
+            for (int k = i; k < end && k - i < 10; k++)
+            {
+                if (c.InQuote(k) || c.Tokens[k].Kind == TokenKind.Punctuation || Lexicon.ReportingLemma(c.Word(k)) is not null || QuoteWords.FiniteAuxiliaries.Contains(c.Word(k))) break;
+                if (c.Word(k) == "that" && k > i) { hasThat = true; i = k + 1; break; }
+            }
+        }
+        if (i >= end) return null;
+        // "said nothing", "said goodbye": an object, not reported content.
+        if (!hasThat && !c.InQuote(i) && QuoteWords.NonContentObjects.Contains(c.Word(i)))
+            return null;
+        if (requireThat && !hasThat && !colon && !c.InQuote(i) && !objectContent) return null;
+        // A noun object and not a clause ("said nothing", "told a story"): only speech verbs may go without "that".
+        if (!hasThat && !colon && !c.InQuote(i) && !objectContent && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i))) return null;
+        if (!hasThat && !colon && !c.InQuote(i) && !infinitive && IsClauseEnd(i, end) && !LooksLikeClauseStart(i)) return null;
+        int stop = NextSpeechClause(i, end) - 1;
+        if (stop < i) return null;
+        var content = c.Trim(new TextSpan(c.Tokens[i].Start, c.Tokens[stop].End));
+        if (content.Length == 0 || c.TokenCount(content) < 3) return null;
+        return [content];
+    }
+
+    /// <summary>
+    /// True when nothing but an adverbial, punctuation or a quotation follows a cue at <paramref name="i"/>:
+    /// "…, he said on Tuesday." ends the frame; "he said in 2019 that …" does not.
+    /// </summary>
+    public bool IsClauseEnd(int i, int end)
+    {
+        if (i >= end) return true;
+        if (c.IsPunct(i, '.') || c.IsPunct(i, ',') || c.IsPunct(i, ';') || c.IsPunct(i, '!') || c.IsPunct(i, '?') || c.IsDash(i)) return true;
+        if (c.Tokens[i].Kind == TokenKind.QuoteMark) return true;
+        var w = c.Word(i).ToLowerInvariant();
+        if (QuoteWords.TrailerAdverbialStarts.Contains(w))
+        {
+            // …, he said in a statement. / …, she told reporters on Monday. — but not "he said in 2019 that …"
+            for (int k = i; k < end; k++)
+            {
+                if (c.Tokens[k].Kind == TokenKind.Word && c.Word(k) == "that") return false;
+                if (c.InQuote(k)) return c.IsPunct(k - 1, ',') || c.IsPunct(k - 1, ':');
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Where reported content ends: at a coordinated clause with its own speaker and reporting verb
+    /// (", and she described the demands as …", "; officials said …"), which is a quote of its own; else at <paramref name="end"/>.
+    /// </summary>
+    private int NextSpeechClause(int from, int end)
+    {
+        for (int t = from; t + 2 < end; t++)
+        {
+            if (c.InQuote(t)) continue;
+            // "told him to leave and repeatedly says, …": a second reporting verb of the same subject.
+            if (t > from && c.Article.Slice(c.Tokens[t]) is "and" && SkipAuxForward(t + 1, end) is int verb && verb < end && IsReportingVerb(verb))
+                return t;
+            // "… before adding that …", "…, while acknowledging that …": a participle of a reporting verb, alone or after a
+            // connective, is a speech act of its own.
+            if (t > from && c.Word(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(t + 1, end)) return t;
+            if (!(c.IsPunct(t, ',') || c.IsPunct(t, ';') || c.IsDash(t))) continue;
+            int n = t + 1;
+            if (ReportingParticiple(n, end)) return t;
+            if (c.Word(n) is "and" or "but" or "while" or "whereas" or "although" or "though") n++;
+            else if (!c.IsPunct(t, ';') && !c.IsDash(t)) continue;
+            if (n >= end || c.InQuote(n) || c.MentionStartingAt(n) is not { } m) continue;
+            if (IsReportingVerb(SkipAuxForward(m.LastToken + 1, end)))
+                return t;
+        }
+        return end;
+    }
+
+    private bool ReportingParticiple(int t, int end) => t < end && IsReportingVerb(t) && c.Word(t).EndsWith("ing", StringComparison.Ordinal);
+
+    /// <summary>A lower-case reporting verb outside quotation marks, not a form that reads as a noun as often ("reports", "claims").</summary>
+    private bool IsReportingVerb(int v) => v < c.Tokens.Length && !c.InQuote(v) && c.Tokens[v].Kind == TokenKind.Word && !char.IsUpper(c.First(v))
+        && Lexicon.ReportingLemma(c.Word(v)) is { } lemma
+        && !(Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase)));
+
+    private int SkipAuxForward(int k, int end)
+    {
+        while (k < end && !c.InQuote(k) && QuoteContext.IsAuxOrAdverb(c.Word(k))) k++;
+        return k;
+    }
+
+    /// <summary>A clause begins with a subject: a mention, a pronoun or determiner, a number or a capital.</summary>
+    private bool LooksLikeClauseStart(int i)
+    {
+        if (c.MentionStartingAt(i) is not null) return true;
+        var w = c.Word(i);
+        if (char.IsUpper(w[0]) || c.Tokens[i].Kind == TokenKind.Number) return true;
+        return QuoteWords.ClauseStarts.Contains(w.ToLowerInvariant());
+    }
+}

@@ -1,0 +1,112 @@
+using NewsStance.Internal.Reading;
+
+namespace NewsStance.Internal.Quotes;
+
+/// <summary>
+/// A reporting verb read as a cue: its lemma, the cue's tokens (with a particle, "called for"; with a
+/// perfect or future auxiliary, "has said"), whether it is a participle ("adding"), and the last token
+/// before it that is not an auxiliary, an adverb, a short parenthetical or a time: where its subject ends.
+/// </summary>
+/// <param name="Verb">The verb's token.</param>
+/// <param name="Lemma">The verb's lemma ("say" for "said").</param>
+/// <param name="CueEnd">The cue's last token: the verb, or its particle.</param>
+/// <param name="Cue">The cue's text: the verb, its particle, and a perfect or future auxiliary before it.</param>
+/// <param name="Participle">True for an "-ing" form that is not progressive ("adding", not "is adding").</param>
+/// <param name="AuxStart">The first auxiliary or adverb before the verb, or the verb when there is none.</param>
+/// <param name="SubjectEnd">Where the subject ends: the token before the auxiliaries, adverbs and asides.</param>
+internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue, bool Participle, int AuxStart, int SubjectEnd)
+{
+    /// <summary>The cue of the reporting verb at token <paramref name="v"/> of sentence <paramref name="s"/>, or null when it is none.</summary>
+    public static VerbCue? Read(QuoteContext c, Sentence s, int v)
+    {
+        int first = s.FirstToken, end = first + s.TokenCount;
+        var w = c.Word(v);
+        var lemma = Lexicon.ReportingLemma(w);
+        if (lemma is null || c.InName(v)) return null;
+        // A capitalised verb inside a body sentence is a name or a title word ("the United States"); headlines may capitalise cues.
+        if (char.IsUpper(w[0]) && v > first && !c.Article.Paragraphs[s.Paragraph].IsTitle) return null;
+        // "the said agreement", passives ("was told"), infinitives after modals are not speech frames here.
+        if (v > first)
+        {
+            var prev = c.Word(v - 1).ToLowerInvariant();
+            if (prev is "the" or "a" or "an" or "was" or "were" or "been" or "being" or "be" or "is" or "are" or "to" && !(prev is "is" or "are" && c.Word(v).EndsWith("ing")))
+                return null;
+        }
+        int cueEnd = v;
+        if (Lexicon.NeedsParticle(lemma))
+        {
+            if (v + 1 >= end) return null;
+            var particle = c.Word(v + 1).ToLowerInvariant();
+            // "called for", "pointed out"; or "called the offer "too little, too late"" with a quoted fragment.
+            if (particle is "out" or "for" or "on") cueEnd = v + 1;
+            else if (!(lemma == "call" && (QuoteWithin(c, v + 1, end, 6) || NamesItsObject(c, v + 1, end)))) return null;
+        }
+        var cue = new TextSpan(c.Tokens[v].Start, c.Tokens[cueEnd].End);
+        // Words that are nouns as often as verbs ("the state", "his comments", "a note") cue speech only before "that", ":" or a quotation.
+        if (Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
+            && !(cueEnd + 1 < end && (c.Word(cueEnd + 1) == "that" || c.IsPunct(cueEnd + 1, ':') || c.InQuote(cueEnd + 1))))
+            return null;
+        bool progressive = v > first && c.Word(v - 1).ToLowerInvariant() is "is" or "are" or "was" or "were" or "been" or "isn't" or "wasn't" or "’s" or "'s";
+        bool participle = c.Word(v).EndsWith("ing", StringComparison.Ordinal) && !progressive;
+
+        // Subject before the verb, allowing auxiliaries and adverbs: "Peskov has also said", "Trump is warning".
+        int k = v - 1;
+        while (k >= first && !c.InQuote(k) && (QuoteContext.IsAuxOrAdverb(c.Word(k)) || progressive && c.Word(k).ToLowerInvariant() is "is" or "are" or "was" or "were" or "been" or "isn't" or "wasn't" or "not")) k--;
+        int auxStart = k + 1; // "has" / "would" in "Peskov has said" belong to the cue
+        // A short parenthetical after the subject: "Sen. Tom Reed (R-Ohio) said", "the company (NYSE: ACME) said".
+        if (k >= first && c.IsPunct(k, ')') && OpeningParenthesis(c, k, first) is int open && open - 1 >= first)
+        {
+            k = SkipAuxBack(c, open - 1, first);
+        }
+        if (k - 1 >= first && QuoteContext.IsDayOrTime(c.Word(k)) && c.Word(k - 1) is "on" or "last" or "this" or "late" or "early")
+        {
+            k = SkipAuxBack(c, k - 2, first); // "Northwind just this month announced"
+        }
+        var cueStart = auxStart < v && c.Word(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : v;
+        if (cueStart != v) cue = new TextSpan(c.Tokens[cueStart].Start, cue.End);
+        return new VerbCue(v, lemma, cueEnd, cue, participle, auxStart, k);
+    }
+
+    /// <summary>The first token at or before <paramref name="k"/> that is not an auxiliary or adverb ("has also").</summary>
+    private static int SkipAuxBack(QuoteContext c, int k, int first)
+    {
+        while (k >= first && !c.InQuote(k) && QuoteContext.IsAuxOrAdverb(c.Word(k))) k--;
+        return k;
+    }
+
+    /// <summary>The "(" that opens the parenthetical closed at <paramref name="close"/>, within 8 tokens and outside quotations; or null.</summary>
+    private static int? OpeningParenthesis(QuoteContext c, int close, int first)
+    {
+        for (int t = close - 1; t >= first && close - t <= 8; t--)
+        {
+            if (c.InQuote(t) || c.IsPunct(t, ')')) return null;
+            if (c.IsPunct(t, '(')) return t;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "called the levy a tax on the poor", "calls him a liar": an object then an indefinite noun phrase that names it
+    /// (the object complement of "call"), unlike "called a meeting" or "called the police", and not a time ("an hour later").
+    /// </summary>
+    private static bool NamesItsObject(QuoteContext c, int from, int end)
+    {
+        if (from >= end || c.InQuote(from) || c.Tokens[from].Kind != TokenKind.Word || c.Word(from) is "a" or "an") return false;
+        for (int t = from + 1; t < end && t - from <= 4; t++)
+        {
+            if (c.InQuote(t) || c.Tokens[t].Kind != TokenKind.Word || QuoteWords.SourcePostModifierStarts.Contains(c.Word(t)) || c.Word(t) is "to" or "and" or "that") return false;
+            if (c.Word(t) is "a" or "an")
+                return t + 1 < end && c.Tokens[t + 1].Kind == TokenKind.Word && !QuoteContext.IsDayOrTime(c.Word(t + 1))
+                    && c.Word(t + 1) is not ("few" or "lot" or "bit" or "day" or "hour" or "minute" or "second" or "couple" or "number" or "time");
+        }
+        return false;
+    }
+
+    /// <summary>True when a quotation opens within <paramref name="window"/> tokens from <paramref name="from"/>.</summary>
+    private static bool QuoteWithin(QuoteContext c, int from, int end, int window)
+    {
+        for (int t = from; t < end && t - from < window; t++)
+            if (c.InQuote(t)) return true;
+        return false;
+    }
+}

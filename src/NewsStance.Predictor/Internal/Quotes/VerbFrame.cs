@@ -1,0 +1,161 @@
+using NewsStance.Internal.Mentions;
+using NewsStance.Internal.Reading;
+
+namespace NewsStance.Internal.Quotes;
+
+/// <summary>
+/// The frames of a finite reporting verb: subject, cue and content ("Peskov stressed that …"), content then
+/// subject and cue ("…, Peskov said." and mid-sentence "The plan, he said, would fail"), content then cue and
+/// subject ("…, said Peskov."), and a second verb of the sentence's subject ("… visited the site and said …").
+/// </summary>
+internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, ReportedContent content, VerbSubject subjects)
+{
+    /// <summary>The quote of the reporting verb read as <paramref name="cue"/> in sentence <paramref name="s"/>, or null.</summary>
+    public QuoteCandidate? Find(Sentence s, VerbCue cue)
+    {
+        int first = s.FirstToken, end = first + s.TokenCount;
+        int k = cue.SubjectEnd, cueEnd = cue.CueEnd;
+        string lemma = cue.Lemma;
+        var (subject, subjectStart) = subjects.Find(s, cue);
+
+        if (subject is not null && !c.InQuote(subject.FirstToken))
+        {
+            // Subject-cue with content after it, or a trailer "…, X said."
+            // "…," the operator's director, Bernard Lacombe, said, "…": the content stops before the whole apposition.
+            int phraseStart = subjectStart >= first ? Math.Min(subject.FirstToken, subjectStart) : subject.FirstToken;
+            int before = phraseStart - 1;
+            bool trailer = before >= first && (c.IsPunct(before, ',') || c.IsDash(before) || c.Tokens[before].Kind == TokenKind.QuoteMark || c.IsPunct(before, '('));
+            int afterCue = SkipAddressee(lemma, cueEnd + 1, end);
+            if (trailer && content.IsClauseEnd(afterCue, end))
+            {
+                // "…, X said." — and mid-sentence "The plan, X said, would fail within a year."
+                var right = Continuation(afterCue, end);
+                var left = right is null ? LeftContent(first, before) : LeftContent(first, before, minWords: 1);
+                // With nothing to report before it ("However, Rep. Lynch said the law …"), the frame reads forward instead.
+                if (left is not null)
+                {
+                    var pieces = new List<TextSpan> { left.Value };
+                    if (right is not null && !c.InQuote(c.Article.TokenAtOrAfter(left.Value.Start))) pieces.Add(right.Value);
+                    else AddSplitTail(pieces, afterCue, end);
+                    if (classifier.Classify(new ReportingFrame(s, pieces, cue.Cue, cue.Lemma, subject, FramePattern.ContentSubjectCue)) is { } trailerQuote) return trailerQuote;
+                }
+            }
+            // Subject-cue with content after it; in a fronted subordinate clause ("When X said …, the traders cheered")
+            // the content ends at the comma that closes the clause.
+            int clauseEnd = OpensSubordinateClause(phraseStart, first) ? FirstCommaOutsideQuotes(cueEnd + 1, end) : end;
+            var after = content.After(cueEnd, lemma, clauseEnd, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
+            return after is null ? null : classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, subject, FramePattern.SubjectCueContent));
+        }
+
+        // A second verb of the sentence's subject: "The minister visited the site and said (that) …", "…, but said …".
+        if (k >= first && c.Word(k) is "and" or "but" && !c.InQuote(k) && ClauseStart(first, k) is int clause
+            && c.MainSubject(clause, k) is { } shared && shared.FirstToken == clause)
+        {
+            var after = content.After(cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
+            return after is null ? null : classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, shared, FramePattern.SubjectCueContent));
+        }
+
+        // Inverted trailer: "…, said Peskov."
+        if (k >= first && (c.IsPunct(k, ',') || c.Tokens[k].Kind == TokenKind.QuoteMark) && cueEnd + 1 < end)
+        {
+            var after = c.MentionStartingAt(cueEnd + 1);
+            if (after is null || after.Form == MentionForm.Pronoun && after.Head != "he" && after.Head != "she") return null;
+            var left = LeftContent(first, k);
+            if (left is null) return null;
+            var pieces = new List<TextSpan> { left.Value };
+            AddSplitTail(pieces, after.LastToken + 1, end);
+            return classifier.Classify(new ReportingFrame(s, pieces, cue.Cue, cue.Lemma, after, FramePattern.ContentCueSubject));
+        }
+        return null;
+    }
+
+    /// <summary>True when a subordinating conjunction stands right before the subject at <paramref name="subjectStart"/>.</summary>
+    private bool OpensSubordinateClause(int subjectStart, int first)
+        => subjectStart - 1 >= first && c.Tokens[subjectStart - 1].Kind == TokenKind.Word && QuoteWords.Subordinators.Contains(c.Word(subjectStart - 1));
+
+    /// <summary>The first comma outside quotation marks from <paramref name="from"/>, or <paramref name="end"/>.</summary>
+    private int FirstCommaOutsideQuotes(int from, int end)
+    {
+        for (int t = from; t < end; t++)
+            if (!c.InQuote(t) && c.IsPunct(t, ',')) return t;
+        return end;
+    }
+
+    /// <summary>The addressee of "told parliament", "told Reuters", "told reporters on Monday" is skipped.</summary>
+    private int SkipAddressee(string lemma, int i, int end)
+    {
+        if (i >= end || lemma is not ("tell" or "inform" or "assure" or "brief" or "remind" or "notify" or "warn" or "reassure")) return i;
+        if (c.MentionStartingAt(i) is { } m) return m.LastToken + 1;
+        int k = i;
+        while (k < end && k - i < 3 && c.Tokens[k].Kind == TokenKind.Word && !c.InQuote(k)
+               && c.Word(k).ToLowerInvariant() is not ("that" or "on" or "in" or "at" or "during" or "after" or "before" or "last" or "this" or "late"))
+        {
+            k++;
+            // "told reporters outside the depot": the addressee ends at its noun; what follows is an adverbial.
+            if (c.IsNounEnd(k - 1)) break;
+        }
+        return k;
+    }
+
+    /// <summary>"The plan, he said, would fail": the rest of the sentence after the attribution's comma, if it continues the clause.</summary>
+    private TextSpan? Continuation(int i, int end)
+    {
+        int k = i;
+        // An adverbial after the cue: ", he said on Tuesday, would …".
+        while (k < end && !c.InQuote(k) && c.Tokens[k].Kind == TokenKind.Word && k - i < 5) k++;
+        if (k >= end || !c.IsPunct(k, ',') || k + 1 >= end) return null;
+        int n = k + 1;
+        if (c.InQuote(n) || c.Tokens[n].Kind != TokenKind.Word) return null;
+        var w = c.Word(n).ToLowerInvariant();
+        // ", adding that …" is a participle frame; ", and …" starts a new clause; ", who …" a relative clause.
+        if (Lexicon.ReportingLemma(w) is not null || QuoteWords.ContinuationBreakers.Contains(w)) return null;
+        var span = c.Trim(new TextSpan(c.Tokens[n].Start, c.Tokens[end - 1].End));
+        return span.Length == 0 || c.TokenCount(span) < 2 ? null : span;
+    }
+
+    /// <summary>
+    /// Where the main clause of the sentence starts: <paramref name="first"/>, or after the comma that
+    /// closes a fronted phrase ("In a letter to the minister, union leaders …"); null when that comma is
+    /// not before <paramref name="limit"/>.
+    /// </summary>
+    private int? ClauseStart(int first, int limit)
+    {
+        if (!QuoteWords.FrontedPhraseOpeners.Contains(c.Word(first)))
+            return first;
+        for (int t = first + 1; t < limit; t++)
+            if (!c.InQuote(t) && c.IsPunct(t, ',')) return t + 1;
+        return null;
+    }
+
+    /// <summary>Content to the left of a trailer: from the sentence start, or a quotation ending just before.</summary>
+    private TextSpan? LeftContent(int first, int beforeSubject, int minWords = 3)
+    {
+        int stop = beforeSubject;
+        while (stop >= first && (c.IsPunct(stop, ',') || c.IsDash(stop) || c.IsPunct(stop, '(') || c.Tokens[stop].Kind == TokenKind.QuoteMark && !c.InQuote(stop))) stop--;
+        if (stop < first) return null;
+        if (c.InQuote(stop))
+        {
+            // "…," he said. — the content is the quotation's last piece.
+            var region = c.RegionAt(stop)!;
+            return region.Pieces.Count > 0 ? region.Pieces[^1] : null;
+        }
+        // From the sentence start: a leading connective ("But", "However,") stays in the content.
+        var span = c.Trim(new TextSpan(c.Tokens[first].Start, c.Tokens[stop].End));
+        return span.Length == 0 || c.TokenCount(span) < minWords ? null : span;
+    }
+
+    /// <summary>"…," he said, "…." — the piece after the attribution belongs to the same quote.</summary>
+    private void AddSplitTail(List<TextSpan> pieces, int from, int end)
+    {
+        int k = from;
+        while (k < end && !c.InQuote(k) && (c.IsPunct(k, ',') || c.IsPunct(k, ':') || c.IsPunct(k, ';') || c.IsDash(k))) k++;
+        // Allow a short adverbial before the second piece: ", he said on Tuesday, "…"".
+        int scan = k;
+        while (scan < end && !c.InQuote(scan) && scan - k < 6) scan++;
+        if (scan < end && c.InQuote(scan) && (scan == k || c.IsPunct(scan - 1, ',') || c.IsPunct(scan - 1, ':') || c.IsDash(scan - 1)))
+        {
+            var region = c.RegionAt(scan)!;
+            foreach (var p in region.Pieces) if (p.Start > pieces[^1].End) pieces.Add(p);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using NewsStance.Internal.Mentions;
+using NewsStance.Internal.Reading;
+
+namespace NewsStance.Internal.Quotes;
+
+/// <summary>
+/// The subject of a reporting verb, read back from the verb: the mention right before its auxiliaries, the name
+/// or the role of an apposition ("Peskov, the Kremlin spokesman, said"), or the head of a source with a post-modifier
+/// ("officials in the capital said"). None when the verb is inverted after a comma ("…, said Anna Berg, an economist.").
+/// </summary>
+internal sealed class VerbSubject(QuoteContext c)
+{
+    /// <summary>
+    /// The subject mention (or null) of the verb read as <paramref name="cue"/>, and the first token of the whole
+    /// subject phrase, apposition included, or -1 when not known (the phrase then starts at the mention).
+    /// </summary>
+    public (Mention? Subject, int PhraseStart) Find(Sentence s, VerbCue cue)
+    {
+        int first = s.FirstToken, end = first + s.TokenCount;
+        int v = cue.Verb, k = cue.SubjectEnd;
+        Mention? subject = k >= first ? c.MentionEndingAt(k) : null;
+        int subjectStart = subject?.FirstToken ?? -1; // where the attribution begins, apposition included
+        // "…, forcing many to sell, said Anna Berg, an economist.": a verb right after a comma, with a speaker after it
+        // that ends the sentence (an apposition aside), is an inverted trailer; the phrase before the comma is content,
+        // not an apposition of the subject.
+        // Quotative inversion takes a bare verb of saying: not one with an auxiliary ("…, has defended the company"), nor
+        // one whose object is its content, nor one that names its addressee there ("…, who …, told Reuters.").
+        bool invertedTrailer = subject is null && k >= first && c.IsPunct(k, ',') && cue.AuxStart == v
+            && !QuoteWords.AddresseeVerbs.Contains(cue.Lemma) && !QuoteWords.ObjectContentVerbs.Contains(cue.Lemma) && EndsWithSpeaker(cue.CueEnd + 1, end);
+        // Apposition or relative clause between subject and verb: "Peskov, who …, said".
+        if (subject is null && k >= first && c.IsPunct(k, ',') && !invertedTrailer)
+            (subject, subjectStart) = SubjectBeforeComma(k, first) ?? (null, -1);
+        // A source with a post-modifier: "a source familiar with the talks said", "officials in the capital said".
+        if (subject is null && k >= first && !invertedTrailer)
+            subject = SubjectWithPostModifier(k, first);
+        // A mention after a preposition is the end of a post-modifier, not the subject: "officials in the city said".
+        else if (subject is not null && subject.FirstToken - 1 >= first && c.Tokens[subject.FirstToken - 1].Kind == TokenKind.Word
+                 && char.IsLower(c.First(subject.FirstToken - 1)) && QuoteWords.SourcePostModifierStarts.Contains(c.Word(subject.FirstToken - 1))
+                 && SubjectWithPostModifier(k, first) is { } head)
+        {
+            subject = head;
+            subjectStart = head.FirstToken;
+        }
+        return (subject, subjectStart);
+    }
+
+    /// <summary>
+    /// True when a speaker mention starts at <paramref name="i"/> and closes the sentence, or is followed only by an
+    /// apposition or relative clause ("said Anna Berg, a farm economist", "said Tom Hale, who …").
+    /// </summary>
+    private bool EndsWithSpeaker(int i, int end)
+    {
+        if (i >= end || c.InQuote(i) || c.MentionStartingAt(i) is not { } m || m.Form == MentionForm.Pronoun || QuoteContext.IsDayOrTime(c.Word(i))
+            || c.Word(i) is "that" or "this" or "these" or "those") return false;
+        int n = m.LastToken + 1;
+        if (n >= end || c.IsPunct(n, '.') || c.IsPunct(n, '!') || c.IsPunct(n, '?')) return true;
+        if (!c.IsPunct(n, ',') || n + 1 >= end || c.InQuote(n + 1)) return false;
+        var next = c.Word(n + 1);
+        return next is "a" or "an" or "the" or "who" || c.MentionStartingAt(n + 1) is not null || Lexicon.PersonRoles.Contains(next);
+    }
+
+    /// <summary>
+    /// The head of a subject with a post-modifier ending at <paramref name="k"/>: "a source familiar with the talks",
+    /// "officials in the capital". Walks back over the post-modifier to a mention followed by a word that opens one.
+    /// </summary>
+    private Mention? SubjectWithPostModifier(int k, int first)
+    {
+        for (int j = k; j >= first && k - j < 8; j--)
+        {
+            if (c.InQuote(j) || c.Tokens[j].Kind != TokenKind.Word || Lexicon.ReportingLemma(c.Word(j)) is not null) return null;
+            var m = c.MentionEndingAt(j);
+            if (m is null || j == k) continue;
+            if (m.Form == MentionForm.Pronoun) return null;
+            // A name inside the post-modifier ("experts on North Korea and …") is passed over on the way back to its head.
+            if (QuoteWords.SourcePostModifierStarts.Contains(c.Word(j + 1))) return m;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The subject of "X, apposition or relative clause, said" and the first token of the whole subject phrase
+    /// (X's first token, or the apposition's when X is not a mention).
+    /// </summary>
+    private (Mention? Subject, int PhraseStart)? SubjectBeforeComma(int comma, int first)
+    {
+        // Walk back to the comma that opens the apposition or relative clause, within 40 tokens.
+        for (int k = comma - 1; k >= first && comma - k < 40; k--)
+        {
+            if (c.InQuote(k)) return null;
+            if (!c.IsPunct(k, ',')) continue;
+            var outer = k - 1 >= first ? c.MentionEndingAt(k - 1) : null;
+            // "A company spokesman, Pieter de Vries, said" / "Dmitry Peskov, the Kremlin spokesman, said": the name wins.
+            var inner = c.MentionStartingAt(k + 1) is { } st && st.LastToken == comma - 1 ? st : c.MentionEndingAt(comma - 1);
+            int phraseStart = outer?.FirstToken ?? k + 1;
+            if (inner is { Form: MentionForm.Name } && outer is not { Form: MentionForm.Name }) return (inner, phraseStart);
+            if (outer is not null && outer.Form != MentionForm.Pronoun) return (outer, phraseStart);
+            return (inner, phraseStart);
+        }
+        return null;
+    }
+}
