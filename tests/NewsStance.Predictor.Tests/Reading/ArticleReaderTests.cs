@@ -85,6 +85,35 @@ public sealed class ArticleReaderTests
     }
 
     [Fact]
+    public void Dateline_opening_the_paragraph_after_the_headline_is_read()
+    {
+        // Given
+        const string text = "Senate extends the program\n\nCOLUMBIA, S.C. (AP) — Governor Ana Ruiz met the mayors and said the roads would reopen.";
+
+        // When
+        var article = Articles.Read(text);
+
+        // Then: the body paragraph, and so its first sentence, starts after the dateline
+        Assert.Equal("Senate extends the program", article.Title);
+        Assert.Equal("COLUMBIA, S.C. (AP)", article.Dateline);
+        Assert.Equal(Articles.SpanOf(text, "Governor Ana Ruiz met the mayors and said the roads would reopen."), article.Paragraphs[1].Span);
+    }
+
+    [Fact]
+    public void Capitalised_words_and_a_dash_in_a_later_paragraph_are_no_dateline()
+    {
+        // Given
+        const string text = "Senate extends the program\n\nThe vote was close.\n\nNATO (the alliance) - not the Senate - met on Monday.";
+
+        // When
+        var article = Articles.Read(text);
+
+        // Then
+        Assert.Null(article.Dateline);
+        Assert.Equal(Articles.SpanOf(text, "NATO (the alliance) - not the Senate - met on Monday."), article.Paragraphs[2].Span);
+    }
+
+    [Fact]
     public void Date_header_without_dateline_still_gives_the_date()
     {
         // Given

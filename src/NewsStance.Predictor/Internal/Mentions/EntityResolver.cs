@@ -96,12 +96,13 @@ internal sealed class EntityResolver
         // A conjoined speaker is an entity of its own, never merged by name or role with one of its parts.
         foreach (var m in _mentions)
             if (m.Conjoined) NewEntity(m, m.Core, m.Kind);
-        // Full (multi-word) person names first, keyed by surname; organisations by their full name.
+        // Full (multi-word) person names first, keyed by surname; organisations by their full name. A transcript's
+        // "Q:" is no name: it stands for the interviewer (ResolveInterviewerLabels).
         var bySurname = new Dictionary<string, List<Entity>>(StringComparer.OrdinalIgnoreCase);
         var byName = new Dictionary<string, Entity>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in _mentions)
         {
-            if (m.Form != MentionForm.Name || m.Entity is not null) continue;
+            if (m.Form != MentionForm.Name || m.Entity is not null || m.InterviewerLabel) continue;
             if (byName.TryGetValue(m.Core, out var same)) { Attach(m, same); continue; }
             if (m.Kind == SpeakerKind.Person && m.Core.Contains(' '))
             {
@@ -110,8 +111,8 @@ internal sealed class EntityResolver
                 {
                     // Same surname, compatible first name: the same person ("Dmitry Peskov", "Peskov").
                     var first = m.Core[..m.Core.IndexOf(' ')];
-                    var match = list.LastOrDefault(e => !e.Name.Contains(' ') || e.Name.StartsWith(first, StringComparison.OrdinalIgnoreCase)
-                                                        || first.Length <= 2 && e.Name.StartsWith(first[0]));
+                    var match = list.LastOrDefault(e => SameGender(e, m) && (!e.Name.Contains(' ') || e.Name.StartsWith(first, StringComparison.OrdinalIgnoreCase)
+                                                        || first.Length <= 2 && e.Name.StartsWith(first[0])));
                     if (match is not null) { Attach(m, match); byName[m.Core] = match; continue; }
                 }
                 var e = NewEntity(m, m.Core, SpeakerKind.Person);
@@ -120,19 +121,50 @@ internal sealed class EntityResolver
                 list.Add(e);
             }
         }
-        // Single names: the latest full name with that surname before them, else the first after.
+        // Single names: the latest full name with that surname and no other gender before them, else the first after
+        // ("Mr. Bush" is not Laura Bush). A transcript's label in capitals is that person too ("LEVIN: …").
         foreach (var m in _mentions)
         {
-            if (m.Form != MentionForm.Name || m.Entity is not null) continue;
-            if (m.Kind == SpeakerKind.Person && bySurname.TryGetValue(m.Head, out var list))
+            if (m.Form != MentionForm.Name || m.Entity is not null || m.InterviewerLabel) continue;
+            if ((m.Kind == SpeakerKind.Person || IsTranscriptLabel(m)) && bySurname.TryGetValue(m.Head, out var list)
+                && list.Where(e => SameGender(e, m)).ToList() is { Count: > 0 } same)
             {
-                var before = list.LastOrDefault(e => e.Mentions[0].Span.Start < m.Span.Start) ?? list[0];
+                var before = same.LastOrDefault(e => e.Mentions[0].Span.Start < m.Span.Start) ?? same[0];
                 Attach(m, before);
                 continue;
             }
-            if (byName.TryGetValue(m.Core, out var same)) { Attach(m, same); continue; }
+            if (byName.TryGetValue(m.Core, out var sameName) && SameGender(sameName, m)) { Attach(m, sameName); continue; }
             var e = NewEntity(m, m.Core, m.Kind);
             byName[m.Core] = e;
+        }
+        ResolveInterviewerLabels();
+    }
+
+    /// <summary>Two mentions of one person never disagree on gender when both show one (a title or a first name).</summary>
+    private static bool SameGender(Entity e, Mention m) => e.Gender == 0 || m.Gender == 0 || e.Gender == m.Gender;
+
+    /// <summary>"LEVIN: Do you support …": one word in capitals opening a paragraph, before a colon.</summary>
+    private bool IsTranscriptLabel(Mention m)
+    {
+        if (_article is not { } a || m.Core.Contains(' ') || m.Core.Length < 2 || m.Core.Any(char.IsLower) || m.LastToken + 1 >= a.Tokens.Length) return false;
+        return a.Paragraphs[a.Sentences[m.Sentence].Paragraph].Span.Start == a.Tokens[m.FirstToken].Start
+            && a.Slice(a.Tokens[m.LastToken + 1]) is ":";
+    }
+
+    /// <summary>
+    /// "Q:" of a transcript stands for the interviewer: the person named before the first label with a journalist's
+    /// role ("Reporter Tom Hale spoke with Senator Ruth Alder"). With no one named so, the label is an entity of its own.
+    /// </summary>
+    private void ResolveInterviewerLabels()
+    {
+        var labels = _mentions.Where(m => m.InterviewerLabel).ToList();
+        if (labels.Count == 0) return;
+        var interviewer = _mentions.Where(m => m.Index < labels[0].Index && m.Form == MentionForm.Name && m.Entity is { Kind: SpeakerKind.Person })
+            .Select(m => m.Entity!).FirstOrDefault(e => e.Role?.Split(' ').Any(MentionWords.JournalistRoles.Contains) == true);
+        foreach (var m in labels)
+        {
+            if (interviewer is not null) Attach(m, interviewer);
+            else NewEntity(m, m.Core, SpeakerKind.Person);
         }
     }
 

@@ -24,6 +24,8 @@ internal sealed class Mention
     public bool Plural { get; init; }
     /// <summary>Two mentions joined by "and" as one speaker ("Russia and several other countries"); its parts are mentions too.</summary>
     public bool Conjoined { get; init; }
+    /// <summary>True for the label of a transcript's question ("Q: …"), which stands for the interviewer.</summary>
+    public bool InterviewerLabel { get; init; }
     public required int Sentence { get; init; }
     public required int FirstToken { get; init; }
     public required int LastToken { get; init; }

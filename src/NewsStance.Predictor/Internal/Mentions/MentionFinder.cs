@@ -28,7 +28,13 @@ internal static class MentionFinder
         {
             int end = sentence.FirstToken + sentence.TokenCount;
             int firstInSentence = mentions.Count;
-            for (int i = sentence.FirstToken; i < end; i++)
+            int from = sentence.FirstToken;
+            if (ParagraphStartsAt(article, sentence, from) && InterviewerLabel(article, from, end) is { } label)
+            {
+                mentions.Add(Renumber(label, mentions.Count));
+                from++;
+            }
+            for (int i = from; i < end; i++)
             {
                 var t = tokens[i];
                 if (t.Kind != TokenKind.Word) continue;
@@ -37,7 +43,7 @@ internal static class MentionFinder
                 bool initial = mentions.Count == firstInSentence;
                 if (char.IsUpper(c))
                 {
-                    int next = i == sentence.FirstToken && lowerWords.Contains(word.ToLowerInvariant()) && !Lexicon.IsNameTitle(word)
+                    int next = i == from && lowerWords.Contains(word.ToLowerInvariant()) && !Lexicon.IsNameTitle(word)
                         && (i + 1 >= end || !char.IsUpper(text[tokens[i + 1].Start]))
                         ? i : TryName(article, sentence, i, end, mentions, initial);
                     if (next > i) { i = next - 1; continue; }
@@ -117,31 +123,43 @@ internal static class MentionFinder
     /// <summary>
     /// "Russia and several other countries insist …": two mentions joined by "and" as the subject of a reporting
     /// verb speak together, so the pair becomes one plural mention, placed before its parts (which stay mentions).
+    /// A list takes in the members before the pair ("China, Russia and several other countries insist").
     /// Only before a reporting verb: elsewhere "X and Y" is as often an object or a list.
     /// </summary>
     private static List<Mention> WithConjoinedSpeakers(Article a, List<Mention> mentions)
     {
         var tokens = a.Tokens;
-        List<Mention>? result = null;
+        Dictionary<int, Mention>? conjoinedAt = null;
+        for (int k = 0; k + 1 < mentions.Count; k++)
+        {
+            Mention x = mentions[k], y = mentions[k + 1];
+            if (!(y.Sentence == x.Sentence && y.FirstToken == x.LastToken + 2 && x.Form is not MentionForm.Pronoun && y.Form is not MentionForm.Pronoun
+                  && a.TextOf(tokens[x.LastToken + 1]) == "and" && SpeechVerbFollows(a, y.LastToken + 1))) continue;
+            int first = k;
+            while (first > 0 && mentions[first - 1] is var z && z.Sentence == x.Sentence && z.Form is not MentionForm.Pronoun
+                   && z.LastToken + 2 == mentions[first].FirstToken && a.Slice(tokens[z.LastToken + 1]) is ",")
+                first--;
+            // Only a list that opens the sentence: elsewhere the word before the comma ends another phrase
+            // ("… spotlighting NCLB, many experts and some lawmakers say") or is the head of an apposition.
+            if (first < k && mentions[first].FirstToken != a.Sentences[x.Sentence].FirstToken) first = k;
+            var members = mentions.Skip(first).Take(k + 2 - first).ToList();
+            var start = members[0];
+            (conjoinedAt ??= [])[first] = new Mention
+            {
+                Index = 0, Span = new TextSpan(start.Span.Start, y.Span.End), Form = y.Form,
+                Kind = members.All(m => m.Kind == x.Kind) ? x.Kind : SpeakerKind.Organization,
+                Core = a.Text[start.Span.Start..y.Span.End], Head = y.Head, Plural = true, Conjoined = true,
+                Sentence = x.Sentence, FirstToken = start.FirstToken, LastToken = y.LastToken, IsSentenceInitial = start.IsSentenceInitial,
+            };
+        }
+        if (conjoinedAt is null) return mentions;
+        var result = new List<Mention>(mentions.Count + conjoinedAt.Count);
         for (int k = 0; k < mentions.Count; k++)
         {
-            Mention x = mentions[k];
-            if (k + 1 < mentions.Count && mentions[k + 1] is var y && y.Sentence == x.Sentence && y.FirstToken == x.LastToken + 2
-                && x.Form is not MentionForm.Pronoun && y.Form is not MentionForm.Pronoun
-                && a.TextOf(tokens[x.LastToken + 1]) == "and" && SpeechVerbFollows(a, y.LastToken + 1))
-            {
-                result ??= new List<Mention>(mentions.Take(k).Select((m, i) => Renumber(m, i)));
-                result.Add(new Mention
-                {
-                    Index = result.Count, Span = new TextSpan(x.Span.Start, y.Span.End), Form = y.Form,
-                    Kind = x.Kind == y.Kind ? x.Kind : SpeakerKind.Organization,
-                    Core = a.Text[x.Span.Start..y.Span.End], Head = y.Head, Plural = true, Conjoined = true,
-                    Sentence = x.Sentence, FirstToken = x.FirstToken, LastToken = y.LastToken, IsSentenceInitial = x.IsSentenceInitial,
-                });
-            }
-            result?.Add(Renumber(x, result.Count));
+            if (conjoinedAt.TryGetValue(k, out var c)) result.Add(Renumber(c, result.Count));
+            result.Add(Renumber(mentions[k], result.Count));
         }
-        return result ?? mentions;
+        return result;
     }
 
     private static bool SpeechVerbFollows(Article a, int t)
@@ -151,11 +169,33 @@ internal static class MentionFinder
             && Lexicon.ReportingLemma(a.Slice(a.Tokens[t])) is not null;
     }
 
+    private static bool ParagraphStartsAt(Article a, Sentence s, int token)
+        => token < a.Tokens.Length && a.Paragraphs[s.Paragraph].Span.Start == a.Tokens[s.FirstToken].Start
+           && a.Tokens[token].Kind == TokenKind.Word;
+
+    /// <summary>
+    /// "Q: …" opening a paragraph: the label of a transcript's question, a mention of the interviewer. ("A: …" is not
+    /// read as a label: the answer would become a quote of its own, which the quote finder's colon frame decides.)
+    /// </summary>
+    private static Mention? InterviewerLabel(Article a, int i, int end)
+    {
+        var word = a.TextOf(a.Tokens[i]);
+        if (!char.IsUpper(word[0]) || i + 1 >= end || !IsColon(a, i + 1) || !MentionWords.InterviewerLabels.Contains(word)) return null;
+        return new Mention
+        {
+            Index = 0, Span = a.Tokens[i].Span, Form = MentionForm.Name, Kind = SpeakerKind.Person, Core = word,
+            Head = word.ToLowerInvariant(), Sentence = a.SentenceAt(a.Tokens[i].Start), FirstToken = i, LastToken = i,
+            IsSentenceInitial = true, InterviewerLabel = true,
+        };
+    }
+
+    private static bool IsColon(Article a, int t) => a.Tokens[t].Kind == TokenKind.Punctuation && a.Slice(a.Tokens[t]) is ":";
+
     private static Mention Renumber(Mention m, int index) => m.Index == index ? m : new Mention
     {
         Index = index, Span = m.Span, Form = m.Form, Kind = m.Kind, Core = m.Core, Head = m.Head, Role = m.Role,
         Gender = m.Gender, Plural = m.Plural, Sentence = m.Sentence, FirstToken = m.FirstToken, LastToken = m.LastToken,
-        IsSentenceInitial = m.IsSentenceInitial, Conjoined = m.Conjoined,
+        IsSentenceInitial = m.IsSentenceInitial, Conjoined = m.Conjoined, InterviewerLabel = m.InterviewerLabel,
     };
 
     private static Mention Pronoun(Article a, Sentence s, int i, string word, bool initial, int index)
@@ -249,6 +289,8 @@ internal static class MentionFinder
             nameWords[^1] = lastWord[..^2];
         // "Officials", "Analysts" opening a sentence are common nouns, not names.
         if (nameWords.Count == 1 && nameFrom == 0 && start == s.FirstToken && IsCommonSourceNoun(nameWords[0])) return i;
+        // "HIGHER TURNOUT IN IOWA DOESN'T …": a run of four or more words in capitals is a shouted headline, not a name.
+        if (nameWords.Count >= 4 && nameWords.All(w => !w.Any(char.IsLower))) return j;
         string core = string.Join(' ', nameWords);
         string? role = nameFrom > 0 ? text[tokens[start].Start..tokens[start + nameFrom - 1].End] : null;
         if (lowerRole is not null) role = role is null ? lowerRole : lowerRole + " " + role;

@@ -11,8 +11,8 @@ internal static partial class ArticleReader
     [GeneratedRegex(@"\Gdate\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", RegexOptions.CultureInvariant)]
     private static partial Regex DateHeader();
 
-    // CITY [, Month Day] [(Outlet)] - : the city in capitals, as wire copy writes it.
-    [GeneratedRegex(@"\G((?:\p{Lu}[\p{Lu}'’.\-]*)(?:[ ]\p{Lu}[\p{Lu}'’.\-]*){0,4}(?:,[ ]*\p{Lu}[\p{L}.]{1,9}[ ]+\d{1,2})?(?:[ ]*\([^()\n]{1,60}\))?)[ ]*(?:-{1,2}|–|—)[ \t]*", RegexOptions.CultureInvariant)]
+    // CITY [, Month Day | , State] [(Outlet)] - : the city in capitals, as wire copy writes it.
+    [GeneratedRegex(@"\G((?:\p{Lu}[\p{Lu}'’.\-]*)(?:[ ]\p{Lu}[\p{Lu}'’.\-]*){0,4}(?:,[ ]*\p{Lu}[\p{L}.]{1,9}(?:[ ]+\d{1,2})?)?(?:[ ]*\([^()\n]{1,60}\))?)[ ]*(?:-{1,2}|–|—)[ \t]*", RegexOptions.CultureInvariant)]
     private static partial Regex Dateline();
 
     public static Article Read(string id, string text)
@@ -37,6 +37,15 @@ internal static partial class ArticleReader
             int nl = text.IndexOf('\n', lineStart);
             int lineEnd = nl < 0 ? text.Length : nl;
             var span = Trim(text, lineStart, lineEnd);
+            // "WASHINGTON (AP) — …" opening the paragraph after the headline is the dateline too: a place, not the
+            // first words of the sentence (whose subject comes after it). The headline may end in a full stop.
+            if (span.Length > 0 && dateline is null && date is null && paragraphSpans.Count == 1
+                && Dateline().Match(text, span.Start) is { Success: true } bodyDateline && bodyDateline.Groups[1].Length <= 80
+                && LooksLikeDateline(bodyDateline.Groups[1].Value) && bodyDateline.Index + bodyDateline.Length < span.End)
+            {
+                dateline = bodyDateline.Groups[1].Value.Trim();
+                span = Trim(text, bodyDateline.Index + bodyDateline.Length, lineEnd);
+            }
             if (span.Length > 0)
             {
                 bool isTitle = first && IsTitleLine(text, span, lineEnd);
