@@ -10,8 +10,6 @@ namespace NewsStance.Internal;
 /// </summary>
 internal static class Lexicon
 {
-    private const string Prefix = "NewsStance.Internal.Words.";
-
     private static readonly StringComparer Ci = StringComparer.OrdinalIgnoreCase;
 
     public static bool IsQuoteMark(char c) => c is '"' or '“' or '”' or '«' or '»' or '„' or '‘' or '’' or '\'' or '‹' or '›';
@@ -170,19 +168,10 @@ internal static class Lexicon
         return Titles.Contains(w) || PersonRoles.Contains(w) || NameTitleWords.Contains(w);
     }
 
-    /// <summary>The names of all embedded list files.</summary>
-    public static IEnumerable<string> FileNames => typeof(Lexicon).Assembly.GetManifestResourceNames()
-        .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Select(n => n[Prefix.Length..]);
+    /// <summary>Where these lists are kept.</summary>
+    public static WordListFolder Folder => WordListFolder.Rules;
 
-    /// <summary>The entries of one list file as written, in order (comments and blank lines left out).</summary>
-    public static IReadOnlyList<string> Entries(string fileName)
-    {
-        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream(Prefix + fileName)
-            ?? throw new InvalidOperationException($"Word list {fileName} is not embedded in {typeof(Lexicon).Assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(l => !l.StartsWith('#')).ToList();
-    }
+    private static IReadOnlyList<string> Entries(string fileName) => Folder.Entries(fileName);
 
-    private static FrozenSet<string> Load(string fileName, StringComparer? comparer = null) => Entries(fileName).ToFrozenSet(comparer ?? Ci);
+    private static FrozenSet<string> Load(string fileName, StringComparer? comparer = null) => Folder.Load(fileName, comparer);
 }

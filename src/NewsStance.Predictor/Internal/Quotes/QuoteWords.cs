@@ -8,8 +8,6 @@ namespace NewsStance.Internal.Quotes;
 /// </summary>
 internal static class QuoteWords
 {
-    private const string Prefix = "NewsStance.Internal.Quotes.Words.";
-
     public static readonly FrozenSet<string> AuxiliariesAndAdverbs = Load("aux-and-adverbs.txt");
     public static readonly FrozenSet<string> DaysAndTimes = Load("days-and-times.txt");
     public static readonly FrozenSet<string> FrontedPhraseOpeners = Load("fronted-phrase-openers.txt");
@@ -27,19 +25,8 @@ internal static class QuoteWords
     public static readonly FrozenSet<string> QuestionVerbs = Load("question-verbs.txt");
     public static readonly FrozenSet<string> QuestionStarts = Load("question-starts.txt");
 
-    /// <summary>The names of all embedded list files.</summary>
-    public static IEnumerable<string> FileNames => typeof(QuoteWords).Assembly.GetManifestResourceNames()
-        .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Select(n => n[Prefix.Length..]);
+    /// <summary>Where these lists are kept.</summary>
+    public static WordListFolder Folder => WordListFolder.Quotes;
 
-    /// <summary>The entries of one list file as written, in order (comments and blank lines left out).</summary>
-    public static IReadOnlyList<string> Entries(string fileName)
-    {
-        using var stream = typeof(QuoteWords).Assembly.GetManifestResourceStream(Prefix + fileName)
-            ?? throw new InvalidOperationException($"Word list {fileName} is not embedded in {typeof(QuoteWords).Assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(l => !l.StartsWith('#')).ToList();
-    }
-
-    private static FrozenSet<string> Load(string fileName) => Entries(fileName).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static FrozenSet<string> Load(string fileName) => Folder.Load(fileName);
 }
