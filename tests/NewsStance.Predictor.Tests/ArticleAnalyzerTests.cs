@@ -9,7 +9,7 @@ public sealed class ArticleAnalyzerTests
     private const string Text = "Anna Lind met Tom Baker in Velna on Monday.\n\n\"The deal is done,\" Lind said. Baker said that talks would go on.\n";
 
     [Fact]
-    public void Analysis_holds_the_article_its_mentions_joined_to_entities_and_its_quotes()
+    public void Analysis_holds_the_article_its_mentions_their_entities_and_its_quotes()
     {
         // When
         var analysis = ArticleAnalyzer.Analyze("talks", Text);
@@ -17,7 +17,7 @@ public sealed class ArticleAnalyzerTests
         // Then
         Assert.Equal("talks", analysis.Article.Id);
         var lind = Assert.Single(analysis.Mentions, m => m.Span == Articles.SpanOf(Text, "Lind", 1));
-        Assert.Equal("Anna Lind", lind.Entity?.Name);
+        Assert.Equal("Anna Lind", analysis.Entities.EntityOf(lind)?.Name);
         Assert.Equal(
             [[Articles.SpanOf(Text, "The deal is done")], [Articles.SpanOf(Text, "talks would go on")]],
             analysis.Quotes.Select(q => q.Content.ToArray()));

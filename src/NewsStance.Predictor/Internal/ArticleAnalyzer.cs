@@ -9,8 +9,8 @@ namespace NewsStance.Internal;
 /// sentences and tokens; the mentions of possible speakers, grouped into entities; and the quotes found.
 /// </summary>
 /// <param name="Article">The article as read.</param>
-/// <param name="Mentions">Possible speakers, in text order, each joined to its entity.</param>
-/// <param name="Entities">The entities the mentions form; resolves a pronoun for a quote when asked.</param>
+/// <param name="Mentions">Possible speakers, in text order, as the mention finder made them.</param>
+/// <param name="Entities">The entities the mentions form (<see cref="EntityResolver.EntityOf"/>); resolves a pronoun for a quote when asked.</param>
 /// <param name="Quotes">The quotes found, in text order.</param>
 internal sealed record ArticleAnalysis(Article Article, IReadOnlyList<Mention> Mentions, EntityResolver Entities, IReadOnlyList<QuoteCandidate> Quotes);
 

@@ -20,7 +20,7 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
     {
         var (article, mentions, entities, quotes) = ArticleAnalyzer.Analyze(id, text);
         var speakers = _ranker.Choose(article, mentions, entities, quotes);
-        var places = targets is { Count: > 0 } ? null : PlaceNames.Find(article, mentions);
+        var places = targets is { Count: > 0 } ? null : PlaceNames.Find(article, entities);
         var results = new List<QuoteResult>(quotes.Count);
         var stanceInputs = new List<StanceInput>();
         for (int i = 0; i < quotes.Count; i++)
@@ -31,7 +31,7 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
             CueResult? cue = q.Cue is { } c ? new CueResult(article.TextOf(c), c) : null;
             results.Add(new QuoteResult(q.Type, quoteText, q.Content.ToArray(), cue, speaker, []));
             if (stance is not null)
-                foreach (var t in StanceTargets.For(quoteText, targets, mentions, q, speakers[i]?.Entity, places))
+                foreach (var t in StanceTargets.For(quoteText, targets, entities, q, speakers[i]?.Entity, places))
                     stanceInputs.Add(new StanceInput(i, quoteText, t.Target, t.MentionStart, t.MentionEnd, q.CueLemma));
         }
         if (stance is not null && stanceInputs.Count > 0)
@@ -52,18 +52,18 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
     /// </summary>
     public static List<NamedEntity> NamedEntities(string id, string text)
     {
-        var (article, mentions, _, quotes) = ArticleAnalyzer.Analyze(id, text);
-        var places = PlaceNames.Find(article, mentions);
+        var (article, mentions, entities, quotes) = ArticleAnalyzer.Analyze(id, text);
+        var places = PlaceNames.Find(article, entities);
         // The dateline's city and outlet ("MOSCOW (Sputnik) -") say where the story came from, not what it is about.
         int datelineEnd = article.Dateline is { } d && text.IndexOf(d, StringComparison.Ordinal) is var at and >= 0 ? at + d.Length : -1;
         var found = new List<NamedEntity>();
-        foreach (var group in mentions.Where(m => m.Form == MentionForm.Name && !StanceTargets.IsCommonWord(m) && m.Span.Start >= datelineEnd
+        foreach (var group in mentions.Where(m => m.Form == MentionForm.Name && !StanceTargets.IsCommonWord(m, entities) && m.Span.Start >= datelineEnd
                                                   && m.Core.Count(char.IsLetter) >= 2)
-                     .GroupBy(m => m.Entity?.Name ?? m.Core, StringComparer.OrdinalIgnoreCase))
+                     .GroupBy(m => entities.EntityOf(m)?.Name ?? m.Core, StringComparer.OrdinalIgnoreCase))
         {
             if (places.Contains(group.Key)) continue;
             var first = group.First();
-            var kind = first.Entity?.Kind ?? first.Kind;
+            var kind = entities.EntityOf(first)?.Kind ?? first.Kind;
             if (kind is not (SpeakerKind.Person or SpeakerKind.Organization)) continue;
             var aliases = group.Select(m => m.Core).Where(c => !c.Equals(group.Key, StringComparison.OrdinalIgnoreCase))
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToList();

@@ -31,15 +31,15 @@ public sealed class EntityResolverTests
         const string text = "Kremlin spokesman Dmitry Peskov spoke on Monday. Later Peskov spoke again.";
 
         // When
-        var (mentions, _) = Resolve(text);
+        var (mentions, resolver) = Resolve(text);
 
         // Then
         var full = At(mentions, text, "Kremlin spokesman Dmitry Peskov");
         var surname = At(mentions, text, "Peskov", 1);
-        Assert.NotNull(full.Entity);
-        Assert.Same(full.Entity, surname.Entity);
-        Assert.Equal("Dmitry Peskov", surname.Entity!.Name);
-        Assert.Equal("Kremlin spokesman", surname.Entity.Role);
+        Assert.NotNull(resolver.EntityOf(full));
+        Assert.Same(resolver.EntityOf(full), resolver.EntityOf(surname));
+        Assert.Equal("Dmitry Peskov", resolver.EntityOf(surname)!.Name);
+        Assert.Equal("Kremlin spokesman", resolver.EntityOf(surname)!.Role);
     }
 
     [Fact]
@@ -49,12 +49,12 @@ public sealed class EntityResolverTests
         const string text = "Putin has not commented on the talks. Russian President Vladimir Putin will speak on Friday.";
 
         // When
-        var (mentions, _) = Resolve(text);
+        var (mentions, resolver) = Resolve(text);
 
         // Then
         var early = At(mentions, text, "Putin");
-        Assert.Equal("Vladimir Putin", early.Entity?.Name);
-        Assert.Same(early.Entity, At(mentions, text, "Russian President Vladimir Putin").Entity);
+        Assert.Equal("Vladimir Putin", resolver.EntityOf(early)?.Name);
+        Assert.Same(resolver.EntityOf(early), resolver.EntityOf(At(mentions, text, "Russian President Vladimir Putin")));
     }
 
     [Fact]
@@ -64,10 +64,10 @@ public sealed class EntityResolverTests
         const string text = "Kremlin spokesman Dmitry Peskov spoke on Monday. The Kremlin spokesman then left.";
 
         // When
-        var (mentions, _) = Resolve(text);
+        var (mentions, resolver) = Resolve(text);
 
         // Then
-        Assert.Equal("Dmitry Peskov", At(mentions, text, "The Kremlin spokesman").Entity?.Name);
+        Assert.Equal("Dmitry Peskov", resolver.EntityOf(At(mentions, text, "The Kremlin spokesman"))?.Name);
     }
 
     [Fact]
@@ -79,13 +79,13 @@ public sealed class EntityResolverTests
         // When
         var article = Articles.Read(text);
         var mentions = MentionFinder.Find(article);
-        _ = new EntityResolver(mentions, article);
+        var resolver = new EntityResolver(mentions, article);
 
         // Then
         var name = At(mentions, text, "Dmitry Peskov");
-        Assert.Equal("Kremlin spokesman", name.Entity?.Role);
-        Assert.Same(name.Entity, Covering(mentions, text, "Kremlin spokesman", 0).Entity);
-        Assert.Same(name.Entity, Covering(mentions, text, "Kremlin spokesman", 1).Entity);
+        Assert.Equal("Kremlin spokesman", resolver.EntityOf(name)?.Role);
+        Assert.Same(resolver.EntityOf(name), resolver.EntityOf(Covering(mentions, text, "Kremlin spokesman", 0)));
+        Assert.Same(resolver.EntityOf(name), resolver.EntityOf(Covering(mentions, text, "Kremlin spokesman", 1)));
     }
 
     [Fact]
@@ -97,12 +97,12 @@ public sealed class EntityResolverTests
         // When
         var article = Articles.Read(text);
         var mentions = MentionFinder.Find(article);
-        _ = new EntityResolver(mentions, article);
+        var resolver = new EntityResolver(mentions, article);
 
         // Then
         var role = Covering(mentions, text, "company spokesman");
-        Assert.Equal("Pieter de Vries", role.Entity?.Name);
-        Assert.Same(role.Entity, At(mentions, text, "Pieter de Vries").Entity);
+        Assert.Equal("Pieter de Vries", resolver.EntityOf(role)?.Name);
+        Assert.Same(resolver.EntityOf(role), resolver.EntityOf(At(mentions, text, "Pieter de Vries")));
     }
 
     [Fact]
@@ -115,8 +115,8 @@ public sealed class EntityResolverTests
         var (mentions, resolver) = Resolve(text);
 
         // Then
-        Assert.NotSame(At(mentions, text, "Anna Lind").Entity, At(mentions, text, "Erik Lind").Entity);
-        Assert.Same(At(mentions, text, "Anna Lind").Entity, At(mentions, text, "Anna Lind", 1).Entity);
+        Assert.NotSame(resolver.EntityOf(At(mentions, text, "Anna Lind")), resolver.EntityOf(At(mentions, text, "Erik Lind")));
+        Assert.Same(resolver.EntityOf(At(mentions, text, "Anna Lind")), resolver.EntityOf(At(mentions, text, "Anna Lind", 1)));
         Assert.Equal(2, resolver.Entities.Count(e => e.Kind == SpeakerKind.Person));
     }
 
@@ -133,7 +133,7 @@ public sealed class EntityResolverTests
 
         // Then
         Assert.Equal("Ana Ruiz", entity?.Name);
-        Assert.Null(she.Entity); // answered, not written into the mention: resolution never depends on the order of questions
+        Assert.Null(resolver.EntityOf(she)); // answered, not written into the mention: resolution never depends on the order of questions
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class EntityResolverTests
         // Given
         const string text = "Tom Baker spoke to Lars Berg. He said nothing more.";
         var (mentions, resolver) = Resolve(text);
-        var berg = At(mentions, text, "Lars Berg").Entity;
+        var berg = resolver.EntityOf(At(mentions, text, "Lars Berg"));
         var he = mentions.Single(m => m.Form == MentionForm.Pronoun);
 
         // When

@@ -7,13 +7,13 @@ namespace NewsStance.Tests.Stance;
 
 public sealed class StanceTargetsTests
 {
-    private static (QuoteCandidate Quote, List<Mention> Mentions, string QuoteText) OnlyQuote(string text)
+    private static (QuoteCandidate Quote, EntityResolver Entities, string QuoteText) OnlyQuote(string text)
     {
         var article = Articles.Read(text);
         var mentions = MentionFinder.Find(article);
-        _ = new EntityResolver(mentions);
+        var entities = new EntityResolver(mentions);
         var quote = Assert.Single(QuoteFinder.Find(article, mentions));
-        return (quote, mentions, string.Join(" ", quote.Content.Select(article.TextOf)));
+        return (quote, entities, string.Join(" ", quote.Content.Select(article.TextOf)));
     }
 
     [Theory]
@@ -35,11 +35,11 @@ public sealed class StanceTargetsTests
     public void Given_targets_are_scored_when_the_quote_names_them_or_an_alias()
     {
         // Given
-        var (quote, mentions, quoteText) = OnlyQuote("Lars Berg said that the mayor had failed the city and must resign.");
+        var (quote, entities, quoteText) = OnlyQuote("Lars Berg said that the mayor had failed the city and must resign.");
         var targets = new[] { StanceTarget.Parse("Ana Ruiz|the mayor"), StanceTarget.Parse("Tom Baker|the chief") };
 
         // When
-        var found = StanceTargets.For(quoteText, targets, mentions, quote, speaker: null).ToList();
+        var found = StanceTargets.For(quoteText, targets, entities, quote, speaker: null).ToList();
 
         // Then
         var f = Assert.Single(found);
@@ -57,10 +57,10 @@ public sealed class StanceTargetsTests
         var resolver = new EntityResolver(mentions);
         var quote = Assert.Single(QuoteFinder.Find(article, mentions));
         string quoteText = string.Join(" ", quote.Content.Select(article.TextOf));
-        var speaker = mentions.Single(m => m.Core == "Lars Berg").Entity;
+        var speaker = resolver.EntityOf(mentions.Single(m => m.Core == "Lars Berg"));
 
         // When
-        var found = StanceTargets.For(quoteText, null, mentions, quote, speaker).Select(f => f.Target).ToList();
+        var found = StanceTargets.For(quoteText, null, resolver, quote, speaker).Select(f => f.Target).ToList();
 
         // Then
         Assert.Equal(new[] { "Ana Ruiz", "Tom Baker" }, found);
@@ -70,10 +70,10 @@ public sealed class StanceTargetsTests
     public void Quote_that_names_no_entity_gets_no_target()
     {
         // Given
-        var (quote, mentions, quoteText) = OnlyQuote("Lars Berg said that the weather would improve by the weekend.");
+        var (quote, entities, quoteText) = OnlyQuote("Lars Berg said that the weather would improve by the weekend.");
 
         // When
-        var found = StanceTargets.For(quoteText, [], mentions, quote, speaker: null);
+        var found = StanceTargets.For(quoteText, [], entities, quote, speaker: null);
 
         // Then
         Assert.Empty(found);
@@ -83,11 +83,11 @@ public sealed class StanceTargetsTests
     public void A_lone_capitalised_word_opening_the_quote_is_not_a_target_but_a_named_entity_is()
     {
         // Given: "Negotiations" opens the reported clause and is never mentioned again
-        var (quote, mentions, quoteText) = OnlyQuote(
+        var (quote, entities, quoteText) = OnlyQuote(
             "Negotiations on the corridor are moving forward because President Anton Ilyashev has shown patience, Gleb Marinov said.");
 
         // When
-        var found = StanceTargets.For(quoteText, null, mentions, quote, speaker: null).Select(f => f.Target).ToList();
+        var found = StanceTargets.For(quoteText, null, entities, quote, speaker: null).Select(f => f.Target).ToList();
 
         // Then
         Assert.DoesNotContain("Negotiations", found);
@@ -98,12 +98,12 @@ public sealed class StanceTargetsTests
     {
         var article = Articles.Read(text);
         var mentions = MentionFinder.Find(article);
-        _ = new EntityResolver(mentions, article);
+        var resolver = new EntityResolver(mentions, article);
         var quote = Assert.Single(QuoteFinder.Find(article, mentions));
         string quoteText = string.Join(" ", quote.Content.Select(article.TextOf));
-        var speaker = mentions.First(m => m.Core == speakerName).Entity;
-        var places = PlaceNames.Find(article, mentions);
-        return (StanceTargets.For(quoteText, targets, mentions, quote, speaker, places).Select(f => f.Target).ToList(), quoteText);
+        var speaker = resolver.EntityOf(mentions.First(m => m.Core == speakerName));
+        var places = PlaceNames.Find(article, resolver);
+        return (StanceTargets.For(quoteText, targets, resolver, quote, speaker, places).Select(f => f.Target).ToList(), quoteText);
     }
 
     [Fact]

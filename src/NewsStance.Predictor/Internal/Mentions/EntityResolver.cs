@@ -4,13 +4,16 @@ namespace NewsStance.Internal.Mentions;
 /// Groups mentions into entities: surnames join the full name anywhere in the article
 /// (<c>Peskov</c> → <c>Dmitry Peskov</c>, <c>Putin</c> → the later <c>Vladimir Putin</c>); role nouns join
 /// the latest entity with that role (<c>the Kremlin spokesman</c>). Pronouns are resolved when a quote
-/// needs them, by <see cref="ResolvePronoun"/>, since the previous speaker matters; that answers without
-/// changing any mention or entity, so the result never depends on the order quotes are looked at.
+/// needs them, by <see cref="ResolvePronoun"/>, since the previous speaker matters.
+/// The entities are built in the constructor and read through <see cref="EntityOf"/> afterwards: no mention the
+/// mention finder made is changed, and no answer changes the entities, so results never depend on the order
+/// quotes are looked at.
 /// </summary>
 internal sealed class EntityResolver
 {
     private readonly List<Entity> _entities = [];
     private readonly IReadOnlyList<Mention> _mentions;
+    private readonly Entity?[] _entityOf; // by mention index
 
     private readonly Reading.Article? _article;
     private readonly HashSet<Entity> _evidentPeople;
@@ -19,6 +22,9 @@ internal sealed class EntityResolver
     {
         _mentions = mentions;
         _article = article;
+        _entityOf = new Entity?[mentions.Count];
+        for (int i = 0; i < mentions.Count; i++)
+            if (mentions[i].Index != i) throw new ArgumentException($"Mention {i} says its index is {mentions[i].Index}: mentions come in text order, numbered from 0.", nameof(mentions));
         ResolveNames();
         if (article is not null)
         {
@@ -40,7 +46,7 @@ internal sealed class EntityResolver
             if (a.Text[a.Tokens[x.LastToken + 1].Start] != ',') continue;
             var (name, role) = x.Form == MentionForm.Name && x.Kind == SpeakerKind.Person && y.Form == MentionForm.RoleNoun ? (x, y)
                 : y.Form == MentionForm.Name && y.Kind == SpeakerKind.Person && x.Form == MentionForm.RoleNoun ? (y, x) : (null, null);
-            if (name?.Entity is not { } e || role is null || role.Entity is not null) continue;
+            if (name is null || EntityOf(name) is not { } e || role is null || EntityOf(role) is not null) continue;
             Attach(role, e);
             e.Role ??= StripDeterminer(role.Core);
         }
@@ -52,7 +58,7 @@ internal sealed class EntityResolver
         var tokens = a.Tokens;
         foreach (var m in _mentions)
         {
-            if (m.Form != MentionForm.Name || m.Entity is not { Role: null } e || m.FirstToken < 2) continue;
+            if (m.Form != MentionForm.Name || EntityOf(m) is not { Role: null } e || m.FirstToken < 2) continue;
             int dash = m.FirstToken - 1, comma = m.LastToken + 1;
             if (!IsDash(a, tokens[dash]) || tokens[dash - 1].Kind != Reading.TokenKind.QuoteMark) continue;
             if (comma + 1 >= tokens.Length || a.Text[tokens[comma].Start] != ',' || tokens[comma].Length != 1) continue;
@@ -74,6 +80,12 @@ internal sealed class EntityResolver
 
     public IReadOnlyList<Entity> Entities => _entities;
 
+    /// <summary>The mentions resolved, in text order.</summary>
+    public IReadOnlyList<Mention> Mentions => _mentions;
+
+    /// <summary>The entity <paramref name="m"/> (one of <see cref="Mentions"/>) stands for; null for a pronoun, which is resolved per quote.</summary>
+    public Entity? EntityOf(Mention m) => _entityOf[m.Index];
+
     private Entity NewEntity(Mention m, string name, SpeakerKind kind)
     {
         var e = new Entity { Id = _entities.Count, Name = name, Kind = kind, Role = m.Role, Gender = m.Gender };
@@ -82,9 +94,9 @@ internal sealed class EntityResolver
         return e;
     }
 
-    private static void Attach(Mention m, Entity e)
+    private void Attach(Mention m, Entity e)
     {
-        m.Entity = e;
+        _entityOf[m.Index] = e;
         e.Mentions.Add(m);
         if (e.Role is null && m.Role is not null) e.Role = m.Role;
         if (e.Gender == 0 && m.Gender != 0) e.Gender = m.Gender;
@@ -102,7 +114,7 @@ internal sealed class EntityResolver
         var byName = new Dictionary<string, Entity>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in _mentions)
         {
-            if (m.Form != MentionForm.Name || m.Entity is not null || m.InterviewerLabel) continue;
+            if (m.Form != MentionForm.Name || EntityOf(m) is not null || m.InterviewerLabel) continue;
             if (byName.TryGetValue(m.Core, out var same)) { Attach(m, same); continue; }
             if (m.Kind == SpeakerKind.Person && m.Core.Contains(' '))
             {
@@ -125,7 +137,7 @@ internal sealed class EntityResolver
         // ("Mr. Bush" is not Laura Bush). A transcript's label in capitals is that person too ("LEVIN: …").
         foreach (var m in _mentions)
         {
-            if (m.Form != MentionForm.Name || m.Entity is not null || m.InterviewerLabel) continue;
+            if (m.Form != MentionForm.Name || EntityOf(m) is not null || m.InterviewerLabel) continue;
             if ((m.Kind == SpeakerKind.Person || IsTranscriptLabel(m)) && bySurname.TryGetValue(m.Head, out var list)
                 && list.Where(e => SameGender(e, m)).ToList() is { Count: > 0 } same)
             {
@@ -159,8 +171,8 @@ internal sealed class EntityResolver
     {
         var labels = _mentions.Where(m => m.InterviewerLabel).ToList();
         if (labels.Count == 0) return;
-        var interviewer = _mentions.Where(m => m.Index < labels[0].Index && m.Form == MentionForm.Name && m.Entity is { Kind: SpeakerKind.Person })
-            .Select(m => m.Entity!).FirstOrDefault(e => e.Role?.Split(' ').Any(MentionWords.JournalistRoles.Contains) == true);
+        var interviewer = _mentions.Where(m => m.Index < labels[0].Index && m.Form == MentionForm.Name && EntityOf(m) is { Kind: SpeakerKind.Person })
+            .Select(m => EntityOf(m)!).FirstOrDefault(e => e.Role?.Split(' ').Any(MentionWords.JournalistRoles.Contains) == true);
         foreach (var m in labels)
         {
             if (interviewer is not null) Attach(m, interviewer);
@@ -172,14 +184,14 @@ internal sealed class EntityResolver
     {
         foreach (var m in _mentions)
         {
-            if (m.Entity is not null || m.Form == MentionForm.Pronoun) continue;
+            if (EntityOf(m) is not null || m.Form == MentionForm.Pronoun) continue;
             Entity? match = null;
             if (m.Form == MentionForm.RoleNoun || m.Form == MentionForm.OrganizationNoun)
             {
                 // The latest entity mentioned before whose role or name holds the head noun.
                 for (int k = m.Index - 1; k >= 0 && match is null && m.Index - k <= 60; k--)
                 {
-                    var e = _mentions[k].Entity;
+                    var e = EntityOf(_mentions[k]);
                     if (e is null) continue;
                     if (e.Role?.Contains(m.Head, StringComparison.OrdinalIgnoreCase) == true
                         || e.Kind == SpeakerKind.Organization && e.Name.Contains(m.Head, StringComparison.OrdinalIgnoreCase))
@@ -200,7 +212,7 @@ internal sealed class EntityResolver
         {
             var o = _mentions[k];
             if (before.Sentence - o.Sentence > maxSentences) break;
-            if (o.Entity?.Kind == kind && o.Form == MentionForm.Name) return o.Entity;
+            if (EntityOf(o)?.Kind == kind && o.Form == MentionForm.Name) return EntityOf(o);
         }
         return null;
     }
@@ -234,8 +246,8 @@ internal sealed class EntityResolver
     /// </summary>
     public Entity? ResolvePronoun(Mention pronoun, Entity? previousSpeaker)
     {
-        if (pronoun.Entity is not null) return pronoun.Entity;
-        if (pronoun.Head == "who") return pronoun.Index > 0 ? _mentions[pronoun.Index - 1].Entity : null;
+        if (EntityOf(pronoun) is not null) return EntityOf(pronoun);
+        if (pronoun.Head == "who") return pronoun.Index > 0 ? EntityOf(_mentions[pronoun.Index - 1]) : null;
         bool wantPerson = pronoun.Head is "he" or "she" or "i";
         bool wantPlural = pronoun.Head is "they" or "we";
         Entity? best = null;
@@ -245,7 +257,7 @@ internal sealed class EntityResolver
             var o = _mentions[k];
             int distance = pronoun.Sentence - o.Sentence;
             if (distance > 6) break;
-            var e = o.Entity;
+            var e = EntityOf(o);
             if (e is null || o.Form == MentionForm.Pronoun && e == null) continue;
             if (wantPerson && e.Kind != SpeakerKind.Person) continue;
             // "he" and "she" are one person, named in the body ("Christianity", "Medicare", a title-case headline are not).

@@ -5,14 +5,15 @@ internal enum MentionForm { Name, Pronoun, RoleNoun, Anonymous, Document, Organi
 
 /// <summary>
 /// A mention of a possible speaker: a name (with its title or role), a pronoun, a role noun,
-/// an unnamed source or a document. <see cref="Entity"/> is set by <see cref="EntityResolver"/>.
+/// an unnamed source or a document, as the mention finder made it: the entity it belongs to is
+/// <see cref="EntityResolver.EntityOf"/>'s answer, not part of the mention.
 /// </summary>
 internal sealed class Mention
 {
     public required int Index { get; init; }
     public required TextSpan Span { get; init; }
     public required MentionForm Form { get; init; }
-    public required SpeakerKind Kind { get; set; }
+    public required SpeakerKind Kind { get; init; }
     /// <summary>The text of the mention without a leading title or role (<c>Dmitry Peskov</c>).</summary>
     public required string Core { get; init; }
     /// <summary>The head word, lower case (<c>peskov</c>, <c>spokesman</c>, <c>he</c>).</summary>
@@ -20,7 +21,7 @@ internal sealed class Mention
     /// <summary>The title or role standing with the mention (<c>Kremlin spokesman</c>), or null.</summary>
     public string? Role { get; init; }
     /// <summary>+1 male, −1 female, 0 unknown.</summary>
-    public int Gender { get; set; }
+    public int Gender { get; init; }
     public bool Plural { get; init; }
     /// <summary>Two mentions joined by "and" as one speaker ("Russia and several other countries"); its parts are mentions too.</summary>
     public bool Conjoined { get; init; }
@@ -31,7 +32,6 @@ internal sealed class Mention
     public required int LastToken { get; init; }
     /// <summary>True when this is the first mention in its sentence (roughly: the subject).</summary>
     public bool IsSentenceInitial { get; init; }
-    public Entity? Entity { get; set; }
 }
 
 /// <summary>One real-world speaker as the article refers to it, with its fullest name.</summary>
@@ -39,7 +39,7 @@ internal sealed class Entity
 {
     public required int Id { get; init; }
     public required string Name { get; set; }
-    public required SpeakerKind Kind { get; set; }
+    public required SpeakerKind Kind { get; init; }
     public string? Role { get; set; }
     public int Gender { get; set; }
     public List<Mention> Mentions { get; } = [];

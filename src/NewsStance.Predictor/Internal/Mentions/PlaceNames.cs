@@ -30,9 +30,9 @@ internal static class PlaceNames
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The entities (and the names of unresolved mentions) that are places.</summary>
-    public static HashSet<string> Find(Article article, IReadOnlyList<Mention> mentions)
+    public static HashSet<string> Find(Article article, EntityResolver entities)
     {
-        var byName = mentions.Where(m => m.Form == MentionForm.Name).GroupBy(m => m.Entity?.Name ?? m.Core, StringComparer.OrdinalIgnoreCase);
+        var byName = entities.Mentions.Where(m => m.Form == MentionForm.Name).GroupBy(m => entities.EntityOf(m)?.Name ?? m.Core, StringComparer.OrdinalIgnoreCase);
         var places = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var group in byName)
             if (IsPlace(article, group.ToList())) places.Add(group.Key);

@@ -46,7 +46,7 @@ internal sealed class SpeakerRanker(ISpeakerScorer scorer, SpeakerCalibration? c
     /// </summary>
     public static CandidateFeatures Featurize(Article a, QuoteCandidate q, List<Mention> candidates, Entity? previous, EntityResolver resolver)
     {
-        var entities = candidates.Select(c => c.Form == MentionForm.Pronoun ? resolver.ResolvePronoun(c, previous) : c.Entity).ToArray();
+        var entities = candidates.Select(c => c.Form == MentionForm.Pronoun ? resolver.ResolvePronoun(c, previous) : resolver.EntityOf(c)).ToArray();
         var order = candidates.Select((m, i) => (i, d: SpeakerFeatures.Distance(m, q)))
                               .OrderBy(x => x.d).Select(x => x.i).ToArray();
         var rank = new int[candidates.Count];

@@ -15,7 +15,7 @@ internal static class StanceTargets
 {
     public readonly record struct Found(string Target, int MentionStart, int MentionEnd);
 
-    public static IEnumerable<Found> For(string quoteText, IReadOnlyList<StanceTarget>? targets, IReadOnlyList<Mention> mentions, QuoteCandidate q, Entity? speaker,
+    public static IEnumerable<Found> For(string quoteText, IReadOnlyList<StanceTarget>? targets, EntityResolver entities, QuoteCandidate q, Entity? speaker,
         IReadOnlySet<string>? places = null)
     {
         var ownTitles = OwnTitles(speaker);
@@ -37,12 +37,13 @@ internal static class StanceTargets
         }
         // No targets given: each named entity mentioned inside the quote, once, resolved to its fullest name.
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var m in MentionsInside(mentions, q))
+        foreach (var m in MentionsInside(entities.Mentions, q))
         {
             if (m.Form != MentionForm.Name) continue;
-            if (IsCommonWord(m)) continue;
-            var name = m.Entity?.Name ?? m.Core;
-            if (speaker is not null && m.Entity == speaker) continue;
+            if (IsCommonWord(m, entities)) continue;
+            var entity = entities.EntityOf(m);
+            var name = entity?.Name ?? m.Core;
+            if (speaker is not null && entity == speaker) continue;
             if (places is not null && places.Contains(name)) continue;
             if (ownTitles.Any(title => IndexOfWord(title, m.Core) >= 0 || IndexOfWord(title, name) >= 0)) continue;
             if (!seen.Add(name)) continue;
@@ -55,8 +56,8 @@ internal static class StanceTargets
     /// A lone capitalised word opening a sentence, never seen again, is more often a common noun
     /// ("Negotiations on …", "Management said …") than an entity worth a stance.
     /// </summary>
-    public static bool IsCommonWord(Mention m)
-        => m.IsSentenceInitial && !m.Core.Contains(' ') && (m.Entity?.Mentions.Count ?? 1) < 2 && !Lexicon.Countries.Contains(m.Core);
+    public static bool IsCommonWord(Mention m, EntityResolver entities)
+        => m.IsSentenceInitial && !m.Core.Contains(' ') && (entities.EntityOf(m)?.Mentions.Count ?? 1) < 2 && !Lexicon.Countries.Contains(m.Core);
 
     /// <summary>The titles and roles the speaker is given in the article ("Northwind spokesman").</summary>
     private static List<string> OwnTitles(Entity? speaker)
