@@ -198,7 +198,7 @@ internal sealed class EntityResolver
                         match = e;
                 }
                 // "the company", "the ministry" with no named match: the latest organisation, if close.
-                if (match is null && m.Form == MentionForm.OrganizationNoun && m.Head is "company" or "firm" or "group" or "bank" or "club" or "team" or "carrier" or "lender" or "maker" or "insurer" or "retailer")
+                if (match is null && m.Form == MentionForm.OrganizationNoun && MentionWords.OrganizationBackReferences.Contains(m.Head))
                     match = LatestEntity(m, SpeakerKind.Organization, 8);
             }
             if (match is not null) { Attach(m, match); continue; }

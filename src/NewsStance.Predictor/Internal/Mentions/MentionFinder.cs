@@ -328,8 +328,7 @@ internal static class MentionFinder
         => w.Length > 3 && w.EndsWith('s') && (Lexicon.PersonRoles.Contains(w[..^1])
             || w.EndsWith("ies", StringComparison.OrdinalIgnoreCase) && Lexicon.PersonRoles.Contains(w[..^3] + "y"));
 
-    private static bool IsAuxiliary(string w) => w is "has" or "had" or "have" or "is" or "was" or "were" or "will" or "would"
-        or "also" or "later" or "then" or "further" or "previously" or "earlier" or "again" or "once" or "can" or "could" or "may" or "might";
+    private static bool IsAuxiliary(string w) => MentionWords.SubjectVerbFillers.Contains(w);
 
     private static bool IsAdjectival(string w)
         => w.EndsWith("an", StringComparison.Ordinal) || w.EndsWith("ese", StringComparison.Ordinal)

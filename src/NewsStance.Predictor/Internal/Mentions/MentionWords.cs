@@ -4,15 +4,20 @@ namespace NewsStance.Internal.Mentions;
 
 /// <summary>
 /// The word lists the mention finder and entity resolver use, kept as data: one file per list in <c>Mentions/Words/</c>
-/// (embedded), one lower-case word a line, <c>#</c> lines are comments. Lookups ignore case.
+/// (embedded), one lower-case word a line, <c>#</c> lines are comments. Lookups ignore case unless said otherwise.
 /// </summary>
 internal static class MentionWords
 {
     public static readonly FrozenSet<string> InterviewerLabels = Load("interviewer-labels.txt");
     public static readonly FrozenSet<string> JournalistRoles = Load("journalist-roles.txt");
+    public static readonly FrozenSet<string> OrganizationBackReferences = Load("organization-back-references.txt");
+    public static readonly FrozenSet<string> SubjectVerbFillers = Load("subject-verb-fillers.txt", StringComparer.Ordinal);
+    public static readonly FrozenSet<string> LocativeWords = Load("locative-words.txt");
+    public static readonly FrozenSet<string> PlaceHeads = Load("place-heads.txt");
+    public static readonly FrozenSet<string> PlaceOfHeads = Load("place-of-heads.txt");
 
     /// <summary>Where these lists are kept.</summary>
     public static WordListFolder Folder => WordListFolder.Mentions;
 
-    private static FrozenSet<string> Load(string fileName) => Folder.Load(fileName);
+    private static FrozenSet<string> Load(string fileName, StringComparer? comparer = null) => Folder.Load(fileName, comparer);
 }

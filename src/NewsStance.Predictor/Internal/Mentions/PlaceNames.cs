@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using NewsStance.Internal.Reading;
 
 namespace NewsStance.Internal.Mentions;
@@ -13,21 +12,9 @@ namespace NewsStance.Internal.Mentions;
 /// </summary>
 internal static class PlaceNames
 {
-    /// <summary>Prepositions that put the name after them in a location. Not "of" or "to" ("the head of Northwind", "spoke to Peskov").</summary>
-    private static readonly FrozenSet<string> Locative = new[]
-    {
-        "in", "at", "from", "near", "outside", "inside", "across", "around", "into", "throughout", "within", "via", "through",
-        "towards", "toward", "downtown", "northern", "southern", "eastern", "western", "central",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Pieces of place names: "Valmont-sur-Rhone", "Stratford-upon-Avon", "Kansas City".</summary>
     private static readonly string[] PlaceParts = ["-sur-", "-upon-", "-on-", "-en-", "-le-", "-la-"];
 
-    private static readonly FrozenSet<string> PlaceHeads = new[]
-    {
-        "city", "county", "province", "region", "district", "street", "square", "river", "valley", "island", "islands",
-        "bay", "lake", "mountains", "airport", "port", "harbour", "harbor", "village", "town", "oblast", "prefecture",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The entities (and the names of unresolved mentions) that are places.</summary>
     public static HashSet<string> Find(Article article, EntityResolver entities)
@@ -43,7 +30,7 @@ internal static class PlaceNames
     {
         if (mentions.Any(m => m.Role is not null || m.Gender != 0 || m.Core.Split(' ').Any(w => Lexicon.OrganizationWords.Contains(w))))
             return false;
-        if (mentions.Any(m => PlaceParts.Any(p => m.Core.Contains(p, StringComparison.OrdinalIgnoreCase)) || PlaceHeads.Contains(m.Core.Split(' ')[^1])))
+        if (mentions.Any(m => PlaceParts.Any(p => m.Core.Contains(p, StringComparison.OrdinalIgnoreCase)) || MentionWords.PlaceHeads.Contains(m.Core.Split(' ')[^1])))
             return true;
         // A name used as a modifier ("the Velna grain corridor") says nothing either way.
         var telling = mentions.Where(m => !IsModifier(article, m)).ToList();
@@ -66,9 +53,9 @@ internal static class PlaceNames
         if (before >= 0 && article.TextOf(article.Tokens[before]) is "the" or "The") before--;
         if (before < 0 || article.Tokens[before].Kind != TokenKind.Word) return false;
         var word = article.TextOf(article.Tokens[before]);
-        if (Locative.Contains(word)) return true;
+        if (MentionWords.LocativeWords.Contains(word)) return true;
         // "the port of Velna", "the outskirts of Minsk": "of" after a place noun.
         return word == "of" && before > 0 && article.TextOf(article.Tokens[before - 1]).ToLowerInvariant() is var head
-            && (PlaceHeads.Contains(head) || head is "capital" or "outskirts" or "streets" or "centre" or "center" or "suburbs" or "north" or "south" or "east" or "west" or "people" or "residents");
+            && (MentionWords.PlaceHeads.Contains(head) || MentionWords.PlaceOfHeads.Contains(head));
     }
 }
