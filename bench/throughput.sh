@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process throughput of `newsstance score` on a folder of a few thousand articles.
 #
-# usage: bench/throughput.sh [--quick] [--count N] [--reps R] [--threads "1 2"] [--source DIR] [--models "DIR ..."] [--jit] [--keep]
+# usage: bench/throughput.sh [--quick] [--count N] [--reps R] [--threads "1 2"] [--source DIR] [--models "DIR ..."]
+#                            [--before REF] [--compromise] [--jit] [--keep]
 #
 #   --quick       400 articles, 1 repetition (a smoke run of about a minute)
 #   --count N     articles in the corpus (default 4000)
@@ -10,6 +11,11 @@
 #   --source DIR  where the articles come from (default training-data/articles, the project's corpus)
 #   --models L    the bundle folders to time (default models/default and models/fast), e.g. an old and a
 #                 new bundle side by side in one run
+#   --before REF  also time the CLI as built from git commit REF (archived and built in the temp folder), with
+#                 the same bundles: before and after a change in one run
+#   --compromise  also time compromise.js (bench/compromise/quotes.js: sentences and quotations of the same
+#                 articles in one node process; needs node and npm, installs its package-lock once) and print
+#                 each run's articles/s as a multiple of compromise.js's
 #   --jit         also time rules-only with DOTNET_TieredCompilation=0 (JIT warm-up cost of a short run)
 #   --keep        keep the temporary corpus folder and print its path
 #
@@ -22,13 +28,15 @@
 #   rules-only     `score DIR --format jsonl --rules-only > /dev/null`, per --threads value
 #   model          the same with each shipped bundle (stance on): models/default (semantic stance) and
 #                  models/fast (n-gram stance), each when it exists and loads
+#   before         (--before) the model runs again with the CLI of commit REF
+#   compromise.js  (--compromise) `node bench/compromise/quotes.js DIR > /dev/null`
 # and prints, per run, the median wall-clock time, articles/s, "net" articles/s (less the startup run's
 # time), MB/s and the time as a multiple of `cat`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-count=4000; reps=3; threads=""; source=""; keep=0; jit=0; models="models/default models/fast"
+count=4000; reps=3; threads=""; source=""; keep=0; jit=0; models="models/default models/fast"; before=""; compromise=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) count=400; reps=1 ;;
@@ -37,9 +45,11 @@ while [ $# -gt 0 ]; do
     --threads) threads="$2"; shift ;;
     --source) source="$2"; shift ;;
     --models) models="$2"; shift ;;
+    --before) before="$2"; shift ;;
+    --compromise) compromise=1 ;;
     --jit) jit=1 ;;
     --keep) keep=1 ;;
-    -h|--help) sed -n "2,25p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n "2,34p" "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "throughput.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -65,6 +75,21 @@ done
 # during the measurement cannot change or remove what is being timed.
 cp -r src/NewsStance.Cli/bin/Release/net10.0 "$work/cli"
 cli="$work/cli/newsstance"
+if [ -n "$before" ]; then
+  echo "== building the CLI of $before (Release)"
+  mkdir -p "$work/before-src"
+  git archive "$before" | tar -x -C "$work/before-src"
+  dotnet build -c Release "$work/before-src/src/NewsStance.Cli" -v quiet -nologo > "$work/build-before.log" 2>&1 \
+    || { cat "$work/build-before.log" >&2; echo "build of $before failed" >&2; exit 1; }
+  cli_before="$work/before-src/src/NewsStance.Cli/bin/Release/net10.0/newsstance"
+fi
+if [ "$compromise" -eq 1 ]; then
+  command -v node > /dev/null || { echo "throughput.sh: --compromise needs node" >&2; exit 1; }
+  if [ ! -d bench/compromise/node_modules ]; then
+    echo "== installing compromise.js (npm ci in bench/compromise)"
+    (cd bench/compromise && npm ci --no-audit --no-fund > "$work/npm.log" 2>&1) || { cat "$work/npm.log" >&2; exit 1; }
+  fi
+fi
 bundles=()
 for m in $models; do
   b=$(echo "$m" | sed 's|/*$||; s|^models/||; s|/|_|g')
@@ -123,7 +148,15 @@ for b in "${bundles[@]}"; do
   fi
   add "startup: score 1 article, $b|1" "$cli score $one --format jsonl --model $model"
   for t in $threads; do add "score, $b (stance on)|$t" "$cli score $corpus --format jsonl --model $model --threads $t"; done
+  if [ -n "$before" ]; then
+    add "startup: score 1 article, $b, $before|1" "$cli_before score $one --format jsonl --model $model"
+    for t in $threads; do add "score, $b (stance on), $before|$t" "$cli_before score $corpus --format jsonl --model $model --threads $t"; done
+  fi
 done
+if [ "$compromise" -eq 1 ]; then
+  add "startup: compromise.js, 1 article|1" "node bench/compromise/quotes.js $one"
+  add "compromise.js (sentences + quotations)|1" "node bench/compromise/quotes.js $corpus"
+fi
 
 # Warm the page cache and the CLI once, so every timed run starts alike.
 cat "$corpus"/*.txt > /dev/null
@@ -184,6 +217,19 @@ for i in "${!names[@]}"; do
     else printf fmt, name, t, sprintf("%.2f", s), sprintf("%.0f", n / s), (st > 0 ? sprintf("%.0f", n / net) : "-"),
                 sprintf("%.1f", mb / s), sprintf("%.0f", (cat > 0 ? ms / cat : 0)), c, cpa }'
 done
+# Each run against compromise.js: the same articles, so articles/s divide as the inverse of the times.
+comp=""
+for i in "${!names[@]}"; do [[ "${names[$i]}" == "compromise.js (sentences + quotations)|1" ]] && comp=$i; done
+if [ -n "$comp" ]; then
+  comp_ms=$(echo "${times[$comp]}" | median)
+  echo
+  echo "articles/s as a multiple of compromise.js's ($(awk -v n="$count" -v ms="$comp_ms" 'BEGIN { printf "%.0f", n / (ms > 0 ? ms : 1) * 1000 }') articles/s), median times:"
+  for i in "${!names[@]}"; do
+    IFS='|' read -r name t <<< "${names[$i]}"
+    [[ "$name" == score* ]] || continue
+    awk -v name="$name" -v t="$t" -v a="$(echo "${times[$i]}" | median)" -v c="$comp_ms" 'BEGIN { printf "  %-50s threads %s  %6.1fx\n", name, t, (a > 0 ? c / a : 0) }'
+  done
+fi
 # Scaling, repetition by repetition: the two --threads runs of a kind ran one after the other, so
 # their ratio is fairer than a ratio of medians; the control says how many cores were free then.
 tlist=($threads)
@@ -196,7 +242,7 @@ if [ "${#tlist[@]}" -ge 2 ]; then
   for ((r = 1; r <= reps; r++)); do
     line=$(printf '  rep %d: %d busy loops got %3s%% CPU' "$r" "$hi" \
       "$(awk -v w="$(echo "${times[$ctl]}" | cut -d' ' -f"$r")" -v c="$(echo "${cpus[$ctl]:-0 0 0 0 0 0 0 0 0}" | cut -d' ' -f"$r")" 'BEGIN { printf "%.0f", (w > 0 ? 100 * c / w : 0) }')")
-    for kind in "score --rules-only" "score --rules-only, TieredCompilation=0" "score, models/default (stance on)" "score, models/fast (stance on)"; do
+    for kind in "score --rules-only" "score --rules-only, TieredCompilation=0" "score, default (stance on)" "score, fast (stance on)"; do
       a=$(idx "$kind|$lo"); b=$(idx "$kind|$hi")
       [ -n "$a" ] && [ -n "$b" ] || continue
       line+=$(awk -v k="$kind" -v x="$(echo "${times[$a]}" | cut -d' ' -f"$r")" -v y="$(echo "${times[$b]}" | cut -d' ' -f"$r")" \
