@@ -109,12 +109,12 @@ internal sealed class EntityResolver
         foreach (var m in _mentions)
             if (m.Conjoined) NewEntity(m, m.Core, m.Kind);
         // Full (multi-word) person names first, keyed by surname; organisations by their full name. A transcript's
-        // "Q:" is no name: it stands for the interviewer (ResolveInterviewerLabels).
+        // "Q:" and "A:" are no names: they stand for the interviewer and the interviewee (ResolveTranscriptLabels).
         var bySurname = new Dictionary<string, List<Entity>>(StringComparer.OrdinalIgnoreCase);
         var byName = new Dictionary<string, Entity>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in _mentions)
         {
-            if (m.Form != MentionForm.Name || EntityOf(m) is not null || m.InterviewerLabel) continue;
+            if (m.Form != MentionForm.Name || EntityOf(m) is not null || m.Label != TranscriptLabel.None) continue;
             if (byName.TryGetValue(m.Core, out var same)) { Attach(m, same); continue; }
             if (m.Kind == SpeakerKind.Person && m.Core.Contains(' '))
             {
@@ -137,7 +137,7 @@ internal sealed class EntityResolver
         // ("Mr. Bush" is not Laura Bush). A transcript's label in capitals is that person too ("LEVIN: …").
         foreach (var m in _mentions)
         {
-            if (m.Form != MentionForm.Name || EntityOf(m) is not null || m.InterviewerLabel) continue;
+            if (m.Form != MentionForm.Name || EntityOf(m) is not null || m.Label != TranscriptLabel.None) continue;
             if ((m.Kind == SpeakerKind.Person || IsTranscriptLabel(m)) && bySurname.TryGetValue(m.Head, out var list)
                 && list.Where(e => SameGender(e, m)).ToList() is { Count: > 0 } same)
             {
@@ -149,7 +149,7 @@ internal sealed class EntityResolver
             var e = NewEntity(m, m.Core, m.Kind);
             byName[m.Core] = e;
         }
-        ResolveInterviewerLabels();
+        ResolveTranscriptLabels();
     }
 
     /// <summary>Two mentions of one person never disagree on gender when both show one (a title or a first name).</summary>
@@ -164,19 +164,27 @@ internal sealed class EntityResolver
     }
 
     /// <summary>
-    /// "Q:" of a transcript stands for the interviewer: the person named before the first label with a journalist's
-    /// role ("Reporter Tom Hale spoke with Senator Ruth Alder"). With no one named so, the label is an entity of its own.
+    /// A transcript's labels: "Q:" stands for the interviewer, the person named before the first label with a
+    /// journalist's role ("Reporter Tom Hale spoke with Senator Ruth Alder"); "A:" for the interviewee, the first
+    /// other person named in the body before it. A label with no one named so is an entity of its own.
     /// </summary>
-    private void ResolveInterviewerLabels()
+    private void ResolveTranscriptLabels()
     {
-        var labels = _mentions.Where(m => m.InterviewerLabel).ToList();
+        var labels = _mentions.Where(m => m.Label != TranscriptLabel.None).ToList();
         if (labels.Count == 0) return;
-        var interviewer = _mentions.Where(m => m.Index < labels[0].Index && m.Form == MentionForm.Name && EntityOf(m) is { Kind: SpeakerKind.Person })
-            .Select(m => EntityOf(m)!).FirstOrDefault(e => e.Role?.Split(' ').Any(MentionWords.JournalistRoles.Contains) == true);
+        // People shown to be people ("Q&A with Joe Biden" names no one called Q), in the body, not the headline.
+        var people = _mentions.Where(m => m.Index < labels[0].Index && m.Form == MentionForm.Name && !InTitle(m) && EntityOf(m) is { Kind: SpeakerKind.Person })
+            .Select(m => EntityOf(m)!).Distinct().Where(IsEvidentPerson).ToList();
+        var interviewer = people.FirstOrDefault(e => e.Role?.Split(' ').Any(MentionWords.JournalistRoles.Contains) == true);
+        var interviewee = people.FirstOrDefault(e => e != interviewer);
+        Entity? interviewerLabel = null, intervieweeLabel = null;
         foreach (var m in labels)
         {
-            if (interviewer is not null) Attach(m, interviewer);
-            else NewEntity(m, m.Core, SpeakerKind.Person);
+            bool asks = m.Label == TranscriptLabel.Interviewer;
+            var who = asks ? interviewer ?? interviewerLabel : interviewee ?? intervieweeLabel;
+            if (who is not null) Attach(m, who);
+            else if (asks) interviewerLabel = NewEntity(m, m.Core, SpeakerKind.Person);
+            else intervieweeLabel = NewEntity(m, m.Core, SpeakerKind.Person);
         }
     }
 

@@ -3,6 +3,9 @@ namespace NewsStance.Internal.Mentions;
 /// <summary>The surface form of a mention, which decides how it is resolved.</summary>
 internal enum MentionForm { Name, Pronoun, RoleNoun, Anonymous, Document, OrganizationNoun }
 
+/// <summary>Whose lines a transcript's label opens: "Q: …" the interviewer's, "A: …" the interviewee's.</summary>
+internal enum TranscriptLabel { None, Interviewer, Interviewee }
+
 /// <summary>
 /// A mention of a possible speaker: a name (with its title or role), a pronoun, a role noun,
 /// an unnamed source or a document, as the mention finder made it: the entity it belongs to is
@@ -25,8 +28,8 @@ internal sealed class Mention
     public bool Plural { get; init; }
     /// <summary>Two mentions joined by "and" as one speaker ("Russia and several other countries"); its parts are mentions too.</summary>
     public bool Conjoined { get; init; }
-    /// <summary>True for the label of a transcript's question ("Q: …"), which stands for the interviewer.</summary>
-    public bool InterviewerLabel { get; init; }
+    /// <summary>For the label of a transcript's line ("Q: …", "A: …"): whom it stands for, the interviewer or the interviewee.</summary>
+    public TranscriptLabel Label { get; init; }
     public required int Sentence { get; init; }
     public required int FirstToken { get; init; }
     public required int LastToken { get; init; }

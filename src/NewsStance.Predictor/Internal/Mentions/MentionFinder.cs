@@ -29,7 +29,7 @@ internal static class MentionFinder
             int end = sentence.FirstToken + sentence.TokenCount;
             int firstInSentence = mentions.Count;
             int from = sentence.FirstToken;
-            if (ParagraphStartsAt(article, sentence, from) && InterviewerLabel(article, from, end) is { } label)
+            if (ParagraphStartsAt(article, sentence, from) && TranscriptLabelAt(article, from, end) is { } label)
             {
                 mentions.Add(Renumber(label, mentions.Count));
                 from++;
@@ -174,18 +174,21 @@ internal static class MentionFinder
            && a.Tokens[token].Kind == TokenKind.Word;
 
     /// <summary>
-    /// "Q: …" opening a paragraph: the label of a transcript's question, a mention of the interviewer. ("A: …" is not
-    /// read as a label: the answer would become a quote of its own, which the quote finder's colon frame decides.)
+    /// "Q: …" or "A: …" opening a paragraph: the label of a transcript's question or answer, a mention of the
+    /// interviewer or the interviewee (<see cref="EntityResolver"/> says who they are).
     /// </summary>
-    private static Mention? InterviewerLabel(Article a, int i, int end)
+    private static Mention? TranscriptLabelAt(Article a, int i, int end)
     {
         var word = a.TextOf(a.Tokens[i]);
-        if (!char.IsUpper(word[0]) || i + 1 >= end || !IsColon(a, i + 1) || !MentionWords.InterviewerLabels.Contains(word)) return null;
+        if (!char.IsUpper(word[0]) || i + 1 >= end || !IsColon(a, i + 1)) return null;
+        var label = MentionWords.InterviewerLabels.Contains(word) ? TranscriptLabel.Interviewer
+            : MentionWords.IntervieweeLabels.Contains(word) ? TranscriptLabel.Interviewee : TranscriptLabel.None;
+        if (label == TranscriptLabel.None) return null;
         return new Mention
         {
             Index = 0, Span = a.Tokens[i].Span, Form = MentionForm.Name, Kind = SpeakerKind.Person, Core = word,
             Head = word.ToLowerInvariant(), Sentence = a.SentenceAt(a.Tokens[i].Start), FirstToken = i, LastToken = i,
-            IsSentenceInitial = true, InterviewerLabel = true,
+            IsSentenceInitial = true, Label = label,
         };
     }
 
@@ -195,7 +198,7 @@ internal static class MentionFinder
     {
         Index = index, Span = m.Span, Form = m.Form, Kind = m.Kind, Core = m.Core, Head = m.Head, Role = m.Role,
         Gender = m.Gender, Plural = m.Plural, Sentence = m.Sentence, FirstToken = m.FirstToken, LastToken = m.LastToken,
-        IsSentenceInitial = m.IsSentenceInitial, Conjoined = m.Conjoined, InterviewerLabel = m.InterviewerLabel,
+        IsSentenceInitial = m.IsSentenceInitial, Conjoined = m.Conjoined, Label = m.Label,
     };
 
     private static Mention Pronoun(Article a, Sentence s, int i, string word, bool initial, int index)

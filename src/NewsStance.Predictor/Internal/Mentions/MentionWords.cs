@@ -9,6 +9,7 @@ namespace NewsStance.Internal.Mentions;
 internal static class MentionWords
 {
     public static readonly FrozenSet<string> InterviewerLabels = Load("interviewer-labels.txt");
+    public static readonly FrozenSet<string> IntervieweeLabels = Load("interviewee-labels.txt");
     public static readonly FrozenSet<string> JournalistRoles = Load("journalist-roles.txt");
     public static readonly FrozenSet<string> OrganizationBackReferences = Load("organization-back-references.txt");
     public static readonly FrozenSet<string> SubjectVerbFillers = Load("subject-verb-fillers.txt", StringComparer.Ordinal);
