@@ -107,6 +107,11 @@ internal sealed class ReportedContent(QuoteContext c)
             // "told him to leave and repeatedly says, …": a second reporting verb of the same subject.
             if (t > from && c.Article.Slice(c.Tokens[t]) is "and" && SkipAuxForward(t + 1, end) is int verb && verb < end && IsReportingVerb(verb))
                 return t;
+            // "denied any wrongdoing but said …" likewise; after a modal ("… would fall, but would eventually add …") the
+            // verb belongs to the reported clause.
+            if (t > from && c.Article.Slice(c.Tokens[t]) is "but" && SkipAuxForward(t + 1, end) is int then && then < end && IsReportingVerb(then)
+                && !HasModal(t + 1, then))
+                return t;
             // "… before adding that …", "…, while acknowledging that …": a participle of a reporting verb, alone or after a
             // connective, is a speech act of its own.
             if (t > from && c.Word(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(t + 1, end)) return t;
@@ -128,6 +133,14 @@ internal sealed class ReportedContent(QuoteContext c)
     private bool IsReportingVerb(int v) => v < c.Tokens.Length && !c.InQuote(v) && c.Tokens[v].Kind == TokenKind.Word && !char.IsUpper(c.First(v))
         && Lexicon.ReportingLemma(c.Word(v)) is { } lemma
         && !(Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>True when a modal stands between <paramref name="from"/> and the verb at <paramref name="verb"/> ("but would eventually add").</summary>
+    private bool HasModal(int from, int verb)
+    {
+        for (int k = from; k < verb; k++)
+            if (QuoteWords.ModalAuxiliaries.Contains(c.Word(k))) return true;
+        return false;
+    }
 
     private int SkipAuxForward(int k, int end)
     {
