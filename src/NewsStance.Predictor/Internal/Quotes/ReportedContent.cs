@@ -32,6 +32,10 @@ internal sealed class ReportedContent(QuoteContext c)
         // after an addressee, or after a verb whose content may be a phrase, an infinitive is the content.
         bool infinitive = (i > cueEnd + 1 || QuoteWords.ObjectContentVerbs.Contains(lemma)) && i + 1 < end && c.Word(i) == "to"
             && c.Tokens[i + 1].Kind == TokenKind.Word && !c.InQuote(i + 1);
+        // "asked the judge to delay the hearing": an infinitive after an addressee is a request's content, as a "that" clause
+        // would be; the addressee is the infinitive's subject, so the content is "the judge to delay the hearing".
+        bool request = infinitive && i > cueEnd + 1;
+        int requestedAt = i;
         // Adverbials: "on Tuesday", "in a statement", "at a news conference", up to a comma or "that".
         int save = i;
         if (i < end && QuoteWords.ContentAdverbialStarts.Contains(c.Word(i)))
@@ -61,13 +65,14 @@ internal sealed class ReportedContent(QuoteContext c)
         // "said nothing", "said goodbye": an object, not reported content.
         if (!hasThat && !c.InQuote(i) && QuoteWords.NonContentObjects.Contains(c.Word(i)))
             return null;
-        if (requireThat && !hasThat && !colon && !c.InQuote(i) && !objectContent) return null;
+        if (requireThat && !hasThat && !colon && !c.InQuote(i) && !objectContent && !request) return null;
         // A noun object and not a clause ("said nothing", "told a story"): only speech verbs may go without "that".
-        if (!hasThat && !colon && !c.InQuote(i) && !objectContent && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i))) return null;
+        if (!hasThat && !colon && !c.InQuote(i) && !objectContent && !request && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i))) return null;
         if (!hasThat && !colon && !c.InQuote(i) && !infinitive && IsClauseEnd(i, end) && !LooksLikeClauseStart(i)) return null;
         int stop = NextSpeechClause(i, end) - 1;
         if (stop < i) return null;
-        var content = c.Trim(new TextSpan(c.Tokens[i].Start, c.Tokens[stop].End));
+        int start = request && i == requestedAt ? cueEnd + 1 : i;
+        var content = c.Trim(new TextSpan(c.Tokens[start].Start, c.Tokens[stop].End));
         if (content.Length == 0 || c.TokenCount(content) < 3) return null;
         return [content];
     }
