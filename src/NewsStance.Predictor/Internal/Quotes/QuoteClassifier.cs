@@ -48,8 +48,10 @@ internal sealed class QuoteClassifier(QuoteContext c)
             else type = QuoteType.Indirect;
         }
         // Reported speech must say something: at least four words of content, or a clause of three with a pronoun subject
-        // ("she supported it", "they were wrong"), which states a whole proposition.
-        if (type == QuoteType.Indirect && content.Sum(c.TokenCount) is var words && words < 4 && !(words == 3 && OpensWithSubjectPronoun(content[0]))) return null;
+        // ("she supported it", "they were wrong"), which states a whole proposition; a verb whose object is what it says
+        // names it in a short noun phrase as well ("called for new elections", "denounced the verdict").
+        if (type == QuoteType.Indirect && content.Sum(c.TokenCount) is var words && words < 4 && !(words == 3 && OpensWithSubjectPronoun(content[0]))
+            && !(words >= 2 && QuoteWords.ObjectContentVerbs.Contains(frame.CueLemma))) return null;
         return new QuoteCandidate
         {
             Type = type, Content = content.Distinct().OrderBy(p => p.Start).ToList(), Quotations = inside,

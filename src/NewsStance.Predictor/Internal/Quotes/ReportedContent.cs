@@ -73,7 +73,7 @@ internal sealed class ReportedContent(QuoteContext c)
         if (stop < i) return null;
         int start = request && i == requestedAt ? cueEnd + 1 : i;
         var content = c.Trim(new TextSpan(c.Tokens[start].Start, c.Tokens[stop].End));
-        if (content.Length == 0 || c.TokenCount(content) < 3) return null;
+        if (content.Length == 0 || c.TokenCount(content) < (objectContent ? 2 : 3)) return null;
         return [content];
     }
 
