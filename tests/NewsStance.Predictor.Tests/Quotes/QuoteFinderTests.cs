@@ -79,7 +79,7 @@ public sealed class QuoteFinderTests
     }
 
     [Fact]
-    public void Infinitive_after_an_addressee_is_the_reported_content()
+    public void Addressee_and_its_infinitive_are_the_reported_content()
     {
         // Given
         const string text = "The vote is near. Officials urged Congress to leave the program intact.";
@@ -89,7 +89,7 @@ public sealed class QuoteFinderTests
 
         // Then
         AssertIndirect(quote, "urged", "Officials");
-        Assert.Equal(new[] { "to leave the program intact" }, Articles.Pieces(text, quote));
+        Assert.Equal(new[] { "Congress to leave the program intact" }, Articles.Pieces(text, quote));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class QuoteFinderTests
 
         // Then
         Assert.Equal(2, quotes.Count);
-        Assert.Equal(new[] { "to keep the night buses" }, Articles.Pieces(text, quotes[0]));
+        Assert.Equal(new[] { "the council to keep the night buses" }, Articles.Pieces(text, quotes[0]));
         Assert.Equal(new[] { "they accept some of the cuts" }, Articles.Pieces(text, quotes[1]));
     }
 

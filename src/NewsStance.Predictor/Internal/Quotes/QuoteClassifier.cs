@@ -47,13 +47,23 @@ internal sealed class QuoteClassifier(QuoteContext c)
             if (own is not null) { type = QuoteType.Direct; inside.Add(own); }
             else type = QuoteType.Indirect;
         }
-        // Reported speech must say something: at least four words of content.
-        if (type == QuoteType.Indirect && content.Sum(c.TokenCount) < 4) return null;
+        // Reported speech must say something: at least four words of content, or a clause of three with a pronoun subject
+        // ("she supported it", "they were wrong"), which states a whole proposition; a verb whose object is what it says
+        // names it in a short noun phrase as well ("called for new elections", "denounced the verdict").
+        if (type == QuoteType.Indirect && content.Sum(c.TokenCount) is var words && words < 4 && !(words == 3 && OpensWithSubjectPronoun(content[0]))
+            && !(words >= 2 && QuoteWords.ObjectContentVerbs.Contains(frame.CueLemma))) return null;
         return new QuoteCandidate
         {
             Type = type, Content = content.Distinct().OrderBy(p => p.Start).ToList(), Quotations = inside,
             Cue = frame.Cue, CueLemma = frame.CueLemma, FrameSpeaker = frame.Speaker, Pattern = frame.Pattern,
             Sentence = frame.Sentence.Index, Paragraph = frame.Sentence.Paragraph,
         };
+    }
+
+    /// <summary>True when <paramref name="piece"/> starts with a personal pronoun that can be a clause's subject.</summary>
+    private bool OpensWithSubjectPronoun(TextSpan piece)
+    {
+        int t = c.Article.TokenAtOrAfter(piece.Start);
+        return t < c.Tokens.Length && Lexicon.SubjectPronouns.Contains(c.Word(t));
     }
 }

@@ -32,6 +32,10 @@ internal sealed class ReportedContent(QuoteContext c)
         // after an addressee, or after a verb whose content may be a phrase, an infinitive is the content.
         bool infinitive = (i > cueEnd + 1 || QuoteWords.ObjectContentVerbs.Contains(lemma)) && i + 1 < end && c.Word(i) == "to"
             && c.Tokens[i + 1].Kind == TokenKind.Word && !c.InQuote(i + 1);
+        // "asked the judge to delay the hearing": an infinitive after an addressee is a request's content, as a "that" clause
+        // would be; the addressee is the infinitive's subject, so the content is "the judge to delay the hearing".
+        bool request = infinitive && i > cueEnd + 1;
+        int requestedAt = i;
         // Adverbials: "on Tuesday", "in a statement", "at a news conference", up to a comma or "that".
         int save = i;
         if (i < end && QuoteWords.ContentAdverbialStarts.Contains(c.Word(i)))
@@ -61,14 +65,15 @@ internal sealed class ReportedContent(QuoteContext c)
         // "said nothing", "said goodbye": an object, not reported content.
         if (!hasThat && !c.InQuote(i) && QuoteWords.NonContentObjects.Contains(c.Word(i)))
             return null;
-        if (requireThat && !hasThat && !colon && !c.InQuote(i) && !objectContent) return null;
+        if (requireThat && !hasThat && !colon && !c.InQuote(i) && !objectContent && !request) return null;
         // A noun object and not a clause ("said nothing", "told a story"): only speech verbs may go without "that".
-        if (!hasThat && !colon && !c.InQuote(i) && !objectContent && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i))) return null;
+        if (!hasThat && !colon && !c.InQuote(i) && !objectContent && !request && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i))) return null;
         if (!hasThat && !colon && !c.InQuote(i) && !infinitive && IsClauseEnd(i, end) && !LooksLikeClauseStart(i)) return null;
         int stop = NextSpeechClause(i, end) - 1;
         if (stop < i) return null;
-        var content = c.Trim(new TextSpan(c.Tokens[i].Start, c.Tokens[stop].End));
-        if (content.Length == 0 || c.TokenCount(content) < 3) return null;
+        int start = request && i == requestedAt ? cueEnd + 1 : i;
+        var content = c.Trim(new TextSpan(c.Tokens[start].Start, c.Tokens[stop].End));
+        if (content.Length == 0 || c.TokenCount(content) < (objectContent ? 2 : 3)) return null;
         return [content];
     }
 
@@ -107,6 +112,11 @@ internal sealed class ReportedContent(QuoteContext c)
             // "told him to leave and repeatedly says, …": a second reporting verb of the same subject.
             if (t > from && c.Article.Slice(c.Tokens[t]) is "and" && SkipAuxForward(t + 1, end) is int verb && verb < end && IsReportingVerb(verb))
                 return t;
+            // "denied any wrongdoing but said …" likewise; after a modal ("… would fall, but would eventually add …") the
+            // verb belongs to the reported clause.
+            if (t > from && c.Article.Slice(c.Tokens[t]) is "but" && SkipAuxForward(t + 1, end) is int then && then < end && IsReportingVerb(then)
+                && !HasModal(t + 1, then))
+                return t;
             // "… before adding that …", "…, while acknowledging that …": a participle of a reporting verb, alone or after a
             // connective, is a speech act of its own.
             if (t > from && c.Word(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(t + 1, end)) return t;
@@ -128,6 +138,14 @@ internal sealed class ReportedContent(QuoteContext c)
     private bool IsReportingVerb(int v) => v < c.Tokens.Length && !c.InQuote(v) && c.Tokens[v].Kind == TokenKind.Word && !char.IsUpper(c.First(v))
         && Lexicon.ReportingLemma(c.Word(v)) is { } lemma
         && !(Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>True when a modal stands between <paramref name="from"/> and the verb at <paramref name="verb"/> ("but would eventually add").</summary>
+    private bool HasModal(int from, int verb)
+    {
+        for (int k = from; k < verb; k++)
+            if (QuoteWords.ModalAuxiliaries.Contains(c.Word(k))) return true;
+        return false;
+    }
 
     private int SkipAuxForward(int k, int end)
     {

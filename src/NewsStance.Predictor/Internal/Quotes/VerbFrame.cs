@@ -26,6 +26,19 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
             int before = phraseStart - 1;
             bool trailer = before >= first && (c.IsPunct(before, ',') || c.IsDash(before) || c.Tokens[before].Kind == TokenKind.QuoteMark || c.IsPunct(before, '('));
             int afterCue = SkipAddressee(lemma, cueEnd + 1, end);
+            // Subject-cue with content after it; in a fronted subordinate clause ("When X said …, the traders cheered")
+            // the content ends at the comma that closes the clause.
+            QuoteCandidate? Forward()
+            {
+                int clauseEnd = OpensSubordinateClause(phraseStart, first) ? FirstCommaOutsideQuotes(cueEnd + 1, end) : end;
+                var after = content.After(cueEnd, lemma, clauseEnd, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
+                return after is null ? null : classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, subject, FramePattern.SubjectCueContent));
+            }
+            // "As the crowd cheered, the mayor said the bridge would reopen": what precedes the subject is a fronted adverbial,
+            // not content, when words follow the cue; the frame reads forward if it finds content there.
+            if (trailer && afterCue < end && c.Tokens[afterCue].Kind == TokenKind.Word && !c.InQuote(afterCue) && OpensFrontedAdverbial(first)
+                && Forward() is { } forward)
+                return forward;
             if (trailer && content.IsClauseEnd(afterCue, end))
             {
                 // "…, X said." — and mid-sentence "The plan, X said, would fail within a year."
@@ -40,11 +53,7 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
                     if (classifier.Classify(new ReportingFrame(s, pieces, cue.Cue, cue.Lemma, subject, FramePattern.ContentSubjectCue)) is { } trailerQuote) return trailerQuote;
                 }
             }
-            // Subject-cue with content after it; in a fronted subordinate clause ("When X said …, the traders cheered")
-            // the content ends at the comma that closes the clause.
-            int clauseEnd = OpensSubordinateClause(phraseStart, first) ? FirstCommaOutsideQuotes(cueEnd + 1, end) : end;
-            var after = content.After(cueEnd, lemma, clauseEnd, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
-            return after is null ? null : classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, subject, FramePattern.SubjectCueContent));
+            return Forward();
         }
 
         // A second verb of the sentence's subject: "The minister visited the site and said (that) …", "…, but said …".
@@ -72,6 +81,10 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
     /// <summary>True when a subordinating conjunction stands right before the subject at <paramref name="subjectStart"/>.</summary>
     private bool OpensSubordinateClause(int subjectStart, int first)
         => subjectStart - 1 >= first && c.Tokens[subjectStart - 1].Kind == TokenKind.Word && QuoteWords.Subordinators.Contains(c.Word(subjectStart - 1));
+
+    /// <summary>True when the sentence opens with a preposition or subordinating conjunction ("On the other side, …", "As the crowd cheered, …").</summary>
+    private bool OpensFrontedAdverbial(int first)
+        => c.Tokens[first].Kind == TokenKind.Word && (QuoteWords.FrontedPhraseOpeners.Contains(c.Word(first)) || QuoteWords.Subordinators.Contains(c.Word(first)));
 
     /// <summary>The first comma outside quotation marks from <paramref name="from"/>, or <paramref name="end"/>.</summary>
     private int FirstCommaOutsideQuotes(int from, int end)
