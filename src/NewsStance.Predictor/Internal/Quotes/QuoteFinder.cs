@@ -41,7 +41,14 @@ internal sealed class QuoteFinder
     private List<QuoteCandidate> Run()
     {
         var frames = new List<QuoteCandidate>();
-        foreach (var s in _c.Article.Sentences) FramesIn(s, frames);
+        int coveredUntil = 0; // a transcript line's quote runs over the rest of its paragraph: its sentences are read
+        foreach (var s in _c.Article.Sentences)
+        {
+            if (s.Span.Start < coveredUntil) continue;
+            int before = frames.Count;
+            FramesIn(s, frames);
+            if (frames.Count > before && frames[^1].Pattern == FramePattern.Colon) coveredUntil = frames[^1].End;
+        }
         // The quotations the frames took as content: the one place that decides which quotations are left over.
         var claimed = frames.SelectMany(q => q.Quotations).ToHashSet();
         return _assembler.Assemble(frames, _bare.Find(claimed));
