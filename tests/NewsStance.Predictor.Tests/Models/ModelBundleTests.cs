@@ -155,8 +155,7 @@ public sealed class ModelBundleTests : IClassFixture<TinyStanceBundle>, IDisposa
     public void Corrupt_speaker_zip_is_refused_as_corrupt()
     {
         // Given
-        File.Copy(Path.Combine(_bundle.Directory, "stance.zip"), _folder.File("stance.zip"));
-        _folder.Write(ModelBundle.ManifestFile, TinyStanceBundle.ManifestJson(speakerFile: "speaker.zip"));
+        WriteBundle(TinyStanceBundle.ManifestJson(speakerFile: "speaker.zip"));
         _folder.Write("speaker.zip", "garbage that is not a zip archive at all");
 
         // When
@@ -171,8 +170,7 @@ public sealed class ModelBundleTests : IClassFixture<TinyStanceBundle>, IDisposa
     public void Stance_features_this_build_lacks_are_refused()
     {
         // Given
-        File.Copy(Path.Combine(_bundle.Directory, "stance.zip"), _folder.File("stance.zip"));
-        _folder.Write(ModelBundle.ManifestFile, TinyStanceBundle.ManifestJson(features: "transformer"));
+        WriteBundle(TinyStanceBundle.ManifestJson(features: "transformer"));
 
         // When
         var e = Assert.Throws<ModelLoadException>(() => ModelBundle.Load(_folder.Path));
@@ -216,8 +214,7 @@ public sealed class ModelBundleTests : IClassFixture<TinyStanceBundle>, IDisposa
     public void Bundle_whose_stance_model_is_not_registered_is_refused_with_the_package_and_call_to_add()
     {
         // Given: a bundle scored with sentence embeddings, and a scorer with no stance models registered
-        File.Copy(Path.Combine(_bundle.Directory, "stance.zip"), _folder.File("stance.zip"));
-        _folder.Write(ModelBundle.ManifestFile, TinyStanceBundle.ManifestJson(features: "semantic-arcticxs"));
+        WriteBundle(TinyStanceBundle.ManifestJson(features: "semantic-arcticxs"));
 
         // When
         var e = Assert.Throws<ModelLoadException>(() => NewsScorer.Create(new ScorerOptions { ModelDirectory = _folder.Path }));
@@ -233,8 +230,7 @@ public sealed class ModelBundleTests : IClassFixture<TinyStanceBundle>, IDisposa
     public void Bundle_with_stance_features_no_version_knows_is_refused_as_unknown()
     {
         // Given
-        File.Copy(Path.Combine(_bundle.Directory, "stance.zip"), _folder.File("stance.zip"));
-        _folder.Write(ModelBundle.ManifestFile, TinyStanceBundle.ManifestJson(features: "quantum-stance"));
+        WriteBundle(TinyStanceBundle.ManifestJson(features: "quantum-stance"));
 
         // When
         var e = Assert.Throws<ModelLoadException>(() => ModelBundle.Load(_folder.Path));
@@ -255,5 +251,12 @@ public sealed class ModelBundleTests : IClassFixture<TinyStanceBundle>, IDisposa
 
         // Then
         Assert.Contains("corrupt", e.Message);
+    }
+
+    /// <summary>The tiny bundle's stance model in the test folder, under the given manifest.</summary>
+    private void WriteBundle(string manifestJson)
+    {
+        File.Copy(Path.Combine(_bundle.Directory, "stance.zip"), _folder.File("stance.zip"));
+        _folder.Write(ModelBundle.ManifestFile, manifestJson);
     }
 }

@@ -220,7 +220,7 @@ internal sealed class EntityResolver
         {
             var o = _mentions[k];
             if (before.Sentence - o.Sentence > maxSentences) break;
-            if (EntityOf(o)?.Kind == kind && o.Form == MentionForm.Name) return EntityOf(o);
+            if (o.Form == MentionForm.Name && EntityOf(o) is { } e && e.Kind == kind) return e;
         }
         return null;
     }
@@ -254,7 +254,7 @@ internal sealed class EntityResolver
     /// </summary>
     public Entity? ResolvePronoun(Mention pronoun, Entity? previousSpeaker)
     {
-        if (EntityOf(pronoun) is not null) return EntityOf(pronoun);
+        if (EntityOf(pronoun) is { } own) return own;
         if (pronoun.Head == "who") return pronoun.Index > 0 ? EntityOf(_mentions[pronoun.Index - 1]) : null;
         bool wantPerson = pronoun.Head is "he" or "she" or "i";
         bool wantPlural = pronoun.Head is "they" or "we";
