@@ -89,7 +89,9 @@ public sealed class EvaluateTests(TrainedBundle bundle) : IClassFixture<TrainedB
         Assert.Equal(9, confusion.Sum(r => r.Sum()));
         Assert.All(confusion, r => Assert.Equal(3, r.Sum()));
         var printed = m.GetProperty("macro_f1").GetDouble().ToString("0.000", CultureInfo.InvariantCulture);
-        Assert.Contains($"macro-F1 {printed}", result.Output);
+        var printedAccuracy = m.GetProperty("accuracy").GetDouble().ToString("0.000", CultureInfo.InvariantCulture);
+        // The headline's figures stay on one line, whatever the width of the table below it.
+        Assert.Contains($"macro-F1 {printed}, accuracy {printedAccuracy}", result.Output);
         Assert.Contains("confusion (rows gold, columns predicted)", result.Output);
     }
 

@@ -34,7 +34,10 @@ internal static class MetricsReport
 
     public static void Classes(IAnsiConsole console, string title, ClassMetrics m)
     {
-        var t = new Table().Title($"{title}: macro-F1 {F(m.MacroF1)}, accuracy {F(m.Accuracy)}")
+        // The headline is a line of its own, not the table's title: a title wraps at the table's width
+        // and would split the figures people (and scripts) look for.
+        console.WriteLine($"{title}: macro-F1 {F(m.MacroF1)}, accuracy {F(m.Accuracy)}");
+        var t = new Table()
             .AddColumn("class").AddColumn("precision").AddColumn("recall").AddColumn("F1").AddColumn("support");
         foreach (var (label, v) in m.PerClass) t.AddRow(label, F(v.P), F(v.R), F(v.F1), v.Support.ToString());
         console.Write(t);
