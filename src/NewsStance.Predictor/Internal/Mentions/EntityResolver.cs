@@ -43,6 +43,8 @@ internal sealed class EntityResolver
         {
             Mention x = _mentions[k], y = _mentions[k + 1];
             if (x.Sentence != y.Sentence || y.FirstToken != x.LastToken + 2) continue;
+            // "When her family moved to rural Marlow, her mother …": the comma ends the opening phrase, it joins no apposition.
+            if (x.InOpeningPhrase && !y.InOpeningPhrase) continue;
             if (a.Text[a.Tokens[x.LastToken + 1].Start] != ',') continue;
             var (name, role) = x.Form == MentionForm.Name && x.Kind == SpeakerKind.Person && y.Form == MentionForm.RoleNoun ? (x, y)
                 : y.Form == MentionForm.Name && y.Kind == SpeakerKind.Person && x.Form == MentionForm.RoleNoun ? (y, x) : (null, null);

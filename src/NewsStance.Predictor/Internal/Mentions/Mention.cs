@@ -35,6 +35,8 @@ internal sealed class Mention
     public required int LastToken { get; init; }
     /// <summary>True when this is the first mention in its sentence (roughly: the subject).</summary>
     public bool IsSentenceInitial { get; init; }
+    /// <summary>True for a mention inside an opening phrase ended by a comma: "Velna" in "Speaking in Velna, Ruiz said …".</summary>
+    public bool InOpeningPhrase { get; init; }
 }
 
 /// <summary>One real-world speaker as the article refers to it, with its fullest name.</summary>

@@ -24,11 +24,18 @@ internal static class MentionFinder
         var lowerLookup = lowerWords.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var t in tokens)
             if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start])) lowerLookup.Add(article.Slice(t));
+        // Words the article capitalises inside a sentence are names wherever they stand ("Manning said", "Senator Jack Reed").
+        var namesInside = new HashSet<string>(StringComparer.Ordinal);
+        var namesInsideLookup = namesInside.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var s in article.Sentences)
+            for (int i = s.FirstToken + 1; i < s.FirstToken + s.TokenCount; i++)
+                if (tokens[i].Kind == TokenKind.Word && char.IsUpper(text[tokens[i].Start])) namesInsideLookup.Add(article.Slice(tokens[i]));
         foreach (var sentence in article.Sentences)
         {
             int end = sentence.FirstToken + sentence.TokenCount;
             int firstInSentence = mentions.Count;
             int from = sentence.FirstToken;
+            int mainClause = MainClauseStart(article, sentence, end);
             if (ParagraphStartsAt(article, sentence, from) && TranscriptLabelAt(article, from, end) is { } label)
             {
                 mentions.Add(Renumber(label, mentions.Count));
@@ -43,9 +50,12 @@ internal static class MentionFinder
                 bool initial = mentions.Count == firstInSentence;
                 if (char.IsUpper(c))
                 {
-                    int next = i == from && lowerWords.Contains(word.ToLowerInvariant()) && !Lexicon.IsNameTitle(word)
-                        && (i + 1 >= end || !char.IsUpper(text[tokens[i + 1].Start]))
-                        ? i : TryName(article, sentence, i, end, mentions, initial);
+                    // "Chastened by the criticism, Hale …": a participle opening the sentence is no name, unless the article
+                    // capitalises it elsewhere too.
+                    bool commonWord = i == from && (i + 1 >= end || !char.IsUpper(text[tokens[i + 1].Start]))
+                        && (lowerWords.Contains(word.ToLowerInvariant()) && !Lexicon.IsNameTitle(word)
+                            || IsOpeningParticiple(word) && !namesInside.Contains(word) && Lexicon.FirstNameGender(word) == 0);
+                    int next = commonWord ? i : TryName(article, sentence, i, end, mentions, initial);
                     if (next > i) { i = next - 1; continue; }
                     if (Lexicon.SubjectPronouns.Contains(word) && word is "He" or "She" or "They" or "It" or "We" or "I")
                     {
@@ -74,8 +84,51 @@ internal static class MentionFinder
                 while (mentions.Count > firstInSentence && mentions[^1].Span.Start >= noun.Span.Start) mentions.RemoveAt(mentions.Count - 1);
                 mentions.Add(Renumber(noun, mentions.Count));
             }
+            MarkOpeningPhrase(mentions, firstInSentence, mainClause);
         }
         return WithConjoinedSpeakers(article, WithAccordingToSources(article, mentions));
+    }
+
+    /// <summary>
+    /// The first token of the sentence's main clause: the token after the comma that ends an opening phrase
+    /// ("Speaking at a town hall in Velna, Ruiz said …", "In a statement, the union …", "Hours later, Alder told …"),
+    /// else the sentence's first token. A phrase holding a quotation mark, or with no comma soon, is no opening phrase.
+    /// </summary>
+    private static int MainClauseStart(Article a, Sentence s, int end)
+    {
+        var tokens = a.Tokens;
+        int first = s.FirstToken;
+        if (first + 2 >= end || tokens[first].Kind != TokenKind.Word) return first;
+        var word = a.TextOf(tokens[first]);
+        if (!char.IsUpper(word[0])) return first;
+        bool opens = MentionWords.OpeningWords.Contains(word) || IsOpeningParticiple(word)
+            || a.TextOf(tokens[first + 1]) is "later" or "earlier"; // "Hours later, …"
+        if (!opens) return first;
+        for (int t = first + 1; t + 1 < end && t - first <= MaxOpeningPhrase; t++)
+        {
+            if (tokens[t].Kind == TokenKind.QuoteMark) return first;
+            if (tokens[t].Kind == TokenKind.Punctuation)
+                return a.Slice(tokens[t]) is "," ? t + 1 : first;
+        }
+        return first;
+    }
+
+    /// <summary>The most tokens an opening phrase runs to before its comma.</summary>
+    private const int MaxOpeningPhrase = 20;
+
+    /// <summary>
+    /// "Speaking", "Asked", "Chastened" opening a sentence: a participle heads a phrase before the subject. Not
+    /// "According" ("According to Ruiz, …" names the speaker).
+    /// </summary>
+    private static bool IsOpeningParticiple(string w)
+        => w.Length >= 5 && char.IsUpper(w[0]) && w[1..].All(char.IsLower) && w != "According"
+           && (w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal));
+
+    /// <summary>Marks the sentence's mentions from <paramref name="first"/> on that stand before <paramref name="mainClause"/>: in its opening phrase.</summary>
+    private static void MarkOpeningPhrase(List<Mention> mentions, int first, int mainClause)
+    {
+        for (int k = first; k < mentions.Count && mentions[k].FirstToken < mainClause; k++)
+            mentions[k] = Copy(mentions[k], mentions[k].Index, inOpeningPhrase: true);
     }
 
     /// <summary>
@@ -150,6 +203,7 @@ internal static class MentionFinder
                 Kind = members.All(m => m.Kind == x.Kind) ? x.Kind : SpeakerKind.Organization,
                 Core = a.Text[start.Span.Start..y.Span.End], Head = y.Head, Plural = true, Conjoined = true,
                 Sentence = x.Sentence, FirstToken = start.FirstToken, LastToken = y.LastToken, IsSentenceInitial = start.IsSentenceInitial,
+                InOpeningPhrase = start.InOpeningPhrase,
             };
         }
         if (conjoinedAt is null) return mentions;
@@ -194,11 +248,14 @@ internal static class MentionFinder
 
     private static bool IsColon(Article a, int t) => a.Tokens[t].Kind == TokenKind.Punctuation && a.Slice(a.Tokens[t]) is ":";
 
-    private static Mention Renumber(Mention m, int index) => m.Index == index ? m : new Mention
+    private static Mention Renumber(Mention m, int index) => m.Index == index ? m : Copy(m, index, m.InOpeningPhrase);
+
+    private static Mention Copy(Mention m, int index, bool inOpeningPhrase) => new()
     {
         Index = index, Span = m.Span, Form = m.Form, Kind = m.Kind, Core = m.Core, Head = m.Head, Role = m.Role,
         Gender = m.Gender, Plural = m.Plural, Sentence = m.Sentence, FirstToken = m.FirstToken, LastToken = m.LastToken,
         IsSentenceInitial = m.IsSentenceInitial, Conjoined = m.Conjoined, Label = m.Label,
+        InOpeningPhrase = inOpeningPhrase,
     };
 
     private static Mention Pronoun(Article a, Sentence s, int i, string word, bool initial, int index)

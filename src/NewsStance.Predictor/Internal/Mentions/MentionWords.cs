@@ -16,6 +16,7 @@ internal static class MentionWords
     public static readonly FrozenSet<string> LocativeWords = Load("locative-words.txt");
     public static readonly FrozenSet<string> PlaceHeads = Load("place-heads.txt");
     public static readonly FrozenSet<string> PlaceOfHeads = Load("place-of-heads.txt");
+    public static readonly FrozenSet<string> OpeningWords = Load("opening-words.txt");
 
     /// <summary>Where these lists are kept.</summary>
     public static WordListFolder Folder => WordListFolder.Mentions;

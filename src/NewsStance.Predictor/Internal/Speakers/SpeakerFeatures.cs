@@ -128,16 +128,23 @@ internal static class SpeakerFeatures
                 var m = mentions[k];
                 if (q.Content.Any(c => c.Contains(m.Span)) && m != q.FrameSpeaker) continue;
                 if (m.Form == MentionForm.Pronoun && m.Head is "it" or "we" or "i" && m != q.FrameSpeaker) continue;
+                if (IsOpeningDocument(m)) continue;
                 list.Add(m);
             }
         }
-        if (q.FrameSpeaker is not null && !list.Contains(q.FrameSpeaker)) list.Add(q.FrameSpeaker);
+        if (q.FrameSpeaker is not null && !IsOpeningDocument(q.FrameSpeaker) && !list.Contains(q.FrameSpeaker)) list.Add(q.FrameSpeaker);
         if (list.Count <= MaxCandidates) return list;
         // A crowded window (a list of names, text without sentence ends) keeps the nearest mentions, in text order:
         // one farther off never wins, and scoring each costs the ranker time.
         var nearest = list.Where(m => m != q.FrameSpeaker).OrderBy(m => Distance(m, q)).Take(MaxCandidates - 1).ToHashSet();
         return list.Where(m => m == q.FrameSpeaker || nearest.Contains(m)).ToList();
     }
+
+    /// <summary>
+    /// "In a statement released on Monday, the union said …": a document in the sentence's opening phrase carries the words,
+    /// the subject after it says them. Never a candidate, even when a frame takes it for the sentence's subject.
+    /// </summary>
+    private static bool IsOpeningDocument(Mention m) => m.Form == MentionForm.Document && m.InOpeningPhrase;
 
     /// <summary>The most candidates one quote gets: far more than an article's nearby mentions ever are.</summary>
     public const int MaxCandidates = 40;
