@@ -71,6 +71,9 @@ public sealed class NewsScorer : INewsScorer
             return new NewsScorer(new ArticlePipeline(RuleSpeakerScorer.Instance, null, RuleSpeakerScorer.Calibration), null, logger);
         }
         var started = Stopwatch.GetTimestamp();
+        // Start-up is a third of a thousand-article run with models/fast (bench/README.md): while the bundle
+        // loads, another core compiles the rule stages and reads their word lists.
+        var warmUp = Task.Run(ArticlePipeline.WarmUp);
         ModelBundle bundle;
         try { bundle = LoadBundle(options); }
         catch (ModelLoadException e)
@@ -80,6 +83,7 @@ public sealed class NewsScorer : INewsScorer
         }
         ScorerLog.ModelLoaded(logger, bundle.Info.Directory, bundle.Info.StanceTrainer is "" ? "none" : bundle.Info.StanceTrainer,
             bundle.Info.SpeakerTrainer, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        warmUp.GetAwaiter().GetResult();
         return new NewsScorer(bundle.Speaker is null
             ? new ArticlePipeline(RuleSpeakerScorer.Instance, bundle.Stance, RuleSpeakerScorer.Calibration)
             : new ArticlePipeline(bundle.Speaker, bundle.Stance, bundle.SpeakerCalibration), bundle.Info,

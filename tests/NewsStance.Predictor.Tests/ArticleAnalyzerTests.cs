@@ -34,4 +34,17 @@ public sealed class ArticleAnalyzerTests
         Assert.Equal(analysis.Quotes.Select(q => q.Content.ToArray()), scored.Quotes.Select(q => q.ContentSpans.ToArray()));
         Assert.Equal(["Anna Lind", "Tom Baker"], scored.Quotes.Select(q => q.Speaker?.Name));
     }
+
+    [Fact]
+    public void Warm_up_article_reaches_every_rule_stage()
+    {
+        // When
+        var result = ArticlePipeline.WarmUp();
+
+        // Then: quotes found and attributed, so reading, mentions, quotes and speakers all ran
+        Assert.True(result.Quotes.Count >= 4, $"{result.Quotes.Count} quotes");
+        Assert.Contains(result.Quotes, q => q.Speaker?.Name.Contains("Nemeth") == true);
+        Assert.Contains(result.Quotes, q => q.Speaker?.Name.Contains("Reyes") == true);
+        Assert.All(result.Quotes, q => Assert.Empty(q.Stance));
+    }
 }

@@ -167,6 +167,22 @@ public sealed class ModelBundleTests : IClassFixture<TinyStanceBundle>, IDisposa
     }
 
     [Fact]
+    public void Corrupt_speaker_and_stance_zips_report_the_speaker_first_though_they_load_side_by_side()
+    {
+        // Given
+        _folder.Write(ModelBundle.ManifestFile, TinyStanceBundle.ManifestJson(speakerFile: "speaker.zip"));
+        _folder.Write("speaker.zip", "garbage that is not a zip archive at all");
+        _folder.Write("stance.zip", "garbage too");
+
+        // When
+        var e = Assert.Throws<ModelLoadException>(() => ModelBundle.Load(_folder.Path));
+
+        // Then
+        Assert.Contains("speaker.zip", e.Message);
+        Assert.DoesNotContain("stance.zip", e.Message);
+    }
+
+    [Fact]
     public void Stance_features_this_build_lacks_are_refused()
     {
         // Given

@@ -6,11 +6,12 @@ namespace NewsStance.Internal.Models;
 /// <summary>
 /// A pool of ML.NET prediction engines, which are not thread-safe: rent one, predict, return it.
 /// Disposing the pool disposes its engines, and any engine still rented when it comes back.
+/// <paramref name="first"/>, when given, is an engine already made (to read its schema) that the pool starts with.
 /// </summary>
-internal sealed class EnginePool<TIn, TOut>(Func<PredictionEngine<TIn, TOut>> create) : IDisposable
+internal sealed class EnginePool<TIn, TOut>(Func<PredictionEngine<TIn, TOut>> create, PredictionEngine<TIn, TOut>? first = null) : IDisposable
     where TIn : class where TOut : class, new()
 {
-    private readonly ConcurrentBag<PredictionEngine<TIn, TOut>> _engines = [];
+    private readonly ConcurrentBag<PredictionEngine<TIn, TOut>> _engines = first is null ? [] : [first];
     private volatile bool _disposed;
 
     public TOut Predict(TIn input)

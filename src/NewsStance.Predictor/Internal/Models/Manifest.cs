@@ -45,10 +45,17 @@ internal sealed class Manifest
         [JsonPropertyName("weights")] public Dictionary<string, double> Weights { get; set; } = [];
     }
 
-    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
-    public static Manifest Read(string path) => JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path), Json)
+    public static Manifest Read(string path) => JsonSerializer.Deserialize(File.ReadAllText(path), ManifestJson.Default.Manifest)
         ?? throw new JsonException("empty manifest");
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, ManifestJson.Default.Manifest);
 }
+
+/// <summary>
+/// The manifest's serializer, generated at compile time: the reflection-based one cost every start-up
+/// tens of milliseconds of reflection and JIT before the first article (issue 10).
+/// </summary>
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(Manifest))]
+[JsonSerializable(typeof(Manifest.CalibrationSection))]
+internal sealed partial class ManifestJson : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.ML;
 using NewsStance.Internal.Speakers;
@@ -45,21 +46,34 @@ internal sealed class ModelBundle
         if (major != MlNetVersion.Split('.')[0])
             throw new ModelLoadException($"'{directory}' was trained with ML.NET {manifest.MlNetVersion}; this build has {MlNetVersion}. {retrain}");
 
-        var ml = new MLContext(seed: 0);
-        ISpeakerScorer? speaker = null;
-        SpeakerCalibration? calibration = null;
+        // The speaker model loads on another core while the stance model does, each with its own MLContext:
+        // start-up is a third of a batch of a thousand articles with models/fast (bench/README.md, issue 10).
+        var speakerLoad = manifest.Speaker is { } sp
+            ? Task.Run<ISpeakerScorer?>(() => LoadPart(directory, sp.File, retrain, path => FastTreeSpeakerScorer.Load(new MLContext(seed: 0), path)))
+            : Task.FromResult<ISpeakerScorer?>(null);
         IStanceModel? stance = null;
-        if (manifest.Speaker is { } sp)
+        SpeakerCalibration? calibration;
+        try
         {
-            speaker = LoadPart(directory, sp.File, retrain, path => FastTreeSpeakerScorer.Load(ml, path));
-            calibration = ReadCalibration(manifestPath, sp.Calibration, retrain);
+            calibration = manifest.Speaker is { } withCalibration ? ReadCalibration(manifestPath, withCalibration.Calibration, retrain) : null;
+            if (manifest.Stance is { } st)
+            {
+                var ml = new MLContext(seed: 0);
+                stance = st.Features == "ngram"
+                    ? LoadPart(directory, st.File, retrain, path => MlStanceModel.Load(ml, path))
+                    : LoadPart(directory, st.File, retrain, path => StanceExtensions.Load(st.Features, ml, path, directory, stanceModels ?? []));
+            }
         }
-        if (manifest.Stance is { } st)
+        catch (ModelLoadException)
         {
-            stance = st.Features == "ngram"
-                ? LoadPart(directory, st.File, retrain, path => MlStanceModel.Load(ml, path))
-                : LoadPart(directory, st.File, retrain, path => StanceExtensions.Load(st.Features, ml, path, directory, stanceModels ?? []));
+            // A broken speaker model is reported first, as when the parts loaded one after the other.
+            try { speakerLoad.Wait(); }
+            catch (AggregateException e) when (e.InnerException is ModelLoadException speakerError) { ExceptionDispatchInfo.Throw(speakerError); }
+            throw;
         }
+        ISpeakerScorer? speaker;
+        try { speaker = speakerLoad.GetAwaiter().GetResult(); }
+        catch (ModelLoadException) { (stance as IDisposable)?.Dispose(); throw; }
         var info = new ModelInfo(Path.GetFullPath(directory), manifest.FormatVersion, stance?.Labels ?? [],
             manifest.Stance?.Trainer ?? "", manifest.Speaker?.Trainer ?? "rules", manifest.CreatedAt);
         return new ModelBundle { Info = info, Manifest = manifest, Speaker = speaker, SpeakerCalibration = calibration, Stance = stance };

@@ -42,7 +42,7 @@ internal sealed class RuleSpeakerScorer : ISpeakerScorer
     {
         using var stream = typeof(RuleSpeakerScorer).Assembly.GetManifestResourceStream($"NewsStance.Internal.Speakers.{CalibrationResource}")
             ?? throw new InvalidOperationException($"{CalibrationResource} is not embedded");
-        var section = JsonSerializer.Deserialize<Manifest.CalibrationSection>(stream)
+        var section = JsonSerializer.Deserialize(stream, ManifestJson.Default.CalibrationSection)
             ?? throw new InvalidOperationException($"{CalibrationResource} is empty");
         return new SpeakerCalibration(section.Bias, section.Weights);
     }

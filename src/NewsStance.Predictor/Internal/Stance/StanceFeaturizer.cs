@@ -71,7 +71,8 @@ internal static class StanceFeaturizer
             {
                 int s = i;
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '’' or '-')) i++;
-                words.Add(text[s..i].ToLowerInvariant().Replace('’', '\'') is var w && w == "target" && text.AsSpan(s, i - s).SequenceEqual(Mask) ? Mask : text[s..i].ToLowerInvariant().Replace('’', '\''));
+                // The mask keeps its case; every other word is lower-cased, with curly apostrophes made straight.
+                words.Add(text.AsSpan(s, i - s).SequenceEqual(Mask) ? Mask : text[s..i].ToLowerInvariant().Replace('’', '\''));
                 continue;
             }
             if (c is '.' or ',' or ';' or ':') words.Add(c.ToString());
