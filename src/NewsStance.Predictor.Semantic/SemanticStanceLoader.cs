@@ -29,6 +29,8 @@ internal static class SemanticStanceLoader
             ?? throw new ModelLoadException($"'{bundleDirectory}' uses stance features '{features}'; {typeof(SemanticStanceLoader).Assembly.GetName().Name} knows {string.Join(", ", SentenceModel.FeatureNames)}.");
         if (!File.Exists(zipPath))
             throw new ModelLoadException($"'{zipPath}' is missing from the bundle. {retrain}");
+        // The encoder's ONNX Runtime session is the longest step: it starts on another core while ML.NET reads stance.zip.
+        var encoder = Task.Run(() => SentenceEmbedder.Shared(model));
         ITransformer transformer;
         DataViewSchema input;
         try { transformer = ml.Model.Load(zipPath, out input); }
@@ -37,7 +39,7 @@ internal static class SemanticStanceLoader
             throw new ModelLoadException($"'{zipPath}' could not be loaded; the file is corrupt or not an ML.NET model ({e.GetType().Name}: {e.Message}). {retrain}", e);
         }
         SentenceEmbedder embedder;
-        try { embedder = SentenceEmbedder.Shared(model); }
+        try { embedder = encoder.GetAwaiter().GetResult(); }
         catch (Exception e)
         {
             throw new ModelLoadException($"The sentence encoder of '{bundleDirectory}' ({model.Package}) could not be started ({e.GetType().Name}: {e.Message}).", e);
