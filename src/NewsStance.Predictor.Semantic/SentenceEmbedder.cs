@@ -94,6 +94,7 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
 
     /// <summary>Whether the int8 graph came from the on-disk cache or was built.</summary>
     public GraphCacheOutcome GraphCacheOutcome { get; }
+
     public int Dimension => Model.Dimension;
     public int BatchSize { get; }
     public int MaxTokens { get; }
