@@ -12,6 +12,12 @@ namespace NewsStance.Encoder;
 /// </summary>
 internal static class OnnxQuantizer
 {
+    /// <summary>
+    /// The version of the rewrite. Cached graphs are keyed by it: bump it whenever <see cref="QuantizeWeights"/>
+    /// would write other bytes for the same model (a test holds the checksum of the ArcticXs graph).
+    /// </summary>
+    public const int Version = 1;
+
     private const int Float = 1, Int8 = 3;
     private const string Domain = "com.microsoft";
 

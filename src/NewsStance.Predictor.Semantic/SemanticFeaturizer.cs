@@ -57,6 +57,9 @@ internal sealed class SemanticFeaturizer(ITextEmbedder embedder)
     /// <summary>The length of <see cref="SemanticStanceRow.Semantic"/>.</summary>
     public int Size => Blocks.Count * embedder.Dimension;
 
+    /// <summary>The length of <see cref="SemanticStanceRow.Semantic"/> over <paramref name="model"/>'s vectors, known before the encoder is started.</summary>
+    public static int SizeFor(SentenceModel model) => Blocks.Count * model.Dimension;
+
     public Dictionary<string, string> Settings(SentenceModel model) => new()
     {
         ["encoder"] = $"{model.Name}, {model.Package}, weight products in {SentenceEmbedder.Precision} (per-column scales)",

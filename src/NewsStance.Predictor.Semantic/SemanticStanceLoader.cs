@@ -29,6 +29,9 @@ internal static class SemanticStanceLoader
             ?? throw new ModelLoadException($"'{bundleDirectory}' uses stance features '{features}'; {typeof(SemanticStanceLoader).Assembly.GetName().Name} knows {string.Join(", ", SentenceModel.FeatureNames)}.");
         if (!File.Exists(zipPath))
             throw new ModelLoadException($"'{zipPath}' is missing from the bundle. {retrain}");
+        // The encoder's ONNX Runtime session is the longest step: it starts on another core while ML.NET reads
+        // stance.zip and builds the first prediction engine.
+        var encoder = Task.Run(() => SentenceEmbedder.Shared(model));
         ITransformer transformer;
         DataViewSchema input;
         try { transformer = ml.Model.Load(zipPath, out input); }
@@ -36,19 +39,21 @@ internal static class SemanticStanceLoader
         {
             throw new ModelLoadException($"'{zipPath}' could not be loaded; the file is corrupt or not an ML.NET model ({e.GetType().Name}: {e.Message}). {retrain}", e);
         }
-        SentenceEmbedder embedder;
-        try { embedder = SentenceEmbedder.Shared(model); }
-        catch (Exception e)
-        {
-            throw new ModelLoadException($"The sentence encoder of '{bundleDirectory}' ({model.Package}) could not be started ({e.GetType().Name}: {e.Message}).", e);
-        }
-        var featurizer = new SemanticFeaturizer(embedder);
+        int size = SemanticFeaturizer.SizeFor(model);
         var column = input.GetColumnOrNull(nameof(SemanticStanceRow.Semantic));
-        if (column is not { Type: VectorDataViewType { Size: var size } } || size != featurizer.Size)
-            throw new ModelLoadException($"'{zipPath}' does not take the {featurizer.Size} {model.Features} features this version computes; it was trained with other features. {retrain}");
+        if (column is not { Type: VectorDataViewType { Size: var found } } || found != size)
+            throw new ModelLoadException($"'{zipPath}' does not take the {size} {model.Features} features this version computes; it was trained with other features. {retrain}");
         if (WindowSetting(bundleDirectory) != SemanticFeaturizer.WindowMethod)
             throw new ModelLoadException($"'{bundleDirectory}' was trained by an earlier NewsStance that encoded the target's window as a text of its own; this version pools it from the quote's encoding, so the model would see features it was not trained on. {retrain}");
-        try { return SemanticStanceModel.FromTransformer(ml, transformer, featurizer); }
+        SemanticFeaturizer Featurizer()
+        {
+            try { return new SemanticFeaturizer(encoder.GetAwaiter().GetResult()); }
+            catch (Exception e)
+            {
+                throw new ModelLoadException($"The sentence encoder of '{bundleDirectory}' ({model.Package}) could not be started ({e.GetType().Name}: {e.Message}).", e);
+            }
+        }
+        try { return SemanticStanceModel.FromTransformer(ml, transformer, size, Featurizer); }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
             throw new ModelLoadException($"'{zipPath}' does not fit the semantic stance row ({e.Message}). {retrain}", e);

@@ -29,14 +29,29 @@ internal sealed class SemanticStanceModel : IStanceModel, IDisposable
     public SemanticFeaturizer Featurizer { get; }
 
     public static SemanticStanceModel FromTransformer(MLContext ml, ITransformer model, SemanticFeaturizer featurizer)
+        => FromTransformer(ml, model, featurizer.Size, () => featurizer);
+
+    /// <summary>
+    /// The model over <paramref name="model"/>, whose rows carry <paramref name="size"/> semantic floats. The prediction
+    /// engines are set up, and one is built and run on a blank row (its construction and JIT would otherwise fall on
+    /// the first article), before <paramref name="featurizer"/> is asked for: the loader starts the sentence encoder,
+    /// the longest step of a load, on another thread meanwhile.
+    /// </summary>
+    public static SemanticStanceModel FromTransformer(MLContext ml, ITransformer model, int size, Func<SemanticFeaturizer> featurizer)
     {
-        var schemaDefinition = SemanticStanceRow.Schema(featurizer.Size);
+        var schemaDefinition = SemanticStanceRow.Schema(size);
         var pool = new EnginePool<SemanticStanceRow, StancePrediction>(
             () => ml.Model.CreatePredictionEngine<SemanticStanceRow, StancePrediction>(model, inputSchemaDefinition: schemaDefinition));
         var empty = ml.Data.LoadFromEnumerable(Array.Empty<SemanticStanceRow>(), schemaDefinition);
         VBuffer<ReadOnlyMemory<char>> names = default;
         model.GetOutputSchema(empty.Schema)["Score"].GetSlotNames(ref names);
-        return new SemanticStanceModel(pool, featurizer, names.DenseValues().Select(n => n.ToString()).ToArray());
+        var blank = StanceFeaturizer.Build("", null, 0, 0, null);
+        pool.Predict(new SemanticStanceRow
+        {
+            Text = blank.Text, Window = blank.Window, Negated = blank.Negated, Cue = blank.Cue, Polarity = blank.Polarity,
+            Semantic = new float[size],
+        });
+        return new SemanticStanceModel(pool, featurizer(), names.DenseValues().Select(n => n.ToString()).ToArray());
     }
 
     public StanceResult[] Predict(IReadOnlyList<StanceInput> inputs)

@@ -51,6 +51,10 @@ internal sealed record SentenceModel(string Features, string Name, string Packag
             ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no embedded model.onnx");
     }
 
+    /// <summary>The build id (module version id) of the package assembly: it changes whenever the assembly, and so its embedded graph, does.</summary>
+    /// <exception cref="ModelLoadException">The app does not include the encoder's package.</exception>
+    public Guid PackageAssemblyBuildId() => FromPackage(PackageAssembly).ManifestModule.ModuleVersionId;
+
     /// <summary>A new WordPiece tokenizer with the encoder's vocabulary.</summary>
     /// <exception cref="ModelLoadException">The app does not include the encoder's package.</exception>
     public TokenizerBase CreateTokenizer() => FromPackage(NewTokenizer);

