@@ -120,17 +120,30 @@ internal sealed class ReportedContent(QuoteContext c)
             // "… before adding that …", "…, while acknowledging that …": a participle of a reporting verb, alone or after a
             // connective, is a speech act of its own.
             if (t > from && c.Word(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(t + 1, end)) return t;
-            if (!(c.IsPunct(t, ',') || c.IsPunct(t, ';') || c.IsDash(t))) continue;
-            int n = t + 1;
+            // "… "a waste of money," and he repeated …": a quotation that closes on its comma stands for the comma.
+            bool quoteComma = t > from && c.Word(t) is "and" or "but" && c.Tokens[t - 1].Kind == TokenKind.QuoteMark && ClosesOnComma(t - 1);
+            if (!(quoteComma || c.IsPunct(t, ',') || c.IsPunct(t, ';') || c.IsDash(t))) continue;
+            int n = quoteComma ? t : t + 1;
             if (ReportingParticiple(n, end)) return t;
+            bool but = c.Word(n) is "but";
             if (c.Word(n) is "and" or "but" or "while" or "whereas" or "although" or "though") n++;
             else if (!c.IsPunct(t, ';') && !c.IsDash(t)) continue;
-            if (n >= end || c.InQuote(n) || c.MentionStartingAt(n) is not { } m) continue;
+            if (n >= end || c.InQuote(n)) continue;
+            // "…, but the council has yet to …": after ", but" a clause with a subject of its own is the writer's again.
+            if (but && OpensSubject(n)) return t;
+            if (c.MentionStartingAt(n) is not { } m) continue;
             if (IsReportingVerb(SkipAuxForward(m.LastToken + 1, end)))
                 return t;
         }
         return end;
     }
+
+    /// <summary>True when the quotation whose closing mark is at <paramref name="mark"/> ends on a comma ("… money,"").</summary>
+    private bool ClosesOnComma(int mark) => c.InQuote(mark) && c.Tokens[mark].Start > 0 && c.Text[c.Tokens[mark].Start - 1] == ',';
+
+    /// <summary>True when a clause's subject starts at <paramref name="i"/>: a mention, a pronoun or determiner, or a capitalised word.</summary>
+    private bool OpensSubject(int i)
+        => c.MentionStartingAt(i) is not null || c.Tokens[i].Kind == TokenKind.Word && (char.IsUpper(c.First(i)) || QuoteWords.SubjectStarts.Contains(c.Word(i)));
 
     private bool ReportingParticiple(int t, int end) => t < end && IsReportingVerb(t) && c.Word(t).EndsWith("ing", StringComparison.Ordinal);
 
