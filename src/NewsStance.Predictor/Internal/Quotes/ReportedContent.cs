@@ -38,7 +38,7 @@ internal sealed class ReportedContent(QuoteContext c)
         int requestedAt = i;
         // Adverbials: "on Tuesday", "in a statement", "at a news conference", up to a comma or "that".
         int save = i;
-        if (i < end && QuoteWords.ContentAdverbialStarts.Contains(c.Word(i)))
+        if (i < end && (QuoteWords.ContentAdverbialStarts.Contains(c.Word(i)) || Topic(lemma, i, end)))
         {
             int k = i;
             while (k < end && k - i < 9 && !c.InQuote(k) && c.Word(k) != "that" && !c.IsPunct(k, ',') && !c.IsPunct(k, ':')) k++;
@@ -65,10 +65,12 @@ internal sealed class ReportedContent(QuoteContext c)
         // "said nothing", "said goodbye": an object, not reported content.
         if (!hasThat && !c.InQuote(i) && QuoteWords.NonContentObjects.Contains(c.Word(i)))
             return null;
+        // "said about the strike": a topic, not what was said; but "said about half of …" is an amount.
+        if (!hasThat && !colon && !c.InQuote(i) && Topic(lemma, i, end)) return null;
         if (requireThat && !hasThat && !colon && !c.InQuote(i) && !objectContent && !request) return null;
         // A noun object and not a clause ("said nothing", "told a story"): only speech verbs may go without "that".
         if (!hasThat && !colon && !c.InQuote(i) && !objectContent && !request && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i))) return null;
-        if (!hasThat && !colon && !c.InQuote(i) && !infinitive && IsClauseEnd(i, end) && !LooksLikeClauseStart(i)) return null;
+        if (!hasThat && !colon && !c.InQuote(i) && !infinitive && IsClauseEnd(i, end, lemma) && !LooksLikeClauseStart(i)) return null;
         int stop = NextSpeechClause(i, end) - 1;
         if (stop < i) return null;
         int start = request && i == requestedAt ? cueEnd + 1 : i;
@@ -79,15 +81,15 @@ internal sealed class ReportedContent(QuoteContext c)
 
     /// <summary>
     /// True when nothing but an adverbial, punctuation or a quotation follows a cue at <paramref name="i"/>:
-    /// "…, he said on Tuesday." ends the frame; "he said in 2019 that …" does not.
+    /// "…, he said on Tuesday." ends the frame; "he said in 2019 that …" does not. <paramref name="lemma"/> is the cue's.
     /// </summary>
-    public bool IsClauseEnd(int i, int end)
+    public bool IsClauseEnd(int i, int end, string lemma)
     {
         if (i >= end) return true;
         if (c.IsPunct(i, '.') || c.IsPunct(i, ',') || c.IsPunct(i, ';') || c.IsPunct(i, '!') || c.IsPunct(i, '?') || c.IsDash(i)) return true;
         if (c.Tokens[i].Kind == TokenKind.QuoteMark) return true;
         var w = c.Word(i).ToLowerInvariant();
-        if (QuoteWords.TrailerAdverbialStarts.Contains(w))
+        if (QuoteWords.TrailerAdverbialStarts.Contains(w) || Topic(lemma, i, end))
         {
             // …, he said in a statement. / …, she told reporters on Monday. — but not "he said in 2019 that …"
             for (int k = i; k < end; k++)
@@ -144,6 +146,14 @@ internal sealed class ReportedContent(QuoteContext c)
     /// <summary>True when a clause's subject starts at <paramref name="i"/>: a mention, a pronoun or determiner, or a capitalised word.</summary>
     private bool OpensSubject(int i)
         => c.MentionStartingAt(i) is not null || c.Tokens[i].Kind == TokenKind.Word && (char.IsUpper(c.First(i)) || QuoteWords.SubjectStarts.Contains(c.Word(i)));
+
+    /// <summary>
+    /// True for "about X" after a verb of saying, the topic ("said about the strike"); not "about" before an amount
+    /// ("said about half of …"), where it is no preposition.
+    /// </summary>
+    private bool Topic(string lemma, int i, int end)
+        => c.Word(i) == "about" && !c.InQuote(i) && QuoteWords.TopicVerbs.Contains(lemma)
+           && !(i + 1 < end && (c.Tokens[i + 1].Kind == TokenKind.Number || c.Word(i + 1) is "half" or "twice" or "a" or "one"));
 
     private bool ReportingParticiple(int t, int end) => t < end && IsReportingVerb(t) && c.Word(t).EndsWith("ing", StringComparison.Ordinal);
 

@@ -43,7 +43,7 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
             if (trailer && (wordsAfter && (participle || OpensFrontedAdverbial(first)) || participle && QuotationAfter(afterCue, end))
                 && Forward() is { } forward)
                 return forward;
-            if (trailer && content.IsClauseEnd(afterCue, end))
+            if (trailer && content.IsClauseEnd(afterCue, end, lemma))
             {
                 // "…, X said." — and mid-sentence "The plan, X said, would fail within a year."
                 var right = Continuation(afterCue, end);
