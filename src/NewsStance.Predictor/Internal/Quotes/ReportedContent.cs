@@ -72,6 +72,9 @@ internal sealed class ReportedContent(QuoteContext c)
         if (!hasThat && !colon && !c.InQuote(i) && !objectContent && !request && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i))) return null;
         if (!hasThat && !colon && !c.InQuote(i) && !infinitive && IsClauseEnd(i, end, lemma) && !LooksLikeClauseStart(i)) return null;
         int stop = NextSpeechClause(i, end) - 1;
+        // "criticized the company's email policy, which auditors had flagged": a relative clause set off after a noun-phrase
+        // content describes the object in the writer's words; it is not part of what was said.
+        if (objectContent && !hasThat && !colon && !c.InQuote(i)) stop = Math.Min(stop, NonRestrictiveRelative(i, stop + 1) - 1);
         if (stop < i) return null;
         int start = request && i == requestedAt ? cueEnd + 1 : i;
         var content = c.Trim(new TextSpan(c.Tokens[start].Start, c.Tokens[stop].End));
@@ -137,6 +140,14 @@ internal sealed class ReportedContent(QuoteContext c)
             if (IsReportingVerb(SkipAuxForward(m.LastToken + 1, end)))
                 return t;
         }
+        return end;
+    }
+
+    /// <summary>The comma before ", which" or ", who" outside quotation marks from <paramref name="from"/>, or <paramref name="end"/>.</summary>
+    private int NonRestrictiveRelative(int from, int end)
+    {
+        for (int t = from; t + 1 < end; t++)
+            if (!c.InQuote(t) && c.IsPunct(t, ',') && !c.InQuote(t + 1) && c.Word(t + 1) is "which" or "who") return t;
         return end;
     }
 
