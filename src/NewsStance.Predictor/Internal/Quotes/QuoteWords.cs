@@ -12,6 +12,7 @@ internal static class QuoteWords
     public static readonly FrozenSet<string> DaysAndTimes = Load("days-and-times.txt");
     public static readonly FrozenSet<string> FrontedPhraseOpeners = Load("fronted-phrase-openers.txt");
     public static readonly FrozenSet<string> ClauseStarts = Load("clause-starts.txt");
+    public static readonly FrozenSet<string> SubjectStarts = Load("subject-starts.txt");
     public static readonly FrozenSet<string> TrailerAdverbialStarts = Load("trailer-adverbial-starts.txt");
     public static readonly FrozenSet<string> ContentAdverbialStarts = Load("content-adverbial-starts.txt");
     public static readonly FrozenSet<string> NonContentObjects = Load("non-content-objects.txt");
@@ -25,6 +26,7 @@ internal static class QuoteWords
     public static readonly FrozenSet<string> Subordinators = Load("subordinators.txt");
     public static readonly FrozenSet<string> QuestionVerbs = Load("question-verbs.txt");
     public static readonly FrozenSet<string> QuestionStarts = Load("question-starts.txt");
+    public static readonly FrozenSet<string> TopicVerbs = Load("topic-verbs.txt");
 
     /// <summary>Where these lists are kept.</summary>
     public static WordListFolder Folder => WordListFolder.Quotes;

@@ -38,7 +38,7 @@ internal sealed class ReportedContent(QuoteContext c)
         int requestedAt = i;
         // Adverbials: "on Tuesday", "in a statement", "at a news conference", up to a comma or "that".
         int save = i;
-        if (i < end && QuoteWords.ContentAdverbialStarts.Contains(c.Word(i)))
+        if (i < end && (QuoteWords.ContentAdverbialStarts.Contains(c.Word(i)) || Topic(lemma, i, end)))
         {
             int k = i;
             while (k < end && k - i < 9 && !c.InQuote(k) && c.Word(k) != "that" && !c.IsPunct(k, ',') && !c.IsPunct(k, ':')) k++;
@@ -65,11 +65,16 @@ internal sealed class ReportedContent(QuoteContext c)
         // "said nothing", "said goodbye": an object, not reported content.
         if (!hasThat && !c.InQuote(i) && QuoteWords.NonContentObjects.Contains(c.Word(i)))
             return null;
+        // "said about the strike": a topic, not what was said; but "said about half of …" is an amount.
+        if (!hasThat && !colon && !c.InQuote(i) && Topic(lemma, i, end)) return null;
         if (requireThat && !hasThat && !colon && !c.InQuote(i) && !objectContent && !request) return null;
         // A noun object and not a clause ("said nothing", "told a story"): only speech verbs may go without "that".
         if (!hasThat && !colon && !c.InQuote(i) && !objectContent && !request && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i))) return null;
-        if (!hasThat && !colon && !c.InQuote(i) && !infinitive && IsClauseEnd(i, end) && !LooksLikeClauseStart(i)) return null;
+        if (!hasThat && !colon && !c.InQuote(i) && !infinitive && IsClauseEnd(i, end, lemma) && !LooksLikeClauseStart(i)) return null;
         int stop = NextSpeechClause(i, end) - 1;
+        // "criticized the company's email policy, which auditors had flagged": a relative clause set off after a noun-phrase
+        // content describes the object in the writer's words; it is not part of what was said.
+        if (objectContent && !hasThat && !colon && !c.InQuote(i)) stop = Math.Min(stop, NonRestrictiveRelative(i, stop + 1) - 1);
         if (stop < i) return null;
         int start = request && i == requestedAt ? cueEnd + 1 : i;
         var content = c.Trim(new TextSpan(c.Tokens[start].Start, c.Tokens[stop].End));
@@ -79,15 +84,15 @@ internal sealed class ReportedContent(QuoteContext c)
 
     /// <summary>
     /// True when nothing but an adverbial, punctuation or a quotation follows a cue at <paramref name="i"/>:
-    /// "…, he said on Tuesday." ends the frame; "he said in 2019 that …" does not.
+    /// "…, he said on Tuesday." ends the frame; "he said in 2019 that …" does not. <paramref name="lemma"/> is the cue's.
     /// </summary>
-    public bool IsClauseEnd(int i, int end)
+    public bool IsClauseEnd(int i, int end, string lemma)
     {
         if (i >= end) return true;
         if (c.IsPunct(i, '.') || c.IsPunct(i, ',') || c.IsPunct(i, ';') || c.IsPunct(i, '!') || c.IsPunct(i, '?') || c.IsDash(i)) return true;
         if (c.Tokens[i].Kind == TokenKind.QuoteMark) return true;
         var w = c.Word(i).ToLowerInvariant();
-        if (QuoteWords.TrailerAdverbialStarts.Contains(w))
+        if (QuoteWords.TrailerAdverbialStarts.Contains(w) || Topic(lemma, i, end))
         {
             // …, he said in a statement. / …, she told reporters on Monday. — but not "he said in 2019 that …"
             for (int k = i; k < end; k++)
@@ -120,17 +125,46 @@ internal sealed class ReportedContent(QuoteContext c)
             // "… before adding that …", "…, while acknowledging that …": a participle of a reporting verb, alone or after a
             // connective, is a speech act of its own.
             if (t > from && c.Word(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(t + 1, end)) return t;
-            if (!(c.IsPunct(t, ',') || c.IsPunct(t, ';') || c.IsDash(t))) continue;
-            int n = t + 1;
+            // "… "a waste of money," and he repeated …": a quotation that closes on its comma stands for the comma.
+            bool quoteComma = t > from && c.Word(t) is "and" or "but" && c.Tokens[t - 1].Kind == TokenKind.QuoteMark && ClosesOnComma(t - 1);
+            if (!(quoteComma || c.IsPunct(t, ',') || c.IsPunct(t, ';') || c.IsDash(t))) continue;
+            int n = quoteComma ? t : t + 1;
             if (ReportingParticiple(n, end)) return t;
+            bool but = c.Word(n) is "but";
             if (c.Word(n) is "and" or "but" or "while" or "whereas" or "although" or "though") n++;
             else if (!c.IsPunct(t, ';') && !c.IsDash(t)) continue;
-            if (n >= end || c.InQuote(n) || c.MentionStartingAt(n) is not { } m) continue;
+            if (n >= end || c.InQuote(n)) continue;
+            // "…, but the council has yet to …": after ", but" a clause with a subject of its own is the writer's again.
+            if (but && OpensSubject(n)) return t;
+            if (c.MentionStartingAt(n) is not { } m) continue;
             if (IsReportingVerb(SkipAuxForward(m.LastToken + 1, end)))
                 return t;
         }
         return end;
     }
+
+    /// <summary>The comma before ", which" or ", who" outside quotation marks from <paramref name="from"/>, or <paramref name="end"/>.</summary>
+    private int NonRestrictiveRelative(int from, int end)
+    {
+        for (int t = from; t + 1 < end; t++)
+            if (!c.InQuote(t) && c.IsPunct(t, ',') && !c.InQuote(t + 1) && c.Word(t + 1) is "which" or "who") return t;
+        return end;
+    }
+
+    /// <summary>True when the quotation whose closing mark is at <paramref name="mark"/> ends on a comma ("… money,"").</summary>
+    private bool ClosesOnComma(int mark) => c.InQuote(mark) && c.Tokens[mark].Start > 0 && c.Text[c.Tokens[mark].Start - 1] == ',';
+
+    /// <summary>True when a clause's subject starts at <paramref name="i"/>: a mention, a pronoun or determiner, or a capitalised word.</summary>
+    private bool OpensSubject(int i)
+        => c.MentionStartingAt(i) is not null || c.Tokens[i].Kind == TokenKind.Word && (char.IsUpper(c.First(i)) || QuoteWords.SubjectStarts.Contains(c.Word(i)));
+
+    /// <summary>
+    /// True for "about X" after a verb of saying, the topic ("said about the strike"); not "about" before an amount
+    /// ("said about half of …"), where it is no preposition.
+    /// </summary>
+    private bool Topic(string lemma, int i, int end)
+        => c.Word(i) == "about" && !c.InQuote(i) && QuoteWords.TopicVerbs.Contains(lemma)
+           && !(i + 1 < end && (c.Tokens[i + 1].Kind == TokenKind.Number || c.Word(i + 1) is "half" or "twice" or "a" or "one"));
 
     private bool ReportingParticiple(int t, int end) => t < end && IsReportingVerb(t) && c.Word(t).EndsWith("ing", StringComparison.Ordinal);
 

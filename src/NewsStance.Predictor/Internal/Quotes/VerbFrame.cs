@@ -36,10 +36,14 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
             }
             // "As the crowd cheered, the mayor said the bridge would reopen": what precedes the subject is a fronted adverbial,
             // not content, when words follow the cue; the frame reads forward if it finds content there.
-            if (trailer && afterCue < end && c.Tokens[afterCue].Kind == TokenKind.Word && !c.InQuote(afterCue) && OpensFrontedAdverbial(first)
+            // A fronted participle phrase ("Asked about the delays, …", "Speaking to reporters, …") describes the subject and is
+            // never what it said: the frame reads forward to a quotation after the cue as well.
+            bool participle = OpensParticiplePhrase(first);
+            bool wordsAfter = afterCue < end && c.Tokens[afterCue].Kind == TokenKind.Word && !c.InQuote(afterCue);
+            if (trailer && (wordsAfter && (participle || OpensFrontedAdverbial(first)) || participle && QuotationAfter(afterCue, end))
                 && Forward() is { } forward)
                 return forward;
-            if (trailer && content.IsClauseEnd(afterCue, end))
+            if (trailer && content.IsClauseEnd(afterCue, end, lemma))
             {
                 // "…, X said." — and mid-sentence "The plan, X said, would fail within a year."
                 var right = Continuation(afterCue, end);
@@ -85,6 +89,23 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
     /// <summary>True when the sentence opens with a preposition or subordinating conjunction ("On the other side, …", "As the crowd cheered, …").</summary>
     private bool OpensFrontedAdverbial(int first)
         => c.Tokens[first].Kind == TokenKind.Word && (QuoteWords.FrontedPhraseOpeners.Contains(c.Word(first)) || QuoteWords.Subordinators.Contains(c.Word(first)));
+
+    /// <summary>
+    /// True when the sentence opens with a participle ("Asked about …", "Speaking to …", "Pressed on …"): an "-ed" or "-ing"
+    /// word, not "According" (its own frame), before a lower-case word (a name would be followed by its own or by a verb).
+    /// </summary>
+    private bool OpensParticiplePhrase(int first)
+    {
+        if (c.Tokens[first].Kind != TokenKind.Word || c.InQuote(first) || first + 1 >= c.Tokens.Length
+            || c.Tokens[first + 1].Kind != TokenKind.Word || !char.IsLower(c.First(first + 1))) return false;
+        var w = c.Word(first);
+        return w.Length > 4 && (w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+            && !w.Equals("according", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when a quotation opens at <paramref name="i"/>, or after the comma or colon there.</summary>
+    private bool QuotationAfter(int i, int end)
+        => i < end && (c.InQuote(i) || (c.IsPunct(i, ',') || c.IsPunct(i, ':')) && i + 1 < end && c.InQuote(i + 1));
 
     /// <summary>The first comma outside quotation marks from <paramref name="from"/>, or <paramref name="end"/>.</summary>
     private int FirstCommaOutsideQuotes(int from, int end)
