@@ -126,6 +126,7 @@ internal sealed class EncoderGraphCache(string? directory)
         try
         {
             System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            DeleteAbandonedTemporaryFiles(path);
             File.WriteAllBytes(temp, graph);
             File.Move(temp, path, overwrite: true);
             return true;
@@ -135,6 +136,24 @@ internal sealed class EncoderGraphCache(string? directory)
             try { File.Delete(temp); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
             return false;
         }
+    }
+
+    /// <summary>How old a temporary file must be before it counts as left by a killed writer: a write takes well under a minute.</summary>
+    internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Deletes the temporary files of <paramref name="path"/> that a killed process left (each is a whole graph,
+    /// ~59 MB); a fresh one may be another process's write in progress and is left alone. Never throws.
+    /// </summary>
+    private static void DeleteAbandonedTemporaryFiles(string path)
+    {
+        try
+        {
+            var folder = new DirectoryInfo(System.IO.Path.GetDirectoryName(path)!);
+            foreach (var file in folder.EnumerateFiles(System.IO.Path.GetFileName(path) + ".*.tmp"))
+                if (DateTime.UtcNow - file.LastWriteTimeUtc > AbandonedAfter) file.Delete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     private static string? DefaultDirectory()

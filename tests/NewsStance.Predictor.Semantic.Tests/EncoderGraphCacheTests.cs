@@ -70,6 +70,35 @@ public sealed class EncoderGraphCacheTests
     }
 
     [Fact]
+    public void A_write_deletes_temporary_files_a_killed_writer_left_and_keeps_a_fresh_one()
+    {
+        // Given a cache folder with an hour-old temporary file of this graph (a writer killed mid-write),
+        // a fresh one (a write in progress elsewhere) and another graph's old one
+        using var folder = new TempFolder();
+        var dir = folder.PathOf("cache");
+        Directory.CreateDirectory(dir);
+        string Temp(string name, TimeSpan age)
+        {
+            var path = Path.Combine(dir, name);
+            File.WriteAllBytes(path, [1, 2, 3]);
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow - age);
+            return path;
+        }
+        var abandoned = Temp($"{Name}.123.abc.tmp", EncoderGraphCache.AbandonedAfter + TimeSpan.FromMinutes(5));
+        var inProgress = Temp($"{Name}.456.def.tmp", TimeSpan.FromSeconds(5));
+        var otherGraph = Temp("other.onnx.789.ghi.tmp", TimeSpan.FromDays(2));
+
+        // When the graph is built and written
+        var graph = new EncoderGraphCache(dir).Get(Name, new Builder().Build);
+
+        // Then only the abandoned file of this graph is gone
+        Assert.Equal(GraphCacheOutcome.Written, graph.Outcome);
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(inProgress));
+        Assert.True(File.Exists(otherGraph));
+    }
+
+    [Fact]
     public void An_unwritable_folder_gives_the_graph_from_memory_and_leaves_nothing_behind()
     {
         // Given: the cache folder would sit under a regular file (unwritable even for root)
