@@ -94,7 +94,7 @@ internal static class MentionFinder
     /// ("Speaking at a town hall in Velna, Ruiz said …", "In a statement, the union …", "Hours later, Alder told …"),
     /// else the sentence's first token. A phrase holding a quotation mark, or with no comma soon, is no opening phrase.
     /// </summary>
-    private static int MainClauseStart(Article a, Sentence s, int end)
+    internal static int MainClauseStart(Article a, Sentence s, int end)
     {
         var tokens = a.Tokens;
         int first = s.FirstToken;
