@@ -16,8 +16,6 @@ internal sealed class ColonFrame(QuoteContext c, QuoteClassifier classifier)
         int first = s.FirstToken, end = first + s.TokenCount;
         var m = c.MentionStartingAt(first);
         if (m is null || m.Form != MentionForm.Name || m.LastToken + 1 >= end || !c.IsPunct(m.LastToken + 1, ':')) return null;
-        // "The Latest: …", "Fact Check: …": a header label names a kind of article, not a speaker.
-        if (m.Label == TranscriptLabel.None && QuoteWords.HeaderLabels.Contains(m.Head)) return null;
         int colon = m.LastToken + 1;
         if (colon + 1 >= end) return null;
         var paragraph = c.Article.Paragraphs[s.Paragraph];

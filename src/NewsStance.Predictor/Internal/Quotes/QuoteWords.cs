@@ -27,7 +27,6 @@ internal static class QuoteWords
     public static readonly FrozenSet<string> QuestionVerbs = Load("question-verbs.txt");
     public static readonly FrozenSet<string> QuestionStarts = Load("question-starts.txt");
     public static readonly FrozenSet<string> TopicVerbs = Load("topic-verbs.txt");
-    public static readonly FrozenSet<string> HeaderLabels = Load("header-labels.txt");
 
     /// <summary>Where these lists are kept.</summary>
     public static WordListFolder Folder => WordListFolder.Quotes;
