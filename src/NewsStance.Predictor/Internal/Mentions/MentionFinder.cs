@@ -36,10 +36,12 @@ internal static class MentionFinder
             int firstInSentence = mentions.Count;
             int from = sentence.FirstToken;
             int mainClause = MainClauseStart(article, sentence, end);
-            if (ParagraphStartsAt(article, sentence, from) && TranscriptLabelAt(article, from, end) is { } label)
+            // A transcript quoted paragraph by paragraph opens each line with a quotation mark: "“Q: …".
+            int labelAt = tokens[from].Kind == TokenKind.QuoteMark && from + 1 < end ? from + 1 : from;
+            if (ParagraphStartsAt(article, sentence, labelAt) && TranscriptLabelAt(article, labelAt, end) is { } label)
             {
                 mentions.Add(Renumber(label, mentions.Count));
-                from++;
+                from = labelAt + 1;
             }
             for (int i = from; i < end; i++)
             {
@@ -94,7 +96,7 @@ internal static class MentionFinder
     /// ("Speaking at a town hall in Velna, Ruiz said …", "In a statement, the union …", "Hours later, Alder told …"),
     /// else the sentence's first token. A phrase holding a quotation mark, or with no comma soon, is no opening phrase.
     /// </summary>
-    private static int MainClauseStart(Article a, Sentence s, int end)
+    internal static int MainClauseStart(Article a, Sentence s, int end)
     {
         var tokens = a.Tokens;
         int first = s.FirstToken;

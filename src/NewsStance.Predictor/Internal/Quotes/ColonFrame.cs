@@ -14,20 +14,30 @@ internal sealed class ColonFrame(QuoteContext c, QuoteClassifier classifier)
     public QuoteCandidate? Find(Sentence s)
     {
         int first = s.FirstToken, end = first + s.TokenCount;
+        // A transcript quoted paragraph by paragraph opens each line with a quotation mark: "“WALLACE: …".
+        var quoted = c.Tokens[first].Kind == TokenKind.QuoteMark && first + 1 < end ? c.RegionAt(first + 1) : null;
+        if (quoted is not null) first++;
         var m = c.MentionStartingAt(first);
         if (m is null || m.Form != MentionForm.Name || m.LastToken + 1 >= end || !c.IsPunct(m.LastToken + 1, ':')) return null;
         int colon = m.LastToken + 1;
         if (colon + 1 >= end) return null;
         var paragraph = c.Article.Paragraphs[s.Paragraph];
+        // Inside a quotation only a transcript's label opens a line: a quoted tweet's "“Trump: You …" names its addressee.
+        if (quoted is not null && !IsTranscriptLine(m, paragraph)) return null;
         int contentEnd = IsTranscriptLine(m, paragraph) ? LastSentenceEnd(paragraph) : c.Tokens[end - 1].End;
+        // Inside a quotation the line ends where its piece of the quotation does (before a closing mark).
+        if (quoted?.Pieces.FirstOrDefault(p => p.Start <= c.Tokens[colon].Start && c.Tokens[colon].Start < p.End) is { } piece && piece.Length > 0)
+            contentEnd = Math.Min(contentEnd, piece.End);
         var content = c.Trim(new TextSpan(c.Tokens[colon + 1].Start, contentEnd));
         if (content.Length == 0) return null;
-        return classifier.Classify(new ReportingFrame(s, [content], c.Tokens[colon].Span, ":", m, FramePattern.Colon));
+        var frame = new ReportingFrame(s, [content], c.Tokens[colon].Span, ":", m, FramePattern.Colon);
+        return quoted is not null ? classifier.QuotedLine(frame, quoted) : classifier.Classify(frame);
     }
 
     /// <summary>A label opening its paragraph: a transcript's "Q:"/"A:", or a surname in capitals ("LEVIN:").</summary>
     private bool IsTranscriptLine(Mention m, Paragraph paragraph)
-        => c.Tokens[m.FirstToken].Start == paragraph.Span.Start
+        => (c.Tokens[m.FirstToken].Start == paragraph.Span.Start
+            || m.FirstToken > 0 && c.Tokens[m.FirstToken - 1].Kind == TokenKind.QuoteMark && c.Tokens[m.FirstToken - 1].Start == paragraph.Span.Start)
            && (m.Label != TranscriptLabel.None || m.Core.Length > 1 && !m.Core.Any(char.IsLower));
 
     private int LastSentenceEnd(Paragraph paragraph)

@@ -14,8 +14,8 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         int first = s.FirstToken, end = first + s.TokenCount;
         int k = cue.SubjectEnd;
         if (k < first || !(c.IsPunct(k, ',') || k > first && c.Word(k) is "while" or "before" or "after" or "when" or "by")) return null;
-        // The speaker is the sentence's main subject, the first mention before any reporting word.
-        var main = c.MainSubject(first, cue.Verb);
+        // The speaker is the sentence's main subject, the first mention after its opening phrase and before any reporting word.
+        var main = c.MainSubject(s, first, cue.Verb);
         if (main is null) return null;
         var after = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
         if (after is null) return null;

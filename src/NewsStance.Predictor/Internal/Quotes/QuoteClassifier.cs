@@ -60,6 +60,17 @@ internal sealed class QuoteClassifier(QuoteContext c)
         };
     }
 
+    /// <summary>
+    /// A labelled line of a transcript quoted whole ("“WALLACE: …"): the speaker's own words, so direct; it takes the
+    /// quotation, whose other lines are other speakers' frames, not a bare quote of their own.
+    /// </summary>
+    public QuoteCandidate QuotedLine(ReportingFrame frame, QuoteRegion quotation) => new()
+    {
+        Type = QuoteType.Direct, Content = frame.Content, Quotations = [quotation],
+        Cue = frame.Cue, CueLemma = frame.CueLemma, FrameSpeaker = frame.Speaker, Pattern = frame.Pattern,
+        Sentence = frame.Sentence.Index, Paragraph = frame.Sentence.Paragraph,
+    };
+
     /// <summary>True when <paramref name="piece"/> starts with a personal pronoun that can be a clause's subject.</summary>
     private bool OpensWithSubjectPronoun(TextSpan piece)
     {

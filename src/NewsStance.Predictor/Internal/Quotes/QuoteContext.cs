@@ -14,6 +14,7 @@ internal sealed class QuoteContext
     private readonly Mention?[] _mentionStartingAt;
     private readonly int[] _regionOfToken; // -1 outside quotation marks
     private readonly bool[] _inName;       // tokens inside a name mention ("the United States")
+    private readonly int[] _mainClauseStart; // per sentence: the first token after its opening phrase
 
     public QuoteContext(Article article, IReadOnlyList<Mention> mentions)
     {
@@ -30,6 +31,7 @@ internal sealed class QuoteContext
             _mentionStartingAt[m.FirstToken] ??= m;
             if (m.Form == MentionForm.Name) for (int t = m.FirstToken; t <= m.LastToken; t++) _inName[t] = true;
         }
+        _mainClauseStart = article.Sentences.Select(s => MentionFinder.MainClauseStart(article, s, s.FirstToken + s.TokenCount)).ToArray();
         _regionOfToken = new int[Tokens.Length];
         Array.Fill(_regionOfToken, -1);
         for (int r = 0; r < Regions.Count; r++)
@@ -71,12 +73,20 @@ internal sealed class QuoteContext
     }
 
     /// <summary>
-    /// The first mention of the clause from <paramref name="first"/> up to the first reporting word before
-    /// <paramref name="before"/>: the subject a participle or a second verb shares.
+    /// The first token of sentence <paramref name="s"/>'s main clause: after the comma that ends an opening phrase
+    /// ("In an interview with the Post, …", "Speaking in Salem, …"), else its first token. The same as the mentions'
+    /// <see cref="Mention.InOpeningPhrase"/>.
     /// </summary>
-    public Mention? MainSubject(int first, int before)
+    public int MainClauseStart(Sentence s) => _mainClauseStart[s.Index];
+
+    /// <summary>
+    /// The first mention of the clause from <paramref name="first"/> up to the first reporting word before
+    /// <paramref name="before"/>: the subject a participle or a second verb shares. It is never in the sentence's
+    /// opening phrase ("In a statement released Monday, the union …": the union).
+    /// </summary>
+    public Mention? MainSubject(Sentence s, int first, int before)
     {
-        for (int k = first; k < before; k++)
+        for (int k = Math.Max(first, MainClauseStart(s)); k < before; k++)
         {
             if (InQuote(k)) continue;
             var m = _mentionStartingAt[k];

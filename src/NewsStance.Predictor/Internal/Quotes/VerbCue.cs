@@ -1,3 +1,4 @@
+using NewsStance.Internal.Mentions;
 using NewsStance.Internal.Reading;
 
 namespace NewsStance.Internal.Quotes;
@@ -23,6 +24,12 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         var w = c.Word(v);
         var lemma = Lexicon.ReportingLemma(w);
         if (lemma is null || c.InName(v)) return null;
+        // "In a Facebook message posted Friday, Cruz said …": a participle after a noun inside a prepositional opening
+        // phrase modifies that noun; it is no cue of the main clause. (In a fronted clause, "When Cruz posted …,", the
+        // verb is finite; after a name, "Beijing responded …", it has a subject.)
+        if (v > first && v < c.MainClauseStart(s) && InPrepositionalPhrase(c, first) && c.MentionEndingAt(v - 1) is not { Form: MentionForm.Name or MentionForm.Pronoun }
+            && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal)))
+            return null;
         // A capitalised verb inside a body sentence is a name or a title word ("the United States"); headlines may capitalise cues.
         if (char.IsUpper(w[0]) && v > first && !c.Article.Paragraphs[s.Paragraph].IsTitle) return null;
         // "the said agreement", passives ("was told"), infinitives after modals are not speech frames here.
@@ -66,6 +73,12 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         if (cueStart != v) cue = new TextSpan(c.Tokens[cueStart].Start, cue.End);
         return new VerbCue(v, lemma, cueEnd, cue, participle, auxStart, k);
     }
+
+    /// <summary>True when the sentence opens with a preposition ("In", "During"), not a subordinating conjunction or a participle.</summary>
+    private static bool InPrepositionalPhrase(QuoteContext c, int first)
+        => c.Tokens[first].Kind == TokenKind.Word && QuoteWords.FrontedPhraseOpeners.Contains(c.Word(first))
+           && !QuoteWords.Subordinators.Contains(c.Word(first)) && !c.Word(first).EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+           && !c.Word(first).EndsWith("ed", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first token at or before <paramref name="k"/> that is not an auxiliary or adverb ("has also").</summary>
     private static int SkipAuxBack(QuoteContext c, int k, int first)

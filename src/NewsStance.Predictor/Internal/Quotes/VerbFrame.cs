@@ -61,8 +61,8 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
         }
 
         // A second verb of the sentence's subject: "The minister visited the site and said (that) …", "…, but said …".
-        if (k >= first && c.Word(k) is "and" or "but" && !c.InQuote(k) && ClauseStart(first, k) is int clause
-            && c.MainSubject(clause, k) is { } shared && shared.FirstToken == clause)
+        if (k >= first && c.Word(k) is "and" or "but" && !c.InQuote(k) && ClauseStart(s, k) is int clause
+            && c.MainSubject(s, clause, k) is { } shared && shared.FirstToken == clause)
         {
             var after = content.After(cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
             return after is null ? null : classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, shared, FramePattern.SubjectCueContent));
@@ -148,14 +148,15 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
     }
 
     /// <summary>
-    /// Where the main clause of the sentence starts: <paramref name="first"/>, or after the comma that
-    /// closes a fronted phrase ("In a letter to the minister, union leaders …"); null when that comma is
-    /// not before <paramref name="limit"/>.
+    /// Where the main clause of the sentence starts: after its opening phrase ("Hours later, …", "Visiting Salem, …"),
+    /// or after the comma that closes a fronted phrase ("In a letter to the minister, union leaders …"); null when
+    /// that comma is not before <paramref name="limit"/>.
     /// </summary>
-    private int? ClauseStart(int first, int limit)
+    private int? ClauseStart(Sentence s, int limit)
     {
+        int first = s.FirstToken;
         if (!QuoteWords.FrontedPhraseOpeners.Contains(c.Word(first)))
-            return first;
+            return c.MainClauseStart(s) < limit ? c.MainClauseStart(s) : first;
         for (int t = first + 1; t < limit; t++)
             if (!c.InQuote(t) && c.IsPunct(t, ',')) return t + 1;
         return null;
