@@ -40,11 +40,13 @@ internal sealed class SemanticStanceModel : IStanceModel, IDisposable
     public static SemanticStanceModel FromTransformer(MLContext ml, ITransformer model, int size, Func<SemanticFeaturizer> featurizer)
     {
         var schemaDefinition = SemanticStanceRow.Schema(size);
-        var pool = new EnginePool<SemanticStanceRow, StancePrediction>(
-            () => ml.Model.CreatePredictionEngine<SemanticStanceRow, StancePrediction>(model, inputSchemaDefinition: schemaDefinition));
-        var empty = ml.Data.LoadFromEnumerable(Array.Empty<SemanticStanceRow>(), schemaDefinition);
+        PredictionEngine<SemanticStanceRow, StancePrediction> Create()
+            => ml.Model.CreatePredictionEngine<SemanticStanceRow, StancePrediction>(model, inputSchemaDefinition: schemaDefinition);
+        // As MlStanceModel: the labels are read from the first engine's output schema, and the pool starts with it.
+        var first = Create();
+        var pool = new EnginePool<SemanticStanceRow, StancePrediction>(Create, first);
         VBuffer<ReadOnlyMemory<char>> names = default;
-        model.GetOutputSchema(empty.Schema)["Score"].GetSlotNames(ref names);
+        first.OutputSchema["Score"].GetSlotNames(ref names);
         var blank = StanceFeaturizer.Build("", null, 0, 0, null);
         pool.Predict(new SemanticStanceRow
         {

@@ -114,6 +114,14 @@ internal static class Lexicon
     /// <summary>Verbs whose bare use is strong enough to start an indirect quote with no "that" after them.</summary>
     public static bool IsCoreSpeechVerb(string lemma) => CoreSpeechVerbs.Contains(lemma);
 
+    /// <summary>
+    /// A word shaped like a participle ("Asked", "Speaking", "Chastened"): five letters or more ending in -ed or -ing,
+    /// in any case, and not "according" ("According to X" names a source, it opens no participle phrase).
+    /// </summary>
+    public static bool IsParticipleForm(string word)
+        => word.Length >= 5 && (word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+           && !word.Equals("according", StringComparison.OrdinalIgnoreCase);
+
     // ---- mentions -------------------------------------------------------------------------------
 
     public static readonly FrozenSet<string> SubjectPronouns = Load("subject-pronouns.txt");

@@ -123,8 +123,7 @@ internal static class MentionFinder
     /// "According" ("According to Ruiz, …" names the speaker).
     /// </summary>
     private static bool IsOpeningParticiple(string w)
-        => w.Length >= 5 && char.IsUpper(w[0]) && w[1..].All(char.IsLower) && w != "According"
-           && (w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal));
+        => char.IsUpper(w[0]) && w[1..].All(char.IsLower) && Lexicon.IsParticipleForm(w);
 
     /// <summary>Marks the sentence's mentions from <paramref name="first"/> on that stand before <paramref name="mainClause"/>: in its opening phrase.</summary>
     private static void MarkOpeningPhrase(List<Mention> mentions, int first, int mainClause)

@@ -98,9 +98,7 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
     {
         if (c.Tokens[first].Kind != TokenKind.Word || c.InQuote(first) || first + 1 >= c.Tokens.Length
             || c.Tokens[first + 1].Kind != TokenKind.Word || !char.IsLower(c.First(first + 1))) return false;
-        var w = c.Word(first);
-        return w.Length > 4 && (w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
-            && !w.Equals("according", StringComparison.OrdinalIgnoreCase);
+        return Lexicon.IsParticipleForm(c.Word(first));
     }
 
     /// <summary>True when a quotation opens at <paramref name="i"/>, or after the comma or colon there.</summary>
