@@ -3,6 +3,9 @@ namespace NewsStance.Encoder;
 /// <summary>Builds a <see cref="TransformerEncoder"/> from a BERT-style ONNX export, or at random for tests.</summary>
 internal static class EncoderFactory
 {
+    /// <summary>The attention heads of an encoder <paramref name="hidden"/> wide: the BERT-small family has 32-wide heads (MiniLM and Arctic-embed-xs: 384 = 12 × 32).</summary>
+    public static int HeadCount(int hidden) => hidden / 32;
+
     /// <summary>
     /// Reads the weights of a Hugging Face BERT export (as the SentenceTransformers packages ship it):
     /// embeddings, biases and LayerNorms are named initializers; the weight matrices are anonymous
@@ -27,7 +30,7 @@ internal static class EncoderFactory
         int count = LayerCount(named);
         if (count == 0) throw new InvalidDataException("the ONNX model has no encoder layers");
         int intermediate = (int)Get("encoder.layer.0.intermediate.dense.weight").Dims[1];
-        int heads = hidden / 32; // BERT-small family: 32-wide heads (MiniLM and Arctic-embed-xs: 384 = 12 × 32)
+        int heads = HeadCount(hidden);
         var config = new EncoderConfig(layers ?? count, hidden, heads, intermediate, (int)word.Dims[0], (int)Get("embeddings.position_embeddings.weight").Dims[0]);
         int firstTrained = trainTop is { } top ? Math.Max(0, config.Layers - top) : 0;
         Parameter P(string name, bool train) => new(name, (float[])Get(name).Data.Clone(), train && trainable);

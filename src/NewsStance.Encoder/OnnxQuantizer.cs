@@ -7,8 +7,10 @@ namespace NewsStance.Encoder;
 /// 2-D float initializer becomes ONNX Runtime's <c>com.microsoft.DynamicQuantizeMatMul</c> over that
 /// weight quantized symmetrically per column (int8, scale = max |w| / 127, zero point 0); the activations
 /// are quantized per run by the operator itself. On a CPU with AVX-512 VNNI this is what ONNX Runtime's
-/// own dynamic quantization produces, done here because its Python tooling is not available. Products
-/// of two activations (attention scores) stay in float. Other fields are copied byte for byte.
+/// own dynamic quantization produces, done here because its Python tooling is not available. A bias Add
+/// that is the product's only reader (x·W + b) is folded into the operator's bias input: one kernel
+/// instead of two, and each of those Adds costs as much as a whole small product on a short quote.
+/// Products of two activations (attention scores) stay in float. Other fields are copied byte for byte.
 /// </summary>
 internal static class OnnxQuantizer
 {
@@ -16,12 +18,13 @@ internal static class OnnxQuantizer
     /// The version of the rewrite. Cached graphs are keyed by it: bump it whenever <see cref="QuantizeWeights"/>
     /// would write other bytes for the same model (a test holds the checksum of the ArcticXs graph).
     /// </summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const int Float = 1, Int8 = 3;
-    private const string Domain = "com.microsoft";
 
-    public static byte[] QuantizeWeights(byte[] model)
+    /// <param name="model">An ONNX model.</param>
+    /// <param name="foldBiases">Fold each product's bias Add into it (off only to compare against the plain rewrite).</param>
+    public static byte[] QuantizeWeights(byte[] model, bool foldBiases = true)
     {
         var (initializers, nodes) = OnnxReader.Read(model);
         var weights = nodes.Where(n => n.OpType == "MatMul" && n.Inputs.Length == 2
@@ -31,35 +34,38 @@ internal static class OnnxQuantizer
         var stillRead = nodes.Where(n => !IsWeightProduct(n, weights))
             .SelectMany(n => n.Inputs).ToHashSet(StringComparer.Ordinal);
 
-        var rewritten = Protobuf.ReplaceField(model, 7, graph => RewriteGraph(model, graph, initializers, weights, stillRead)); // ModelProto.graph
-        if (HasOpset(model, Domain)) return rewritten;
-        // A repeated field appended at the end of a message is one more element: the contrib domain's opset_import.
-        using var output = new MemoryStream(rewritten.Length + 32);
-        output.Write(rewritten);
-        using var opset = new MemoryStream();
-        Protobuf.WriteField(opset, 1, Encoding.UTF8.GetBytes(Domain));
-        Protobuf.WriteVarintField(opset, 2, 1);
-        Protobuf.WriteField(output, 8, opset.ToArray()); // ModelProto.opset_import
-        return output.ToArray();
+        var biases = foldBiases ? FoldableBiases(nodes, initializers, weights) : [];
+        var rewritten = Protobuf.ReplaceField(model, 7, graph => RewriteGraph(model, graph, initializers, weights, stillRead, biases)); // ModelProto.graph
+        return ContribOps.EnsureImported(rewritten);
     }
 
     /// <summary>A MatMul whose second input is one of the weights being quantized.</summary>
     private static bool IsWeightProduct(OnnxNode node, HashSet<string> weights)
         => node.OpType == "MatMul" && node.Inputs.Length == 2 && weights.Contains(node.Inputs[1]);
 
-    private static bool HasOpset(byte[] model, string domain)
+    /// <summary>
+    /// The bias Adds to fold, by the name of the product they follow: an Add that is the only reader of a
+    /// weight product's output and whose other input is a 1-D float initializer as wide as the product.
+    /// </summary>
+    private static Dictionary<string, OnnxNode> FoldableBiases(IReadOnlyList<OnnxNode> nodes, IReadOnlyDictionary<string, OnnxTensor> initializers, HashSet<string> weights)
     {
-        var reader = new Wire(model, 0, model.Length);
-        while (reader.Next(out int field, out int type))
+        var readers = nodes.SelectMany(n => n.Inputs.Select(i => (Input: i, Node: n)))
+            .ToLookup(x => x.Input, x => x.Node, StringComparer.Ordinal);
+        var folds = new Dictionary<string, OnnxNode>(StringComparer.Ordinal);
+        foreach (var product in nodes.Where(n => IsWeightProduct(n, weights) && n.Outputs.Length == 1))
         {
-            if (field == 8 && type == 2 && OnnxReader.FirstString(reader, 1) == domain) return true; // ModelProto.opset_import's domain
-            reader.Skip(type);
+            var read = readers[product.Outputs[0]].ToList();
+            if (read.Count != 1 || read[0] is not { OpType: "Add", Inputs.Length: 2, Outputs.Length: 1 } add) continue;
+            string bias = add.Inputs[0] == product.Outputs[0] ? add.Inputs[1] : add.Inputs[0];
+            if (initializers.TryGetValue(bias, out var b) && b.Dims.Length == 1 && b.Dims[0] == initializers[product.Inputs[1]].Dims[1])
+                folds[product.Name] = add;
         }
-        return false;
+        return folds;
     }
 
-    private static byte[] RewriteGraph(byte[] model, Wire graph, IReadOnlyDictionary<string, OnnxTensor> initializers, HashSet<string> weights, HashSet<string> stillRead)
+    private static byte[] RewriteGraph(byte[] model, Wire graph, IReadOnlyDictionary<string, OnnxTensor> initializers, HashSet<string> weights, HashSet<string> stillRead, Dictionary<string, OnnxNode> biases)
     {
+        var folded = biases.Values.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         using var output = new MemoryStream();
         int start = graph.Position;
         while (graph.Next(out int field, out int type))
@@ -68,8 +74,8 @@ internal static class OnnxQuantizer
             {
                 var node = OnnxReader.ReadNode(graph.Sub());
                 if (IsWeightProduct(node, weights))
-                    Protobuf.WriteField(output, 1, QuantizedNode(node));
-                else output.Write(model, start, graph.Position - start);
+                    Protobuf.WriteField(output, 1, QuantizedNode(node, biases.GetValueOrDefault(node.Name)));
+                else if (!folded.Contains(node.Name)) output.Write(model, start, graph.Position - start);
             }
             else if (field == 5 && type == 2 && OnnxReader.InitializerName(graph) is var name && weights.Contains(name))
             {
@@ -83,16 +89,18 @@ internal static class OnnxQuantizer
         return output.ToArray();
     }
 
-    private static byte[] QuantizedNode(OnnxNode node)
+    /// <summary>The product as DynamicQuantizeMatMul; with <paramref name="bias"/>, that Add's bias and output taken over.</summary>
+    private static byte[] QuantizedNode(OnnxNode node, OnnxNode? bias)
     {
         using var output = new MemoryStream();
         string w = node.Inputs[1];
-        foreach (var input in new[] { node.Inputs[0], w + "_int8", w + "_scale", w + "_zero" })
-            Protobuf.WriteField(output, 1, Encoding.UTF8.GetBytes(input));
-        foreach (var o in node.Outputs) Protobuf.WriteField(output, 2, Encoding.UTF8.GetBytes(o));
+        var inputs = new List<string> { node.Inputs[0], w + "_int8", w + "_scale", w + "_zero" };
+        if (bias is not null) inputs.Add(bias.Inputs[0] == node.Outputs[0] ? bias.Inputs[1] : bias.Inputs[0]);
+        foreach (var input in inputs) Protobuf.WriteField(output, 1, Encoding.UTF8.GetBytes(input));
+        foreach (var o in bias?.Outputs ?? node.Outputs) Protobuf.WriteField(output, 2, Encoding.UTF8.GetBytes(o));
         Protobuf.WriteField(output, 3, Encoding.UTF8.GetBytes(node.Name + "_int8"));
         Protobuf.WriteField(output, 4, "DynamicQuantizeMatMul"u8.ToArray());
-        Protobuf.WriteField(output, 7, Encoding.UTF8.GetBytes(Domain));
+        Protobuf.WriteField(output, 7, Encoding.UTF8.GetBytes(ContribOps.Domain));
         return output.ToArray();
     }
 

