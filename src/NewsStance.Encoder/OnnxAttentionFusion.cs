@@ -25,14 +25,9 @@ internal static class OnnxAttentionFusion
             || !nodes.Any(n => n.Inputs.Contains(MaskInput)))
             return model;
         int heads = EncoderFactory.HeadCount((int)words.Dims[1]);
-        var producer = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < nodes.Count; i++)
-            foreach (var o in nodes[i].Outputs) producer[o] = i;
-        var readers = nodes.SelectMany((n, i) => n.Inputs.Select(input => (input, i))).ToLookup(x => x.input, x => x.i, StringComparer.Ordinal);
-
         var edit = new OnnxGraphEdit(nodes);
         foreach (var softmax in Enumerable.Range(0, nodes.Count).Where(i => nodes[i].OpType == "Softmax"))
-            if (Match(nodes, producer, readers, softmax) is { } block)
+            if (Match(nodes, edit.Producer, edit.Readers, softmax) is { } block)
             {
                 var last = nodes[block.Last];
                 var attention = OnnxGraphEdit.Node(last.Name + "/MultiHeadAttention", "MultiHeadAttention", ContribOps.Domain,

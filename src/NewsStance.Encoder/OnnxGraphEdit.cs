@@ -8,14 +8,29 @@ namespace NewsStance.Encoder;
 /// removed nodes read (shape arithmetic, constants), and leaves the model as it was when a kept node would
 /// read a value that no longer exists. Fields other than the nodes are copied byte for byte.
 /// </summary>
-internal sealed class OnnxGraphEdit(IReadOnlyList<OnnxNode> nodes)
+internal sealed class OnnxGraphEdit
 {
+    private readonly IReadOnlyList<OnnxNode> nodes;
     private readonly HashSet<int> _removed = [];
     private readonly Dictionary<int, byte[]> _replacements = [];
     private readonly List<byte[]> _first = [];
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
+    public OnnxGraphEdit(IReadOnlyList<OnnxNode> nodes)
+    {
+        this.nodes = nodes;
+        for (int i = 0; i < nodes.Count; i++)
+            foreach (var o in nodes[i].Outputs) Producer[o] = i;
+        Readers = nodes.SelectMany((n, i) => n.Inputs.Select(input => (input, i))).ToLookup(x => x.input, x => x.i, StringComparer.Ordinal);
+    }
+
     public IReadOnlyList<OnnxNode> Nodes => nodes;
+
+    /// <summary>The node (index) that writes each value.</summary>
+    public Dictionary<string, int> Producer { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The nodes (indices) that read each value.</summary>
+    public ILookup<string, int> Readers { get; }
 
     public bool IsEmpty => _replacements.Count == 0 && _removed.Count == 0;
 
@@ -34,10 +49,6 @@ internal sealed class OnnxGraphEdit(IReadOnlyList<OnnxNode> nodes)
     public byte[] Apply(byte[] model)
     {
         if (IsEmpty) return model;
-        var producer = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < nodes.Count; i++)
-            foreach (var o in nodes[i].Outputs) producer[o] = i;
-        var readers = nodes.SelectMany((n, i) => n.Inputs.Select(input => (input, i))).ToLookup(x => x.input, x => x.i, StringComparer.Ordinal);
         var outputs = OnnxReader.GraphOutputs(model);
         var removed = new HashSet<int>(_removed);
         for (bool changed = true; changed;)
@@ -46,7 +57,7 @@ internal sealed class OnnxGraphEdit(IReadOnlyList<OnnxNode> nodes)
             for (int i = 0; i < nodes.Count; i++)
             {
                 if (removed.Contains(i) || nodes[i].Outputs.Any(o => outputs.Contains(o) || _read.Contains(o))) continue;
-                if (nodes[i].Outputs.All(o => readers[o].All(removed.Contains)))
+                if (nodes[i].Outputs.All(o => Readers[o].All(removed.Contains)))
                 {
                     removed.Add(i);
                     changed = true;
@@ -54,7 +65,7 @@ internal sealed class OnnxGraphEdit(IReadOnlyList<OnnxNode> nodes)
             }
         }
         // A replacement writes the output of the node it stands for; any other removed value must have no kept reader.
-        bool Gone(string value) => producer.TryGetValue(value, out var p) && removed.Contains(p) && !_replacements.ContainsKey(p);
+        bool Gone(string value) => Producer.TryGetValue(value, out var p) && removed.Contains(p) && !_replacements.ContainsKey(p);
         if (Enumerable.Range(0, nodes.Count).Any(i => !removed.Contains(i) && nodes[i].Inputs.Any(Gone))) return model;
 
         var rewritten = Protobuf.ReplaceField(model, 7, graph => Rewrite(model, graph, removed)); // ModelProto.graph
