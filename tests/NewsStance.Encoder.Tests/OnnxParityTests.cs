@@ -78,19 +78,24 @@ public class OnnxParityTests
         // When
         var patched = EncoderFactory.PatchOnnx(onnx, encoder);
         using var runtime = new OnnxHiddenStates(patched, 384);
+        using var fused = new OnnxHiddenStates(OnnxAttentionFusion.Fuse(patched), 384);
         var expected = encoder.Forward(batch).Output;
         var actual = runtime.Run(batch);
+        var actualFused = fused.Run(batch);
 
-        // Then: every real token's state agrees (padding rows are never read), and a cut graph no longer carries the upper layers' weights
-        float worst = 0;
+        // Then: every real token's state agrees (padding rows are never read), with the attention as exported
+        // and fused, and a cut graph no longer carries the upper layers' weights
+        float worst = 0, worstFused = 0;
         for (int b = 0; b < batch.Count; b++)
             for (int t = 0; t < ids[b].Length; t++)
                 for (int j = 0; j < 384; j++)
                 {
                     int i = (b * batch.Length + t) * 384 + j;
                     worst = Math.Max(worst, Math.Abs(expected[i] - actual[i]));
+                    worstFused = Math.Max(worstFused, Math.Abs(expected[i] - actualFused[i]));
                 }
         Assert.True(worst <= 1e-4f, $"max abs difference {worst}");
+        Assert.True(worstFused <= 1e-4f, $"max abs difference with attention fused {worstFused}");
         Assert.Equal(layers, EncoderFactory.LayerCount(EncoderFactory.NamedWeights(patched)));
     }
 
