@@ -40,7 +40,8 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
             // never what it said: the frame reads forward to a quotation after the cue as well.
             bool participle = OpensParticiplePhrase(first);
             bool wordsAfter = afterCue < end && c.Tokens[afterCue].Kind == TokenKind.Word && !c.InQuote(afterCue);
-            if (trailer && (wordsAfter && (participle || OpensFrontedAdverbial(first)) || participle && QuotationAfter(afterCue, end))
+            // Likewise a fronted adverbial before a verb followed by a quotation: "In a letter, she wrote, "…"".
+            if (trailer && (wordsAfter && (participle || OpensFrontedAdverbial(first)) || (participle || OpensFrontedAdverbial(first)) && QuotationAfter(afterCue, end))
                 && Forward() is { } forward)
                 return forward;
             // ""…," Mayor Reed told a meeting in the church hall.": after a quotation that opens the sentence, the trailing
