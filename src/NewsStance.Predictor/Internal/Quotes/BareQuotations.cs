@@ -1,3 +1,5 @@
+using NewsStance.Internal.Reading;
+
 namespace NewsStance.Internal.Quotes;
 
 /// <summary>
@@ -17,6 +19,8 @@ internal sealed class BareQuotations(QuoteContext c, DashTrailer dashTrailer)
             if (!speechLike) continue;
             int sentence = c.Article.SentenceAt(r.Pieces[0].Start);
             int paragraph = c.Article.Sentences[sentence].Paragraph;
+            // A headline capitalises every word, so only in the body does title case mark a title.
+            if (!c.Article.Paragraphs[paragraph].IsTitle && IsTitleCase(r)) continue;
             quotes.Add(dashTrailer.Find(r, sentence, paragraph) ?? new QuoteCandidate
             {
                 Type = QuoteType.Direct, Content = r.Pieces, Quotations = [r], Sentence = sentence, Paragraph = paragraph,
@@ -24,5 +28,22 @@ internal sealed class BareQuotations(QuoteContext c, DashTrailer dashTrailer)
             });
         }
         return quotes;
+    }
+
+    /// <summary>
+    /// True when every word of the quotation is capitalised but the short function words ("Tales From the Crypt",
+    /// "Make America Great Again"): the title of a work, a programme or a slogan, which speech does not write so.
+    /// </summary>
+    private bool IsTitleCase(QuoteRegion r)
+    {
+        int capitalised = 0;
+        foreach (var piece in r.Pieces)
+            for (int t = c.Article.TokenAtOrAfter(piece.Start); t < c.Tokens.Length && c.Tokens[t].Start < piece.End; t++)
+            {
+                if (c.Tokens[t].Kind != TokenKind.Word) continue;
+                if (char.IsUpper(c.First(t))) capitalised++;
+                else if (capitalised == 0 || !QuoteWords.TitleCaseMinorWords.Contains(c.Word(t))) return false;
+            }
+        return capitalised >= 2;
     }
 }

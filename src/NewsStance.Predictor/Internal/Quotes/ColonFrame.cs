@@ -5,8 +5,9 @@ namespace NewsStance.Internal.Quotes;
 
 /// <summary>
 /// A name, a colon and what the person said: "Peskov: …", transcripts' "PENCE: …", and headlines'
-/// "Caddell: Voters Worried…". The rest of the sentence is the content; after a transcript's label ("Q:", "A:",
-/// "LEVIN:" opening a paragraph) the rest of the paragraph is, since a transcript gives a speaker's line whole.
+/// "Caddell: Voters Worried…" (but not a column's label, "The Latest: …"). The rest of the sentence is the content;
+/// after a transcript's label ("Q:", "A:", "LEVIN:" opening a paragraph) the rest of the paragraph is, since a
+/// transcript gives a speaker's line whole.
 /// </summary>
 internal sealed class ColonFrame(QuoteContext c, QuoteClassifier classifier)
 {
@@ -21,6 +22,8 @@ internal sealed class ColonFrame(QuoteContext c, QuoteClassifier classifier)
         if (m is null || m.Form != MentionForm.Name || m.LastToken + 1 >= end || !c.IsPunct(m.LastToken + 1, ':')) return null;
         int colon = m.LastToken + 1;
         if (colon + 1 >= end) return null;
+        // "The Latest: …", "Correction: …": a label naming the column or the kind of story speaks no words.
+        if (QuoteWords.ColumnLabels.Contains(c.Word(m.LastToken))) return null;
         var paragraph = c.Article.Paragraphs[s.Paragraph];
         // Inside a quotation only a transcript's label opens a line: a quoted tweet's "“Trump: You …" names its addressee.
         if (quoted is not null && !IsTranscriptLine(m, paragraph)) return null;

@@ -92,6 +92,11 @@ internal sealed class ReportedContent(QuoteContext c)
         if (c.IsPunct(i, '.') || c.IsPunct(i, ',') || c.IsPunct(i, ';') || c.IsPunct(i, '!') || c.IsPunct(i, '?') || c.IsDash(i)) return true;
         if (c.Tokens[i].Kind == TokenKind.QuoteMark) return true;
         var w = c.Word(i).ToLowerInvariant();
+        // "…, Dana Whitlow, said the new budget would …", "they described him as …": after a reporting verb, a noun phrase
+        // or an object pronoun opens its content; only a time ("said the next day", "a week later") or the addressee of
+        // "told the council" ends the frame there.
+        if (w is "the" or "a" or "an" or "him" or "her" or "them" or "me" or "us" && !QuoteWords.AddresseeVerbs.Contains(lemma) && !TimeFollows(i + 1, end))
+            return false;
         if (QuoteWords.TrailerAdverbialStarts.Contains(w) || Topic(lemma, i, end))
         {
             // …, he said in a statement. / …, she told reporters on Monday. — but not "he said in 2019 that …"
@@ -102,6 +107,14 @@ internal sealed class ReportedContent(QuoteContext c)
             }
             return true;
         }
+        return false;
+    }
+
+    /// <summary>True when a time noun ("day", "week", "Monday") stands within the two words from <paramref name="from"/>.</summary>
+    private bool TimeFollows(int from, int end)
+    {
+        for (int t = from; t < end && t < from + 2; t++)
+            if (c.Tokens[t].Kind == TokenKind.Word && QuoteContext.IsDayOrTime(c.Word(t).ToLowerInvariant())) return true;
         return false;
     }
 

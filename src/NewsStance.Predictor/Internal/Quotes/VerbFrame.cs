@@ -40,10 +40,15 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
             // never what it said: the frame reads forward to a quotation after the cue as well.
             bool participle = OpensParticiplePhrase(first);
             bool wordsAfter = afterCue < end && c.Tokens[afterCue].Kind == TokenKind.Word && !c.InQuote(afterCue);
-            if (trailer && (wordsAfter && (participle || OpensFrontedAdverbial(first)) || participle && QuotationAfter(afterCue, end))
+            // Likewise a fronted adverbial before a verb followed by a quotation: "In a letter, she wrote, "…"".
+            if (trailer && (wordsAfter && (participle || OpensFrontedAdverbial(first)) || (participle || OpensFrontedAdverbial(first)) && QuotationAfter(afterCue, end))
                 && Forward() is { } forward)
                 return forward;
-            if (trailer && content.IsClauseEnd(afterCue, end, lemma))
+            // ""…," Mayor Reed told a meeting in the church hall.": after a quotation that opens the sentence, the trailing
+            // attribution's content is that quotation; a place, time, addressee or clause after the verb tells how it was
+            // said, unless "that" opens a reported clause there.
+            bool afterQuotation = trailer && OpeningQuotationEndsAt(before, first) && !ThatAfter(afterCue, end);
+            if (trailer && (afterQuotation || content.IsClauseEnd(afterCue, end, lemma)))
             {
                 // "…, X said." — and mid-sentence "The plan, X said, would fail within a year."
                 var right = Continuation(afterCue, end);
@@ -56,6 +61,13 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
                     else AddSplitTail(pieces, afterCue, end);
                     if (classifier.Classify(new ReportingFrame(s, pieces, cue.Cue, cue.Lemma, subject, FramePattern.ContentSubjectCue)) is { } trailerQuote) return trailerQuote;
                 }
+            }
+            // ""Pay the workers now!" Union leader Jo Marsh said.": a quotation closing on "!" or "?" ends a sentence of its
+            // own before a capitalised speaker; the attribution that opens the next sentence and ends with its verb takes it.
+            if (phraseStart == first && QuotationEndingSentenceBefore(s) is { } exclaimed && content.IsClauseEnd(afterCue, end, lemma))
+            {
+                var quoted = c.Article.Sentences[c.Article.SentenceAt(exclaimed.Start)];
+                if (classifier.Classify(new ReportingFrame(quoted, [exclaimed], cue.Cue, cue.Lemma, subject, FramePattern.ContentSubjectCue)) is { } q) return q;
             }
             return Forward();
         }
@@ -104,6 +116,38 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
     /// <summary>True when a quotation opens at <paramref name="i"/>, or after the comma or colon there.</summary>
     private bool QuotationAfter(int i, int end)
         => i < end && (c.InQuote(i) || (c.IsPunct(i, ',') || c.IsPunct(i, ':')) && i + 1 < end && c.InQuote(i + 1));
+
+    /// <summary>
+    /// True when a quotation that opens the sentence ends at <paramref name="before"/> (its closing mark, or a comma right
+    /// after it): the sentence reads "…," X said.
+    /// </summary>
+    private bool OpeningQuotationEndsAt(int before, int first)
+    {
+        if (before > first && c.IsPunct(before, ',') && !c.InQuote(before)) before--;
+        return before > first && c.Tokens[before].Kind == TokenKind.QuoteMark && c.RegionAt(before) is { } r
+            && c.RegionAt(first) == r;
+    }
+
+    /// <summary>
+    /// The last piece of a quotation that closes on "!" or "?" right before sentence <paramref name="s"/> in its paragraph,
+    /// or null.
+    /// </summary>
+    private TextSpan? QuotationEndingSentenceBefore(Sentence s)
+    {
+        int mark = s.FirstToken - 1;
+        if (mark < 0 || c.Tokens[mark].Kind != TokenKind.QuoteMark || c.RegionAt(mark) is not { Pieces.Count: > 0 } r) return null;
+        var piece = r.Pieces[^1];
+        bool sameParagraph = piece.Start >= c.Article.Paragraphs[s.Paragraph].Span.Start;
+        return sameParagraph && c.Text[piece.End - 1] is '!' or '?' && r.Outer.End <= c.Tokens[s.FirstToken].Start ? piece : null;
+    }
+
+    /// <summary>True when "that" stands outside quotation marks between <paramref name="from"/> and <paramref name="end"/>.</summary>
+    private bool ThatAfter(int from, int end)
+    {
+        for (int t = from; t < end; t++)
+            if (!c.InQuote(t) && c.Tokens[t].Kind == TokenKind.Word && c.Word(t) == "that") return true;
+        return false;
+    }
 
     /// <summary>The first comma outside quotation marks from <paramref name="from"/>, or <paramref name="end"/>.</summary>
     private int FirstCommaOutsideQuotes(int from, int end)
