@@ -70,7 +70,9 @@ internal sealed class ReportedContent(QuoteContext c)
         if (requireThat && !hasThat && !colon && !c.InQuote(i) && !objectContent && !request) return null;
         // A noun object and not a clause ("said nothing", "told a story"): only speech verbs may go without "that".
         if (!hasThat && !colon && !c.InQuote(i) && !objectContent && !request && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i))) return null;
-        if (!hasThat && !colon && !c.InQuote(i) && !infinitive && IsClauseEnd(i, end, lemma) && !LooksLikeClauseStart(i)) return null;
+        // "called him divisive": the cue has checked that a complement follows the pronoun, which ends no clause here.
+        bool namedPronoun = lemma == "call" && QuoteWords.ObjectPronouns.Contains(c.Word(i));
+        if (!hasThat && !colon && !c.InQuote(i) && !infinitive && !namedPronoun && IsClauseEnd(i, end, lemma) && !LooksLikeClauseStart(i)) return null;
         int stop = NextSpeechClause(i, end) - 1;
         // "criticized the company's email policy, which auditors had flagged": a relative clause set off after a noun-phrase
         // content describes the object in the writer's words; it is not part of what was said.
