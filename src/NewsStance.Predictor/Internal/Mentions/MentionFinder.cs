@@ -87,7 +87,8 @@ internal static class MentionFinder
                     mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count));
                     continue;
                 }
-                var noun = TryNounMention(article, sentence, i, end, word, initial, mentions.Count);
+                var noun = TryNounMention(article, sentence, i, end, word, initial, mentions.Count)
+                    ?? SubjectPhrases.At(article, sentence, i, end, initial, mentions.Count);
                 if (noun is null) continue;
                 // "the Kremlin spokesman" absorbs the name-like modifier "Kremlin" found just before.
                 while (mentions.Count > firstInSentence && mentions[^1].Span.Start >= noun.Span.Start) mentions.RemoveAt(mentions.Count - 1);
