@@ -44,7 +44,35 @@ internal sealed class VerbSubject(QuoteContext c)
             subject = head;
             subjectStart = head.FirstToken;
         }
+        // "the operator's director, …", "Velna Transit's spokesman": the possessor opens the subject phrase.
+        if (subject is not null && PossessorBefore(subjectStart >= first ? Math.Min(subjectStart, subject.FirstToken) : subject.FirstToken, first) is int possessor)
+            subjectStart = possessor;
         return (subject, subjectStart);
+    }
+
+    /// <summary>
+    /// The first token of the possessor right before <paramref name="start"/> ("Velna Transit's", "the operator's",
+    /// "Sanders' "), or null when none stands there.
+    /// </summary>
+    private int? PossessorBefore(int start, int first)
+    {
+        int k = start - 1;
+        if (k < first || c.InQuote(k)) return null;
+        var w = c.Word(k);
+        bool apostrophe = c.Tokens[k].Kind == TokenKind.Punctuation && w is "'" or "’";
+        if (!apostrophe && !(c.Tokens[k].Kind == TokenKind.Word && w.Length > 2 && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))))
+            return null;
+        int end = apostrophe ? k - 1 : k;
+        if (end < first) return null;
+        if (c.MentionEndingAt(end) is { } owner) return owner.FirstToken;
+        // A common noun possessor: "the operator's" — back over its modifiers to the determiner.
+        int t = end;
+        while (t - 1 >= first && end - t < 4 && c.Tokens[t - 1].Kind == TokenKind.Word && !c.InQuote(t - 1) && !c.IsPunct(t - 1, ','))
+        {
+            t--;
+            if (Lexicon.Determiners.Contains(c.Word(t))) return t;
+        }
+        return end;
     }
 
     /// <summary>
