@@ -46,6 +46,13 @@ internal static class MentionFinder
             for (int i = from; i < end; i++)
             {
                 var t = tokens[i];
+                // "Six in 10 say …", "Nearly half said …": a share of those polled.
+                if (t.Kind is TokenKind.Word or TokenKind.Number && ShareMentions.At(article, sentence, i, end, mentions.Count == firstInSentence, mentions.Count) is { } share)
+                {
+                    mentions.Add(share);
+                    i = share.LastToken;
+                    continue;
+                }
                 if (t.Kind != TokenKind.Word) continue;
                 char c = text[t.Start];
                 string word = article.TextOf(t);
@@ -80,7 +87,8 @@ internal static class MentionFinder
                     mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count));
                     continue;
                 }
-                var noun = TryNounMention(article, sentence, i, end, word, initial, mentions.Count);
+                var noun = TryNounMention(article, sentence, i, end, word, initial, mentions.Count)
+                    ?? SubjectPhrases.At(article, sentence, i, end, initial, mentions.Count);
                 if (noun is null) continue;
                 // "the Kremlin spokesman" absorbs the name-like modifier "Kremlin" found just before.
                 while (mentions.Count > firstInSentence && mentions[^1].Span.Start >= noun.Span.Start) mentions.RemoveAt(mentions.Count - 1);
@@ -389,6 +397,17 @@ internal static class MentionFinder
         => w.Length > 3 && w.EndsWith('s') && (Lexicon.PersonRoles.Contains(w[..^1])
             || w.EndsWith("ies", StringComparison.OrdinalIgnoreCase) && Lexicon.PersonRoles.Contains(w[..^3] + "y"));
 
+    /// <summary>True for a possessive word ("Town's", "Town’s") or the apostrophe after a plural or name in -s ("Sanders' ").</summary>
+    private static bool IsPossessive(Article a, int k)
+    {
+        var w = a.TextOf(a.Tokens[k]);
+        if (a.Tokens[k].Kind == TokenKind.Word)
+            return w.Length > 2 && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))
+                // "it's", "that's", "there's" are a pronoun and "is".
+                && !Lexicon.SubjectPronouns.Contains(w[..^2]) && w[..^2].ToLowerInvariant() is not ("that" or "there" or "here" or "what" or "who" or "where" or "let");
+        return w is "'" or "’" && k > 0 && a.Tokens[k - 1].Kind == TokenKind.Word && a.Tokens[k - 1].End == a.Tokens[k].Start && a.TextOf(a.Tokens[k - 1]).EndsWith('s');
+    }
+
     private static bool IsAuxiliary(string w) => MentionWords.SubjectVerbFillers.Contains(w);
 
     private static bool IsAdjectival(string w)
@@ -429,12 +448,15 @@ internal static class MentionFinder
             if (Lexicon.PersonRoles.Contains(next) || Lexicon.DocumentHeads.Contains(next) || Lexicon.OrganizationHeads.Contains(next)) return null;
         }
         // Walk back over modifiers to a determiner: "the Kremlin spokesman", "a senior official".
-        int k = i - 1, start = i, modifiers = 0;
+        int k = i - 1, start = i, modifiers = 0, possessive = -1;
         bool determiner = false;
         // Up to four modifiers, a capitalised name among them counting as one word ("a former Democratic National Committee chairman").
         while (k >= s.FirstToken && i - k <= 8 && modifiers <= 4)
         {
             var t = tokens[k];
+            // A possessive opens the phrase as a determiner does ("Harbor Town's campaign", "Sanders' campaign");
+            // the walk goes on in case an article opens the whole phrase ("the company's chief executive").
+            if (possessive < 0 && IsPossessive(a, k)) possessive = k;
             if (t.Kind != TokenKind.Word && t.Kind != TokenKind.Number) break;
             var w = a.TextOf(t);
             if (Lexicon.Determiners.Contains(w)) { start = k; determiner = true; k--; continue; }
@@ -450,10 +472,12 @@ internal static class MentionFinder
         // Quantifiers heading a phrase of their own ("Some said", "most of the delegates said") stand for several people.
         bool plural = word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
             || word.ToLowerInvariant() is "police" or "staff" or "personnel" or "many" or "some" or "most" or "several" or "few" or "percent";
-        if (!determiner)
+        if (!determiner && !(form is MentionForm.Anonymous or MentionForm.OrganizationNoun && plural))
         {
             // Bare nouns are sources only when plural and unnamed: "officials said", "several other countries insist".
-            if (!(form is MentionForm.Anonymous or MentionForm.OrganizationNoun && plural)) return null;
+            if (possessive < 0) return null;
+            // After a possessive the noun is determined; the possessor is a mention of its own, so the phrase starts after it.
+            start = possessive + 1;
         }
         if (form == MentionForm.Anonymous && determiner && !plural && word is "official" or "diplomat" or "aide" or "analyst")
             kind = SpeakerKind.Anonymous;

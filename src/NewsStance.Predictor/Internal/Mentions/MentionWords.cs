@@ -17,6 +17,14 @@ internal static class MentionWords
     public static readonly FrozenSet<string> PlaceHeads = Load("place-heads.txt");
     public static readonly FrozenSet<string> PlaceOfHeads = Load("place-of-heads.txt");
     public static readonly FrozenSet<string> OpeningWords = Load("opening-words.txt");
+    public static readonly FrozenSet<string> ShareWords = Load("share-words.txt");
+    public static readonly FrozenSet<string> ShareApproximators = Load("share-approximators.txt");
+    public static readonly FrozenSet<string> NumberWords = Load("number-words.txt");
+    public static readonly FrozenSet<string> PolledParticiples = Load("polled-participles.txt");
+    public static readonly FrozenSet<string> PhraseBreakers = Load("phrase-breakers.txt");
+    public static readonly FrozenSet<string> Prepositions = Load("prepositions.txt");
+    public static readonly FrozenSet<string> SayingVerbs = Load("saying-verbs.txt");
+    public static readonly FrozenSet<string> TimeNouns = Load("time-nouns.txt");
 
     /// <summary>Where these lists are kept.</summary>
     public static WordListFolder Folder => WordListFolder.Mentions;

@@ -40,8 +40,41 @@ internal sealed class AccordingToFrame(QuoteContext c, QuoteClassifier classifie
             int stop = i - 1;
             if (stop < first) return null;
             content = c.Trim(new TextSpan(c.Tokens[first].Start, c.Tokens[stop].End));
+            // "…, according to X, …": set off by commas inside the sentence, the source stands between the parts of its
+            // content ("Missing, according to members, was any mention of …"); an opening connective before it ("In addition,",
+            // "But,") is no part of the content.
+            if (c.IsPunct(stop, ',') && RightPart(speaker, end) is { } right)
+            {
+                List<TextSpan> pieces = IsConnective(first, stop) || content.Length == 0 ? [right] : [content, right];
+                return classifier.Classify(new ReportingFrame(s, pieces, cue, "according to", speaker, FramePattern.AccordingTo));
+            }
         }
         if (content.Length == 0) return null;
         return classifier.Classify(new ReportingFrame(s, [content], cue, "according to", speaker, FramePattern.AccordingTo));
     }
+
+    /// <summary>
+    /// The rest of the sentence after the comma that closes the source phrase, when it holds at least three words; past an
+    /// apposition of a named source ("according to Dan Ross, a former envoy, …"). Null when the sentence ends with the source.
+    /// </summary>
+    private TextSpan? RightPart(Mention speaker, int end)
+    {
+        int comma = speaker.LastToken + 1;
+        while (comma < end && comma - speaker.LastToken <= 12 && !c.InQuote(comma) && !c.IsPunct(comma, ',')) comma++;
+        if (comma >= end || !c.IsPunct(comma, ',')) return null;
+        if (speaker.Form == MentionForm.Name && comma + 1 < end && c.Tokens[comma + 1].Kind == TokenKind.Word && Lexicon.Determiners.Contains(c.Word(comma + 1)))
+        {
+            // The apposition runs to the next comma; with none, the sentence ends with the source.
+            comma++;
+            while (comma < end && !c.InQuote(comma) && !c.IsPunct(comma, ',')) comma++;
+            if (comma >= end || !c.IsPunct(comma, ',')) return null;
+        }
+        if (end - (comma + 1) < 3) return null;
+        var span = c.Trim(new TextSpan(c.Tokens[comma + 1].Start, c.Tokens[end - 1].End));
+        return span.Length == 0 || c.TokenCount(span) < 3 ? null : span;
+    }
+
+    /// <summary>True when tokens <paramref name="first"/> to before <paramref name="comma"/> are an opening connective ("In addition", "But").</summary>
+    private bool IsConnective(int first, int comma)
+        => comma - first <= 2 && c.Tokens[first].Kind == TokenKind.Word && Lexicon.NotNames.Contains(c.Word(first));
 }

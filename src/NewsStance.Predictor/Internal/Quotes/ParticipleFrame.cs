@@ -8,14 +8,20 @@ namespace NewsStance.Internal.Quotes;
 /// </summary>
 internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier, ReportedContent content)
 {
-    /// <summary>The quote of the participle read as <paramref name="cue"/> in sentence <paramref name="s"/>, or null.</summary>
-    public QuoteCandidate? Find(Sentence s, VerbCue cue)
+    /// <summary>
+    /// The quote of the participle read as <paramref name="cue"/> in sentence <paramref name="s"/>, or null;
+    /// <paramref name="previous"/> is the frame found last before it in the same sentence, if any.
+    /// </summary>
+    public QuoteCandidate? Find(Sentence s, VerbCue cue, QuoteCandidate? previous)
     {
         int first = s.FirstToken, end = first + s.TokenCount;
         int k = cue.SubjectEnd;
         if (k < first || !(c.IsPunct(k, ',') || k > first && c.Word(k) is "while" or "before" or "after" or "when" or "by")) return null;
-        // The speaker is the sentence's main subject, the first mention after its opening phrase and before any reporting word.
-        var main = c.MainSubject(s, first, cue.Verb);
+        // The speaker is the sentence's main subject, the first mention after its opening phrase and before any reporting word;
+        // after an inverted attribution ("“…,” said Ann Lee, suggesting that …") the subject follows its verb, and the
+        // participle continues the speaker of that attribution.
+        var main = c.MainSubject(s, first, cue.Verb)
+            ?? (previous is { Pattern: FramePattern.ContentCueSubject, FrameSpeaker: { } inverted } && inverted.LastToken < cue.Verb ? inverted : null);
         if (main is null) return null;
         var after = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
         if (after is null) return null;

@@ -73,7 +73,8 @@ internal sealed class QuoteFinder
                 continue;
             }
             if (VerbCue.Read(_c, s, i) is not { } cue) continue;
-            if ((cue.Participle ? _participle.Find(s, cue) : _verb.Find(s, cue)) is { } found) frames.Add(found);
+            var previous = frames.Count > 0 && frames[^1].Sentence == s.Index ? frames[^1] : null;
+            if ((cue.Participle ? _participle.Find(s, cue, previous) : _verb.Find(s, cue)) is { } found) frames.Add(found);
             // A frame's content may hold a second frame ("…, he said, adding that …"): keep scanning after the cue.
         }
     }

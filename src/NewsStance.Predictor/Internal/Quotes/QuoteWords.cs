@@ -10,6 +10,10 @@ internal static class QuoteWords
 {
     public static readonly FrozenSet<string> AuxiliariesAndAdverbs = Load("aux-and-adverbs.txt");
     public static readonly FrozenSet<string> DaysAndTimes = Load("days-and-times.txt");
+    public static readonly FrozenSet<string> ObjectPronouns = Load("object-pronouns.txt");
+    public static readonly FrozenSet<string> NotCallComplements = Load("not-call-complements.txt");
+    public static readonly FrozenSet<string> AsideOpeners = Load("aside-openers.txt");
+    public static readonly FrozenSet<string> PrepositionParticiples = Load("preposition-participles.txt");
     public static readonly FrozenSet<string> FrontedPhraseOpeners = Load("fronted-phrase-openers.txt");
     public static readonly FrozenSet<string> ClauseStarts = Load("clause-starts.txt");
     public static readonly FrozenSet<string> SubjectStarts = Load("subject-starts.txt");

@@ -70,11 +70,15 @@ internal sealed class ReportedContent(QuoteContext c)
         if (requireThat && !hasThat && !colon && !c.InQuote(i) && !objectContent && !request) return null;
         // A noun object and not a clause ("said nothing", "told a story"): only speech verbs may go without "that".
         if (!hasThat && !colon && !c.InQuote(i) && !objectContent && !request && !(Lexicon.IsCoreSpeechVerb(lemma) || LooksLikeClauseStart(i))) return null;
-        if (!hasThat && !colon && !c.InQuote(i) && !infinitive && IsClauseEnd(i, end, lemma) && !LooksLikeClauseStart(i)) return null;
+        // "called him divisive": the cue has checked that a complement follows the pronoun, which ends no clause here.
+        bool namedPronoun = lemma == "call" && QuoteWords.ObjectPronouns.Contains(c.Word(i));
+        if (!hasThat && !colon && !c.InQuote(i) && !infinitive && !namedPronoun && IsClauseEnd(i, end, lemma) && !LooksLikeClauseStart(i)) return null;
         int stop = NextSpeechClause(i, end) - 1;
         // "criticized the company's email policy, which auditors had flagged": a relative clause set off after a noun-phrase
         // content describes the object in the writer's words; it is not part of what was said.
-        if (objectContent && !hasThat && !colon && !c.InQuote(i)) stop = Math.Min(stop, NonRestrictiveRelative(i, stop + 1) - 1);
+        // So does a participle or concessive aside after a noun phrase; after an infinitive ("pledged to bolster its army,
+        // reversing …") the participle is as often part of what was promised.
+        if (objectContent && !hasThat && !colon && !c.InQuote(i)) stop = Math.Min(stop, NonRestrictiveRelative(i, stop + 1, asides: !infinitive) - 1);
         if (stop < i) return null;
         int start = request && i == requestedAt ? cueEnd + 1 : i;
         var content = c.Trim(new TextSpan(c.Tokens[start].Start, c.Tokens[stop].End));
@@ -156,12 +160,31 @@ internal sealed class ReportedContent(QuoteContext c)
         return end;
     }
 
-    /// <summary>The comma before ", which" or ", who" outside quotation marks from <paramref name="from"/>, or <paramref name="end"/>.</summary>
-    private int NonRestrictiveRelative(int from, int end)
+    /// <summary>
+    /// The comma outside quotation marks from <paramref name="from"/> that sets off the writer's aside after a noun phrase:
+    /// a relative clause (", which …", ", who …"), a participle phrase (", leading to …") or a concessive or contrasting
+    /// clause (", even though …", ", instead …") when <paramref name="asides"/>; or <paramref name="end"/>.
+    /// </summary>
+    private int NonRestrictiveRelative(int from, int end, bool asides)
     {
         for (int t = from; t + 1 < end; t++)
-            if (!c.InQuote(t) && c.IsPunct(t, ',') && !c.InQuote(t + 1) && c.Word(t + 1) is "which" or "who") return t;
+        {
+            if (c.InQuote(t) || !c.IsPunct(t, ',') || c.InQuote(t + 1) || c.Tokens[t + 1].Kind != TokenKind.Word) continue;
+            var w = c.Word(t + 1);
+            if (w is "which" or "who" || asides && (QuoteWords.AsideOpeners.Contains(w) || IsAsideParticiple(t + 1, end))) return t;
+        }
         return end;
+    }
+
+    /// <summary>
+    /// A participle opening the writer's aside (", leading to …"): a lower-case word in -ing that is no preposition
+    /// ("including") and no adjective in a list (", loving and admirable").
+    /// </summary>
+    private bool IsAsideParticiple(int t, int end)
+    {
+        var w = c.Word(t);
+        return char.IsLower(w[0]) && w.Length > 4 && w.EndsWith("ing", StringComparison.Ordinal) && !QuoteWords.PrepositionParticiples.Contains(w)
+            && !(t + 1 < end && (c.IsPunct(t + 1, ',') || c.Word(t + 1) is "and" or "or"));
     }
 
     /// <summary>True when the quotation whose closing mark is at <paramref name="mark"/> ends on a comma ("… money,"").</summary>

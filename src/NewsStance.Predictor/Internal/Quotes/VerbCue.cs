@@ -105,6 +105,16 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
     private static bool NamesItsObject(QuoteContext c, int from, int end)
     {
         if (from >= end || c.InQuote(from) || c.Tokens[from].Kind != TokenKind.Word || c.Word(from) is "a" or "an") return false;
+        // "called him divisive", "calls them a danger": after an object pronoun a word that opens no adverbial or
+        // particle ("called her back on Monday", "called them to ask") is its complement.
+        // "Her" before a noun is as often a possessive ("called her husband"), so it needs "a" as a noun object does.
+        if (QuoteWords.ObjectPronouns.Contains(c.Word(from)))
+        {
+            if (from + 1 >= end || c.InQuote(from + 1) || c.Tokens[from + 1].Kind != TokenKind.Word) return false;
+            var next = c.Word(from + 1);
+            if (next is not ("a" or "an"))
+                return c.Word(from) != "her" && !QuoteWords.NotCallComplements.Contains(next) && !QuoteContext.IsDayOrTime(next);
+        }
         for (int t = from + 1; t < end && t - from <= 4; t++)
         {
             if (c.InQuote(t) || c.Tokens[t].Kind != TokenKind.Word || QuoteWords.SourcePostModifierStarts.Contains(c.Word(t)) || c.Word(t) is "to" or "and" or "that") return false;

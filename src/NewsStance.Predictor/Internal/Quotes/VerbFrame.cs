@@ -24,7 +24,10 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
             // "…," the operator's director, Bernard Lacombe, said, "…": the content stops before the whole apposition.
             int phraseStart = subjectStart >= first ? Math.Min(subject.FirstToken, subjectStart) : subject.FirstToken;
             int before = phraseStart - 1;
-            bool trailer = before >= first && (c.IsPunct(before, ',') || c.IsDash(before) || c.Tokens[before].Kind == TokenKind.QuoteMark || c.IsPunct(before, '('));
+            // "…, who say the plan lacks money": a relative pronoun opens a relative clause; the main clause before it is
+            // about its antecedent, not its content, so the frame reads forward.
+            bool trailer = before >= first && (c.IsPunct(before, ',') || c.IsDash(before) || c.Tokens[before].Kind == TokenKind.QuoteMark || c.IsPunct(before, '('))
+                && subject.Head is not ("who" or "which");
             int afterCue = SkipAddressee(lemma, cueEnd + 1, end);
             // Subject-cue with content after it; in a fronted subordinate clause ("When X said …, the traders cheered")
             // the content ends at the comma that closes the clause.

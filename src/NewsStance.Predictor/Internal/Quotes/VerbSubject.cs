@@ -30,6 +30,9 @@ internal sealed class VerbSubject(QuoteContext c)
         // Apposition or relative clause between subject and verb: "Peskov, who …, said".
         if (subject is null && k >= first && c.IsPunct(k, ',') && !invertedTrailer)
             (subject, subjectStart) = SubjectBeforeComma(k, first) ?? (null, -1);
+        // An aside between dashes: "The harbour master -- who has clashed with the council -- said", "Anna Berg — a pilot — says".
+        if (subject is null && k >= first && c.IsDash(k))
+            (subject, subjectStart) = SubjectBeforeDash(k, first) ?? (null, -1);
         // A source with a post-modifier: "a source familiar with the talks said", "officials in the capital said".
         if (subject is null && k >= first && !invertedTrailer)
             subject = SubjectWithPostModifier(k, first);
@@ -41,7 +44,35 @@ internal sealed class VerbSubject(QuoteContext c)
             subject = head;
             subjectStart = head.FirstToken;
         }
+        // "the operator's director, …", "Velna Transit's spokesman": the possessor opens the subject phrase.
+        if (subject is not null && PossessorBefore(subjectStart >= first ? Math.Min(subjectStart, subject.FirstToken) : subject.FirstToken, first) is int possessor)
+            subjectStart = possessor;
         return (subject, subjectStart);
+    }
+
+    /// <summary>
+    /// The first token of the possessor right before <paramref name="start"/> ("Velna Transit's", "the operator's",
+    /// "Sanders' "), or null when none stands there.
+    /// </summary>
+    private int? PossessorBefore(int start, int first)
+    {
+        int k = start - 1;
+        if (k < first || c.InQuote(k)) return null;
+        var w = c.Word(k);
+        bool apostrophe = c.Tokens[k].Kind == TokenKind.Punctuation && w is "'" or "’";
+        if (!apostrophe && !(c.Tokens[k].Kind == TokenKind.Word && w.Length > 2 && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))))
+            return null;
+        int end = apostrophe ? k - 1 : k;
+        if (end < first) return null;
+        if (c.MentionEndingAt(end) is { } owner) return owner.FirstToken;
+        // A common noun possessor: "the operator's" — back over its modifiers to the determiner.
+        int t = end;
+        while (t - 1 >= first && end - t < 4 && c.Tokens[t - 1].Kind == TokenKind.Word && !c.InQuote(t - 1) && !c.IsPunct(t - 1, ','))
+        {
+            t--;
+            if (Lexicon.Determiners.Contains(c.Word(t))) return t;
+        }
+        return end;
     }
 
     /// <summary>
@@ -73,6 +104,23 @@ internal sealed class VerbSubject(QuoteContext c)
             if (m.Form == MentionForm.Pronoun) return null;
             // A name inside the post-modifier ("experts on North Korea and …") is passed over on the way back to its head.
             if (QuoteWords.SourcePostModifierStarts.Contains(c.Word(j + 1))) return m;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The subject of "X — aside — said": the mention before the dash that opens the aside (or, with none, the aside's own
+    /// name), and the first token of the whole phrase.
+    /// </summary>
+    private (Mention? Subject, int PhraseStart)? SubjectBeforeDash(int dash, int first)
+    {
+        for (int k = dash - 1; k >= first && dash - k < 40; k--)
+        {
+            if (c.InQuote(k)) return null;
+            if (!c.IsDash(k)) continue;
+            var outer = k - 1 >= first ? c.MentionEndingAt(k - 1) : null;
+            if (outer is not null && outer.Form != MentionForm.Pronoun) return (outer, outer.FirstToken);
+            return c.MentionStartingAt(k + 1) is { Form: MentionForm.Name } inner ? (inner, k + 1) : null;
         }
         return null;
     }

@@ -1,0 +1,70 @@
+using NewsStance.Internal.Reading;
+
+namespace NewsStance.Internal.Mentions;
+
+/// <summary>
+/// A share of the people a poll asked, as the subject of a reporting verb: "Six in 10 say", "one out of five said",
+/// "About 42% say", "Nearly half said", "a third say", "two-thirds said", "Those surveyed say". A poll reports what a
+/// share of its respondents said, so the share is an unnamed source. Only before a reporting verb (or the auxiliaries
+/// and adverbs that may stand before one): elsewhere a share is as often an object ("half of the ferries").
+/// </summary>
+internal static class ShareMentions
+{
+    /// <summary>The share mention starting at token <paramref name="i"/>, or null.</summary>
+    public static Mention? At(Article a, Sentence s, int i, int end, bool initial, int index)
+    {
+        var tokens = a.Tokens;
+        int j = i;
+        // Approximators ("About", "More than", "Nearly") and an article ("a third") before the share itself.
+        bool article = false;
+        while (j < end && j - i < 3 && tokens[j].Kind == TokenKind.Word && MentionWords.ShareApproximators.Contains(a.TextOf(tokens[j]))) j++;
+        if (j < end && tokens[j].Kind == TokenKind.Word && a.TextOf(tokens[j]) is "a" or "A" or "an" or "An") { article = true; j++; }
+        int last = ShareEnd(a, j, end, article);
+        if (last < 0 || last + 1 >= end || !VerbFollows(a, last + 1)) return null;
+        return new Mention
+        {
+            Index = index, Span = new TextSpan(tokens[i].Start, tokens[last].End), Form = MentionForm.Anonymous, Kind = SpeakerKind.Anonymous,
+            Core = a.Text[tokens[i].Start..tokens[last].End], Head = a.TextOf(tokens[last]).ToLowerInvariant(), Plural = true,
+            Sentence = s.Index, FirstToken = i, LastToken = last, IsSentenceInitial = initial,
+        };
+    }
+
+    /// <summary>The last token of a share starting at <paramref name="j"/> ("6 in 10", "42%", "half", "Those polled"), or -1.</summary>
+    private static int ShareEnd(Article a, int j, int end, bool article)
+    {
+        if (j >= end) return -1;
+        var tokens = a.Tokens;
+        bool number = IsNumber(a, j);
+        // "6 in 10", "one out of five"
+        if (number && j + 2 < end && a.TextOf(tokens[j + 1]) == "in" && IsNumber(a, j + 2)) return j + 2;
+        if (number && j + 3 < end && a.TextOf(tokens[j + 1]) == "out" && a.TextOf(tokens[j + 2]) == "of" && IsNumber(a, j + 3)) return j + 3;
+        // "42%"
+        if (tokens[j].Kind == TokenKind.Number && j + 1 < end && a.Slice(tokens[j + 1]) is "%") return j + 1;
+        if (tokens[j].Kind != TokenKind.Word) return -1;
+        var w = a.TextOf(tokens[j]);
+        // "Those surveyed"
+        if (w is "Those" or "those" && j + 1 < end && MentionWords.PolledParticiples.Contains(a.TextOf(tokens[j + 1]))) return j + 1;
+        // "half", "a third", "two thirds", "three-quarters", "majorities": a singular fraction needs its article or number.
+        int hyphen = w.LastIndexOf('-');
+        var fraction = hyphen >= 0 ? w[(hyphen + 1)..] : w;
+        if (!MentionWords.ShareWords.Contains(fraction)) return -1;
+        bool counted = article || hyphen >= 0 || j - 1 >= 0 && IsNumber(a, j - 1);
+        return counted || fraction.Equals("half", StringComparison.OrdinalIgnoreCase) || fraction.EndsWith('s') ? j : -1;
+    }
+
+    private static bool IsNumber(Article a, int t)
+        => a.Tokens[t].Kind == TokenKind.Number || a.Tokens[t].Kind == TokenKind.Word && MentionWords.NumberWords.Contains(a.TextOf(a.Tokens[t]));
+
+    /// <summary>True when a reporting verb follows at <paramref name="t"/>, perhaps after auxiliaries and adverbs ("have also said").</summary>
+    private static bool VerbFollows(Article a, int t)
+    {
+        var tokens = a.Tokens;
+        for (int k = t; k < tokens.Length && k - t < 3 && tokens[k].Kind == TokenKind.Word; k++)
+        {
+            var w = a.TextOf(tokens[k]);
+            if (Lexicon.ReportingLemma(w) is not null) return true;
+            if (!MentionWords.SubjectVerbFillers.Contains(w)) return false;
+        }
+        return false;
+    }
+}
