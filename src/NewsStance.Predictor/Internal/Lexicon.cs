@@ -98,7 +98,10 @@ internal static class Lexicon
 
     /// <summary>The lemma of a reporting-verb form (<c>stressed</c> → <c>stress</c>), or null.</summary>
     public static string? ReportingLemma(ReadOnlySpan<char> word)
-        => ReportingForms.TryGetValue(word.ToString(), out var l) ? l : null;
+        => ReportingFormsBySpan.TryGetValue(word, out var l) ? l : null; // no string made: it is asked of most tokens
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ReportingFormsBySpan
+        = ReportingForms.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // The next lists are looked up as written (lower case), like the lemmas they are asked about.
     private static readonly FrozenSet<string> ParticleVerbs = Load("particle-verbs.txt", StringComparer.Ordinal);

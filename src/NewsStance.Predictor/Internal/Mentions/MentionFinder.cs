@@ -30,6 +30,7 @@ internal static class MentionFinder
         foreach (var s in article.Sentences)
             for (int i = s.FirstToken + 1; i < s.FirstToken + s.TokenCount; i++)
                 if (tokens[i].Kind == TokenKind.Word && char.IsUpper(text[tokens[i].Start])) namesInsideLookup.Add(article.Slice(tokens[i]));
+        var verbs = new ReportingVerbIndex(article);
         foreach (var sentence in article.Sentences)
         {
             int end = sentence.FirstToken + sentence.TokenCount;
@@ -47,7 +48,7 @@ internal static class MentionFinder
             {
                 var t = tokens[i];
                 // "Six in 10 say …", "Nearly half said …": a share of those polled.
-                if (t.Kind is TokenKind.Word or TokenKind.Number && ShareMentions.At(article, sentence, i, end, mentions.Count == firstInSentence, mentions.Count) is { } share)
+                if (t.Kind is TokenKind.Word or TokenKind.Number && ShareMentions.At(article, sentence, i, end, mentions.Count == firstInSentence, mentions.Count, verbs) is { } share)
                 {
                     mentions.Add(share);
                     i = share.LastToken;
@@ -88,7 +89,7 @@ internal static class MentionFinder
                     continue;
                 }
                 var noun = TryNounMention(article, sentence, i, end, word, initial, mentions.Count)
-                    ?? SubjectPhrases.At(article, sentence, i, end, initial, mentions.Count);
+                    ?? SubjectPhrases.At(article, sentence, i, end, initial, mentions.Count, verbs);
                 if (noun is null) continue;
                 // "the Kremlin spokesman" absorbs the name-like modifier "Kremlin" found just before.
                 while (mentions.Count > firstInSentence && mentions[^1].Span.Start >= noun.Span.Start) mentions.RemoveAt(mentions.Count - 1);

@@ -11,9 +11,12 @@ namespace NewsStance.Internal.Mentions;
 internal static class ShareMentions
 {
     /// <summary>The share mention starting at token <paramref name="i"/>, or null.</summary>
-    public static Mention? At(Article a, Sentence s, int i, int end, bool initial, int index)
+    public static Mention? At(Article a, Sentence s, int i, int end, bool initial, int index, ReportingVerbIndex verbs)
     {
         var tokens = a.Tokens;
+        // A share is at most eight tokens ("More than about a …", "6 out of 10"), then up to two auxiliaries or adverbs
+        // before the verb: with no reporting verb that close, nothing here can match (checked before making any string).
+        if (!verbs.Within(i + 1, tokens.Length, 10)) return null;
         int j = i;
         // Approximators ("About", "More than", "Nearly") and an article ("a third") before the share itself.
         bool article = false;

@@ -11,11 +11,13 @@ namespace NewsStance.Internal.Mentions;
 internal static class SubjectPhrases
 {
     /// <summary>The subject phrase whose head is token <paramref name="i"/>, or null.</summary>
-    public static Mention? At(Article a, Sentence s, int i, int end, bool initial, int index)
+    public static Mention? At(Article a, Sentence s, int i, int end, bool initial, int index, ReportingVerbIndex verbs)
     {
         var tokens = a.Tokens;
+        // Most words are no subject of a verb of saying: rule them out before making any string.
+        if (!char.IsLower(a.Text[tokens[i].Start]) || !verbs.Within(i + 1, end, 3)) return null;
         var head = a.TextOf(tokens[i]);
-        if (!char.IsLower(head[0]) || !IsNounShaped(head) || MentionWords.TimeNouns.Contains(head) || !SpeechVerbFollows(a, i + 1, end)) return null;
+        if (!IsNounShaped(head) || MentionWords.TimeNouns.Contains(head) || !SpeechVerbFollows(a, i + 1, end)) return null;
         // Walk back over up to four modifiers to a determiner or a possessive: "the billionaire real estate magnate",
         // "Sanders' campaign staff"; a plural may stand bare ("Protest groups say").
         int start = i, k = i - 1;
