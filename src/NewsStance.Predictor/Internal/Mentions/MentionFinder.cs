@@ -60,6 +60,8 @@ internal static class MentionFinder
                 bool initial = mentions.Count == firstInSentence;
                 if (char.IsUpper(c))
                 {
+                    // "Lindsey Graham Says Senate Will Act": the verb that ended the name opens no name of its own.
+                    if (i > from && mentions.Count > firstInSentence && mentions[^1].LastToken == i - 1 && IsHeadlineSpeechVerb(word)) continue;
                     // "Chastened by the criticism, Hale …": a participle opening the sentence is no name, unless the article
                     // capitalises it elsewhere too.
                     bool commonWord = i == from && (i + 1 >= end || !char.IsUpper(text[tokens[i + 1].Start]))
@@ -292,7 +294,7 @@ internal static class MentionFinder
             if (t.Kind != TokenKind.Word && t.Kind != TokenKind.Number) break;
             var w = a.TextOf(t);
             // Headline case: "Lindsey Graham Says" — the verb is not part of the name.
-            if (j > i && Lexicon.ReportingLemma(w) is { } l && Lexicon.IsCoreSpeechVerb(l) && l is not ("state" or "report" or "post" or "answer" or "object" or "protest" or "signal" or "hint" or "comment" or "mention") && !Lexicon.IsNameTitle(w)) break;
+            if (j > i && IsHeadlineSpeechVerb(w)) break;
             if (char.IsUpper(w[0])) { j++; continue; }
             // Lower-case role words between a title-run and a name: "Kremlin spokesman Dmitry Peskov".
             if (j > i && j + 1 < end && (Lexicon.PersonRoles.Contains(w) || NameConnectors.Contains(w))
@@ -388,6 +390,15 @@ internal static class MentionFinder
         });
         return j;
     }
+
+    /// <summary>
+    /// A capitalised speech verb that ends a name in headline case ("Lindsey Graham Says …"), unlike the verbs that are
+    /// also nouns in names ("State", "Post") and title words.
+    /// </summary>
+    private static bool IsHeadlineSpeechVerb(string w)
+        => Lexicon.ReportingLemma(w) is { } l && Lexicon.IsCoreSpeechVerb(l)
+           && l is not ("state" or "report" or "post" or "answer" or "object" or "protest" or "signal" or "hint" or "comment" or "mention")
+           && !Lexicon.IsNameTitle(w);
 
     private static bool IsCommonSourceNoun(string w)
         => Lexicon.AnonymousHeads.Contains(w) || Lexicon.DocumentHeads.Contains(w) || Lexicon.PersonRoles.Contains(w)

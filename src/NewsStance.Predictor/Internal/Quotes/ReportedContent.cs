@@ -79,6 +79,9 @@ internal sealed class ReportedContent(QuoteContext c)
         // So does a participle or concessive aside after a noun phrase; after an infinitive ("pledged to bolster its army,
         // reversing …") the participle is as often part of what was promised.
         if (objectContent && !hasThat && !colon && !c.InQuote(i)) stop = Math.Min(stop, NonRestrictiveRelative(i, stop + 1, asides: !infinitive) - 1);
+        // "said she would visit Flint, which …", "said the plan would fail, according to two aides": a clause's last comma
+        // before a relative pronoun, an appositive or "according to" sets off the writer's description or source.
+        else if (!colon && !c.InQuote(i)) stop = Math.Min(stop, TrailingAside(i, stop + 1) - 1);
         if (stop < i) return null;
         int start = request && i == requestedAt ? cueEnd + 1 : i;
         var content = c.Trim(new TextSpan(c.Tokens[start].Start, c.Tokens[stop].End));
@@ -174,6 +177,26 @@ internal sealed class ReportedContent(QuoteContext c)
             if (w is "which" or "who" || asides && (QuoteWords.AsideOpeners.Contains(w) || IsAsideParticiple(t + 1, end))) return t;
         }
         return end;
+    }
+
+    /// <summary>
+    /// Where a clause content's trailing aside starts: the comma before "according to" (a source of its own), or before
+    /// "which", "who" or an indefinite appositive ("a", "an") when no comma follows it (the aside then runs to the end,
+    /// not closing a parenthesis inside the clause: "the plan, which cost $5m, would fail"); else <paramref name="end"/>.
+    /// </summary>
+    private int TrailingAside(int from, int end)
+    {
+        int aside = end;
+        for (int t = from + 2; t + 1 < end; t++)
+        {
+            if (c.InQuote(t) || !c.IsPunct(t, ',')) continue;
+            if (aside < end) { aside = end; } // a later comma: the earlier one closes no trailing aside
+            if (c.InQuote(t + 1) || c.Tokens[t + 1].Kind != TokenKind.Word) continue;
+            var w = c.Word(t + 1);
+            if (w == "according" && t + 2 < end && c.Word(t + 2) == "to") return t;
+            if (w is "which" or "who" or "a" or "an") aside = t;
+        }
+        return aside;
     }
 
     /// <summary>

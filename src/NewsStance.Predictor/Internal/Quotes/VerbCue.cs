@@ -31,7 +31,7 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal)))
             return null;
         // A capitalised verb inside a body sentence is a name or a title word ("the United States"); headlines may capitalise cues.
-        if (char.IsUpper(w[0]) && v > first && !c.Article.Paragraphs[s.Paragraph].IsTitle) return null;
+        if (char.IsUpper(w[0]) && v > first && !c.Article.Paragraphs[s.Paragraph].IsTitle && !c.IsHeadlineCase(s)) return null;
         // "the said agreement", passives ("was told"), infinitives after modals are not speech frames here.
         if (v > first)
         {
