@@ -24,8 +24,6 @@ internal sealed class OnnxGraphEdit
         Readers = nodes.SelectMany((n, i) => n.Inputs.Select(input => (input, i))).ToLookup(x => x.input, x => x.i, StringComparer.Ordinal);
     }
 
-    public IReadOnlyList<OnnxNode> Nodes => nodes;
-
     /// <summary>The node (index) that writes each value.</summary>
     public Dictionary<string, int> Producer { get; } = new(StringComparer.Ordinal);
 
@@ -93,7 +91,7 @@ internal sealed class OnnxGraphEdit
         return output.ToArray();
     }
 
-    /// <summary>A NodeProto; <paramref name="attributes"/> are AttributeProtos (<see cref="IntAttribute"/>, <see cref="FloatAttribute"/>).</summary>
+    /// <summary>A NodeProto; <paramref name="attributes"/> are AttributeProtos (<see cref="IntAttribute"/>).</summary>
     public static byte[] Node(string name, string op, string? domain, IEnumerable<string> inputs, IEnumerable<string> outputs, params byte[][] attributes)
     {
         using var node = new MemoryStream();
@@ -113,17 +111,6 @@ internal sealed class OnnxGraphEdit
         Protobuf.WriteField(output, 1, Encoding.UTF8.GetBytes(name));
         Protobuf.WriteVarintField(output, 3, (ulong)value);
         Protobuf.WriteVarintField(output, 20, 2); // AttributeType.INT
-        return output.ToArray();
-    }
-
-    /// <summary>An AttributeProto of type FLOAT.</summary>
-    public static byte[] FloatAttribute(string name, float value)
-    {
-        using var output = new MemoryStream();
-        Protobuf.WriteField(output, 1, Encoding.UTF8.GetBytes(name));
-        Protobuf.WriteVarint(output, 2 << 3 | 5); // f, fixed32
-        output.Write(BitConverter.GetBytes(value));
-        Protobuf.WriteVarintField(output, 20, 1); // AttributeType.FLOAT
         return output.ToArray();
     }
 }

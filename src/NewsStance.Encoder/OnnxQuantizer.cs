@@ -9,7 +9,7 @@ namespace NewsStance.Encoder;
 /// are quantized per run by the operator itself. On a CPU with AVX-512 VNNI this is what ONNX Runtime's
 /// own dynamic quantization produces, done here because its Python tooling is not available. A bias Add
 /// that is the product's only reader (x·W + b) is folded into the operator's bias input: one kernel
-/// instead of two, and each of those Adds costs as much as a whole small product on a short quote.
+/// instead of two, which on a short quote is a noticeable share of a run's fixed cost.
 /// Products of two activations (attention scores) stay in float. Other fields are copied byte for byte.
 /// </summary>
 internal static class OnnxQuantizer
@@ -34,7 +34,7 @@ internal static class OnnxQuantizer
         var stillRead = nodes.Where(n => !IsWeightProduct(n, weights))
             .SelectMany(n => n.Inputs).ToHashSet(StringComparer.Ordinal);
 
-        var biases = foldBiases ? FoldableBiases(nodes, initializers, weights) : [];
+        var biases = foldBiases ? FoldableBiases(nodes, initializers, weights) : new(StringComparer.Ordinal);
         var rewritten = Protobuf.ReplaceField(model, 7, graph => RewriteGraph(model, graph, initializers, weights, stillRead, biases)); // ModelProto.graph
         return ContribOps.EnsureImported(rewritten);
     }
@@ -44,28 +44,28 @@ internal static class OnnxQuantizer
         => node.OpType == "MatMul" && node.Inputs.Length == 2 && weights.Contains(node.Inputs[1]);
 
     /// <summary>
-    /// The bias Adds to fold, by the name of the product they follow: an Add that is the only reader of a
-    /// weight product's output and whose other input is a 1-D float initializer as wide as the product.
+    /// The bias Adds to fold and their bias, by the name of the product they follow: an Add that is the only
+    /// reader of a weight product's output and whose other input is a 1-D float initializer as wide as the product.
     /// </summary>
-    private static Dictionary<string, OnnxNode> FoldableBiases(IReadOnlyList<OnnxNode> nodes, IReadOnlyDictionary<string, OnnxTensor> initializers, HashSet<string> weights)
+    private static Dictionary<string, (OnnxNode Add, string Bias)> FoldableBiases(IReadOnlyList<OnnxNode> nodes, IReadOnlyDictionary<string, OnnxTensor> initializers, HashSet<string> weights)
     {
         var readers = nodes.SelectMany(n => n.Inputs.Select(i => (Input: i, Node: n)))
             .ToLookup(x => x.Input, x => x.Node, StringComparer.Ordinal);
-        var folds = new Dictionary<string, OnnxNode>(StringComparer.Ordinal);
+        var folds = new Dictionary<string, (OnnxNode, string)>(StringComparer.Ordinal);
         foreach (var product in nodes.Where(n => IsWeightProduct(n, weights) && n.Outputs.Length == 1))
         {
             var read = readers[product.Outputs[0]].ToList();
             if (read.Count != 1 || read[0] is not { OpType: "Add", Inputs.Length: 2, Outputs.Length: 1 } add) continue;
             string bias = add.Inputs[0] == product.Outputs[0] ? add.Inputs[1] : add.Inputs[0];
             if (initializers.TryGetValue(bias, out var b) && b.Dims.Length == 1 && b.Dims[0] == initializers[product.Inputs[1]].Dims[1])
-                folds[product.Name] = add;
+                folds[product.Name] = (add, bias);
         }
         return folds;
     }
 
-    private static byte[] RewriteGraph(byte[] model, Wire graph, IReadOnlyDictionary<string, OnnxTensor> initializers, HashSet<string> weights, HashSet<string> stillRead, Dictionary<string, OnnxNode> biases)
+    private static byte[] RewriteGraph(byte[] model, Wire graph, IReadOnlyDictionary<string, OnnxTensor> initializers, HashSet<string> weights, HashSet<string> stillRead, Dictionary<string, (OnnxNode Add, string Bias)> biases)
     {
-        var folded = biases.Values.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        var folded = biases.Values.Select(b => b.Add.Name).ToHashSet(StringComparer.Ordinal);
         using var output = new MemoryStream();
         int start = graph.Position;
         while (graph.Next(out int field, out int type))
@@ -74,7 +74,7 @@ internal static class OnnxQuantizer
             {
                 var node = OnnxReader.ReadNode(graph.Sub());
                 if (IsWeightProduct(node, weights))
-                    Protobuf.WriteField(output, 1, QuantizedNode(node, biases.GetValueOrDefault(node.Name)));
+                    Protobuf.WriteField(output, 1, QuantizedNode(node, biases.TryGetValue(node.Name, out var bias) ? bias : null));
                 else if (!folded.Contains(node.Name)) output.Write(model, start, graph.Position - start);
             }
             else if (field == 5 && type == 2 && OnnxReader.InitializerName(graph) is var name && weights.Contains(name))
@@ -90,14 +90,14 @@ internal static class OnnxQuantizer
     }
 
     /// <summary>The product as DynamicQuantizeMatMul; with <paramref name="bias"/>, that Add's bias and output taken over.</summary>
-    private static byte[] QuantizedNode(OnnxNode node, OnnxNode? bias)
+    private static byte[] QuantizedNode(OnnxNode node, (OnnxNode Add, string Bias)? bias)
     {
         using var output = new MemoryStream();
         string w = node.Inputs[1];
         var inputs = new List<string> { node.Inputs[0], w + "_int8", w + "_scale", w + "_zero" };
-        if (bias is not null) inputs.Add(bias.Inputs[0] == node.Outputs[0] ? bias.Inputs[1] : bias.Inputs[0]);
+        if (bias is { } b) inputs.Add(b.Bias);
         foreach (var input in inputs) Protobuf.WriteField(output, 1, Encoding.UTF8.GetBytes(input));
-        foreach (var o in bias?.Outputs ?? node.Outputs) Protobuf.WriteField(output, 2, Encoding.UTF8.GetBytes(o));
+        foreach (var o in bias?.Add.Outputs ?? node.Outputs) Protobuf.WriteField(output, 2, Encoding.UTF8.GetBytes(o));
         Protobuf.WriteField(output, 3, Encoding.UTF8.GetBytes(node.Name + "_int8"));
         Protobuf.WriteField(output, 4, "DynamicQuantizeMatMul"u8.ToArray());
         Protobuf.WriteField(output, 7, Encoding.UTF8.GetBytes(ContribOps.Domain));
