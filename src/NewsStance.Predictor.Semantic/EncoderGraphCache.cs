@@ -47,7 +47,14 @@ internal sealed class EncoderGraphCache(string? directory)
     public string? Directory { get; } = directory;
 
     /// <summary>The int8 graph of <paramref name="model"/>: from the cache when it holds a sound copy, else built (and kept when it can be).</summary>
-    public EncoderGraph Get(SentenceModel model) => Get(FileName(model), () => ScoringGraph.Build(model.LoadOnnx()));
+    public EncoderGraph Get(SentenceModel model) => Get(model, model.Layers);
+
+    /// <summary>The int8 graph of <paramref name="model"/>'s first <paramref name="layers"/> encoder layers (<see cref="OnnxLayerCut"/>), cached as <see cref="Get(SentenceModel)"/>.</summary>
+    public EncoderGraph Get(SentenceModel model, int layers) => Get(FileName(model, layers), () =>
+    {
+        var onnx = model.LoadOnnx();
+        return ScoringGraph.Build(layers < model.Layers ? OnnxLayerCut.KeepLayers(onnx, layers) : onnx);
+    });
 
     /// <summary>The graph cached as <paramref name="fileName"/>, or <paramref name="build"/>'s, written there.</summary>
     internal EncoderGraph Get(string fileName, Func<byte[]> build)
@@ -62,13 +69,18 @@ internal sealed class EncoderGraphCache(string? directory)
 
     /// <summary>
     /// The cache file of <paramref name="model"/>: package, version, the package assembly's build id (a rebuilt
-    /// package of the same version is another file) and the version of the rewrites (<see cref="ScoringGraph.Version"/>).
+    /// package of the same version is another file) and the version of the rewrites (<see cref="ScoringGraph.Version"/>);
+    /// a graph cut to fewer layers than the package's ends in <c>-L</c> and the number kept.
     /// </summary>
-    public static string FileName(SentenceModel model)
+    public static string FileName(SentenceModel model) => FileName(model, model.Layers);
+
+    /// <inheritdoc cref="FileName(SentenceModel)"/>
+    public static string FileName(SentenceModel model, int layers)
     {
         var build = model.PackageAssemblyBuildId().ToString("N")[..12];
         var version = model.Package.Split(' ').ElementAtOrDefault(1) ?? "0";
-        return $"{model.PackageId}-{version}-{build}-int8-{ScoringGraph.Version}.onnx";
+        var cut = layers < model.Layers ? $"-L{layers}" : "";
+        return $"{model.PackageId}-{version}-{build}-int8-{ScoringGraph.Version}{cut}.onnx";
     }
 
     /// <summary><paramref name="graph"/> with a last ModelProto.metadata_props entry holding the checksum of the bytes before it.</summary>

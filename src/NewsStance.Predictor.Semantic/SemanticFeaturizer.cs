@@ -48,6 +48,9 @@ internal sealed class SemanticFeaturizer(ITextEmbedder embedder)
     /// <summary>Target names kept in the cache before it is cleared.</summary>
     public const int TargetCacheSize = 50_000;
 
+    /// <summary>The manifest's <c>stance.feature_settings</c> key for the encoder layers the vectors are taken after.</summary>
+    public const string LayersSetting = "semantic_layers";
+
     public static readonly IReadOnlyList<string> Blocks = ["quote", "window", "quote*target", "window*target"];
 
     private readonly ConcurrentDictionary<string, float[]> _targets = new(StringComparer.Ordinal);
@@ -60,9 +63,14 @@ internal sealed class SemanticFeaturizer(ITextEmbedder embedder)
     /// <summary>The length of <see cref="SemanticStanceRow.Semantic"/> over <paramref name="model"/>'s vectors, known before the encoder is started.</summary>
     public static int SizeFor(SentenceModel model) => Blocks.Count * model.Dimension;
 
-    public Dictionary<string, string> Settings(SentenceModel model) => new()
+    /// <summary>
+    /// How a bundle's vectors were made, for its manifest. <c>semantic_layers</c> is read back on load: the loader
+    /// runs the same number of encoder layers (a bundle without it was trained on all of them).
+    /// </summary>
+    public Dictionary<string, string> Settings(SentenceModel model, int layers) => new()
     {
         ["encoder"] = $"{model.Name}, {model.Package}, weight products in {SentenceEmbedder.Precision} (per-column scales)",
+        [LayersSetting] = layers.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["semantic"] = $"[{string.Join(", ", Blocks)}] × {embedder.Dimension} = {Size} floats; q = quote text, w = mean of the quote's token vectors for the ±{WindowWords} words around the mention (mention left out), t = target name (used only in the products)",
         ["semantic_window"] = WindowMethod,
         ["semantic_tokens"] = $"at most {(embedder as SentenceEmbedder)?.MaxTokens ?? SentenceEmbedder.DefaultMaxTokens} WordPiece tokens per text, batches of {(embedder as SentenceEmbedder)?.BatchSize ?? SentenceEmbedder.DefaultBatchSize}",

@@ -29,9 +29,14 @@ internal static class SemanticStanceLoader
             ?? throw new ModelLoadException($"'{bundleDirectory}' uses stance features '{features}'; {typeof(SemanticStanceLoader).Assembly.GetName().Name} knows {string.Join(", ", SentenceModel.FeatureNames)}.");
         if (!File.Exists(zipPath))
             throw new ModelLoadException($"'{zipPath}' is missing from the bundle. {retrain}");
+        // The vectors are taken after the layer the bundle was trained with (all of them before the setting existed).
+        var layersSetting = FeatureSetting(bundleDirectory, SemanticFeaturizer.LayersSetting);
+        int layers = model.Layers;
+        if (layersSetting is not null && !(int.TryParse(layersSetting, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out layers) && model.CanRun(layers)))
+            throw new ModelLoadException($"'{bundleDirectory}' asks for the vectors after encoder layer '{layersSetting}' ({SemanticFeaturizer.LayersSetting}); {model.Name} gives them after {(model.CanKeepFewerLayers ? $"layers 1 to {model.Layers}" : $"its last layer ({model.Layers}) only")}. {retrain}");
         // The encoder's ONNX Runtime session is the longest step: it starts on another core while ML.NET reads
         // stance.zip and builds the first prediction engine.
-        var encoder = Task.Run(() => SentenceEmbedder.Shared(model));
+        var encoder = Task.Run(() => SentenceEmbedder.Shared(model, layers));
         ITransformer transformer;
         DataViewSchema input;
         try { transformer = ml.Model.Load(zipPath, out input); }
@@ -43,7 +48,7 @@ internal static class SemanticStanceLoader
         var column = input.GetColumnOrNull(nameof(SemanticStanceRow.Semantic));
         if (column is not { Type: VectorDataViewType { Size: var found } } || found != size)
             throw new ModelLoadException($"'{zipPath}' does not take the {size} {model.Features} features this version computes; it was trained with other features. {retrain}");
-        if (WindowSetting(bundleDirectory) != SemanticFeaturizer.WindowMethod)
+        if (FeatureSetting(bundleDirectory, "semantic_window") != SemanticFeaturizer.WindowMethod)
             throw new ModelLoadException($"'{bundleDirectory}' was trained by an earlier NewsStance that encoded the target's window as a text of its own; this version pools it from the quote's encoding, so the model would see features it was not trained on. {retrain}");
         SemanticFeaturizer Featurizer()
         {
@@ -60,16 +65,16 @@ internal static class SemanticStanceLoader
         }
     }
 
-    /// <summary>The manifest's <c>stance.feature_settings.semantic_window</c>, or null.</summary>
-    private static string? WindowSetting(string bundleDirectory)
+    /// <summary>The manifest's <c>stance.feature_settings.KEY</c>, or null.</summary>
+    private static string? FeatureSetting(string bundleDirectory, string key)
     {
         try
         {
             using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(bundleDirectory, "manifest.json")));
             return json.RootElement.TryGetProperty("stance", out var stance)
                 && stance.TryGetProperty("feature_settings", out var settings)
-                && settings.TryGetProperty("semantic_window", out var window) && window.ValueKind == JsonValueKind.String
-                ? window.GetString() : null;
+                && settings.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString() : null;
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {

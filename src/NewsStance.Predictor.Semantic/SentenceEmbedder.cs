@@ -59,10 +59,13 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
     /// <param name="maxTokens">WordPiece tokens kept per text.</param>
     /// <param name="parallelism">Runs at once in one <see cref="Embed(IReadOnlyList{string}, IReadOnlyList{WordSpan})"/> call; default the number of cores.</param>
     /// <param name="graphCache">Where the int8 graph is kept between processes; default <see cref="EncoderGraphCache.Default"/>.</param>
-    public SentenceEmbedder(SentenceModel model, int batchSize = DefaultBatchSize, int maxTokens = DefaultMaxTokens, int? parallelism = null, EncoderGraphCache? graphCache = null)
+    /// <param name="layers">Encoder layers run, from the bottom (vectors are taken after the last of them); default all of the package's.</param>
+    public SentenceEmbedder(SentenceModel model, int batchSize = DefaultBatchSize, int maxTokens = DefaultMaxTokens, int? parallelism = null, EncoderGraphCache? graphCache = null, int? layers = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 3);
+        Layers = layers ?? model.Layers;
+        if (!model.CanRun(Layers)) throw new ArgumentOutOfRangeException(nameof(layers), Layers, $"{model.Name} runs {(model.CanKeepFewerLayers ? $"1 to {model.Layers}" : $"all {model.Layers}")} layers");
         Model = model;
         BatchSize = batchSize;
         MaxTokens = maxTokens;
@@ -80,7 +83,7 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
         // float on this CPU, and each [CLS] vector within cosine 0.998 of the float graph's. Training and
         // scoring both embed through here, so a bundle's head always sees the vectors it was trained on.
         // The rewrite is cached on disk (the same bytes), which saves most of the start-up.
-        var graph = (graphCache ?? EncoderGraphCache.Default).Get(model);
+        var graph = (graphCache ?? EncoderGraphCache.Default).Get(model, Layers);
         GraphCacheOutcome = graph.Outcome;
         _session = graph.Path is { } path ? new InferenceSession(path, options) : new InferenceSession(graph.Bytes!, options);
         _outputName = _session.OutputMetadata.Keys.Contains("last_hidden_state") ? "last_hidden_state" : _session.OutputMetadata.Keys.First();
@@ -96,13 +99,19 @@ internal sealed class SentenceEmbedder : ITextEmbedder, IDisposable
     public GraphCacheOutcome GraphCacheOutcome { get; }
 
     public int Dimension => Model.Dimension;
+
+    /// <summary>Encoder layers run (the package's first ones); the vectors are taken after the last of them.</summary>
+    public int Layers { get; }
     public int BatchSize { get; }
     public int MaxTokens { get; }
     public int Parallelism { get; }
 
-    /// <summary>The process-wide embedder for <paramref name="model"/> with default settings, created on first use.</summary>
-    public static SentenceEmbedder Shared(SentenceModel model)
-        => SharedInstances.GetOrAdd(model.Features, _ => new Lazy<SentenceEmbedder>(() => new SentenceEmbedder(model))).Value;
+    /// <summary>The process-wide embedder for <paramref name="model"/> cut to <paramref name="layers"/> (default all), with default settings otherwise, created on first use.</summary>
+    public static SentenceEmbedder Shared(SentenceModel model, int? layers = null)
+    {
+        int kept = layers ?? model.Layers;
+        return SharedInstances.GetOrAdd($"{model.Features}/{kept}", _ => new Lazy<SentenceEmbedder>(() => new SentenceEmbedder(model, layers: kept))).Value;
+    }
 
     public float[] Embed(string text) => Embed([text])[0];
 

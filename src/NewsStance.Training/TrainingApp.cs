@@ -31,13 +31,13 @@ internal static class TrainingApp
         features.AcceptOnlyFromAmong(SemanticStanceTrainer.FeatureNames);
         var defaults = new EncoderTrainingOptions();
         var epochs = new Option<int>("--epochs") { Description = "encoder-* features: passes over the training rows (early stopping on a validation slice may end sooner).", DefaultValueFactory = _ => defaults.Epochs };
-        var layers = new Option<int>("--encoder-layers") { Description = "encoder-* features: how many of the encoder's layers to keep and fine-tune (fewer: faster to train and to score).", DefaultValueFactory = _ => defaults.Layers };
+        var layers = new Option<int?>("--encoder-layers") { Description = $"How many of the encoder's layers to keep (fewer: faster to train and to score). semantic-* features: the sentence vectors are taken after this layer (default {SemanticStanceTrainer.DefaultLayers} of 6 for semantic-arcticxs; semantic-minilm runs all 6); encoder-* features: the layers kept and fine-tuned (default {defaults.Layers})." };
         var maxTokens = new Option<int>("--max-tokens") { Description = "encoder-* features: tokens per quote and target; longer quotes are cut.", DefaultValueFactory = _ => defaults.MaxTokens };
         var learningRate = new Option<float>("--learning-rate") { Description = "encoder-* features: peak AdamW learning rate of the encoder.", DefaultValueFactory = _ => defaults.LearningRate };
         var trainedLayers = new Option<int?>("--trained-layers") { Description = "encoder-* features: fine-tune only this many top layers; the ones below stay as pretrained (default: all)." };
         EncoderTrainingOptions EncoderOptions(ParseResult p) => defaults with
         {
-            Epochs = p.GetValue(epochs), Layers = p.GetValue(layers), MaxTokens = p.GetValue(maxTokens), LearningRate = p.GetValue(learningRate),
+            Epochs = p.GetValue(epochs), Layers = p.GetValue(layers) ?? defaults.Layers, MaxTokens = p.GetValue(maxTokens), LearningRate = p.GetValue(learningRate),
             TrainedLayers = p.GetValue(trainedLayers),
         };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Train on the valid rows and report the bad ones, instead of stopping." };
@@ -48,13 +48,13 @@ internal static class TrainingApp
         validate.SetAction(p => commands.Validate(p.GetValue(validateData)!, ParseLabels(p.GetValue(labels))));
 
         var train = new Command("train", "Train the speaker ranker and the stance model into a model bundle.") { data, trainOutput, force, seed, folds, trainer, features, skip, epochs, layers, maxTokens, learningRate, trainedLayers };
-        train.SetAction(p => commands.Train(p.GetValue(data)!, p.GetValue(trainOutput)!, p.GetValue(seed), p.GetValue(folds), p.GetValue(trainer)!, p.GetValue(skip), p.GetValue(features)!, p.GetValue(force), EncoderOptions(p)));
+        train.SetAction(p => commands.Train(p.GetValue(data)!, p.GetValue(trainOutput)!, p.GetValue(seed), p.GetValue(folds), p.GetValue(trainer)!, p.GetValue(skip), p.GetValue(features)!, p.GetValue(force), EncoderOptions(p), p.GetValue(layers)));
 
         var csvData = new Option<string>("--data", "-d") { Description = "A CSV with at least text,stance (optional id, target, target_start, target_end, group), or a folder holding stance.csv.", Required = true };
         var trainStance = new Command("train-stance", "Train a stance-only bundle from your own labelled CSV; the label set comes from the data (or --labels). Exact duplicate rows are dropped and counted.")
             { csvData, stanceOutput, force, seed, folds, trainer, features, skip, labels, epochs, layers, maxTokens, learningRate, trainedLayers };
         trainStance.SetAction(p => commands.TrainStanceOnly(p.GetValue(csvData)!, p.GetValue(stanceOutput)!, p.GetValue(seed), p.GetValue(folds), p.GetValue(trainer)!,
-            p.GetValue(skip), p.GetValue(features)!, ParseLabels(p.GetValue(labels)), p.GetValue(force), EncoderOptions(p)));
+            p.GetValue(skip), p.GetValue(features)!, ParseLabels(p.GetValue(labels)), p.GetValue(force), EncoderOptions(p), p.GetValue(layers)));
 
         var compare = new Command("compare", "Cross-validate the four stance trainers on a training-data folder and print the table.") { data, seed, folds };
         compare.SetAction(p => commands.Compare(p.GetValue(data)!, p.GetValue(seed), p.GetValue(folds)));

@@ -182,6 +182,15 @@ public sealed class EncoderGraphCacheTests
     }
 
     [Fact]
+    public void A_graph_cut_to_fewer_layers_is_cached_under_its_own_name()
+    {
+        var whole = EncoderGraphCache.FileName(SentenceModel.ArcticXs);
+
+        Assert.Equal(whole, EncoderGraphCache.FileName(SentenceModel.ArcticXs, 6));
+        Assert.Equal(whole.Replace(".onnx", "-L3.onnx", StringComparison.Ordinal), EncoderGraphCache.FileName(SentenceModel.ArcticXs, 3));
+    }
+
+    [Fact]
     public void The_scoring_graph_of_arcticxs_is_the_one_the_rewrites_version_names()
     {
         // Cached graphs are keyed by ScoringGraph.Version. When this fails a rewrite writes other bytes: bump

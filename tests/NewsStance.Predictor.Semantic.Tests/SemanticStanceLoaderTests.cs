@@ -112,6 +112,43 @@ public sealed class SemanticStanceLoaderTests : IClassFixture<TinySemanticBundle
         Assert.Contains("corrupt", e.Message);
     }
 
+    [Theory]
+    [InlineData(null, 6)] // bundles from before the setting were trained on the last layer's vectors
+    [InlineData("3", 3)]
+    public void Bundle_is_scored_with_the_vectors_of_the_layer_it_was_trained_on(string? setting, int layers)
+    {
+        // Given the tiny bundle's model (its vectors are as wide as Arctic-embed's) under an Arctic-embed manifest
+        // that records, or not, the layer of its vectors
+        foreach (var file in Directory.GetFiles(_bundle.Directory)) File.Copy(file, _folder.File(Path.GetFileName(file)));
+        _folder.Write(ModelBundle.ManifestFile, TinySemanticBundle.ManifestJson("semantic-arcticxs", layers: setting));
+
+        // When
+        var bundle = ModelBundle.Load(_folder.Path, [SemanticStanceModels.Instance]);
+
+        // Then
+        var stance = Assert.IsType<SemanticStanceModel>(bundle.Stance);
+        Assert.Equal(layers, Assert.IsType<SentenceEmbedder>(stance.Featurizer.Embedder).Layers);
+    }
+
+    [Theory]
+    [InlineData("semantic-arcticxs", "7")]
+    [InlineData("semantic-arcticxs", "0")]
+    [InlineData("semantic-arcticxs", "three")]
+    [InlineData("semantic-minilm", "3")] // MiniLM's graph cannot be cut
+    public void Bundle_asking_for_a_layer_the_encoder_does_not_have_is_refused(string features, string setting)
+    {
+        // Given
+        foreach (var file in Directory.GetFiles(_bundle.Directory)) File.Copy(file, _folder.File(Path.GetFileName(file)));
+        _folder.Write(ModelBundle.ManifestFile, TinySemanticBundle.ManifestJson(features, layers: setting));
+
+        // When
+        var e = Assert.Throws<ModelLoadException>(() => ModelBundle.Load(_folder.Path, [SemanticStanceModels.Instance]));
+
+        // Then
+        Assert.Contains("semantic_layers", e.Message);
+        Assert.Contains($"'{setting}'", e.Message);
+    }
+
     [Fact]
     public void Bundle_from_before_the_pooled_window_is_refused_with_what_to_do()
     {

@@ -76,6 +76,38 @@ public sealed class SentenceEmbedderTests
     }
 
     [Fact]
+    public void Arcticxs_cut_to_three_layers_gives_the_third_layers_cls_vector()
+    {
+        // Given the packaged encoder's first three layers in C# (float), and the embedder cut to them
+        string[] texts = ["The minister praised the new hospital.", "Critics said the plan was reckless and expensive.", "Talks resume on Monday."];
+        var model = SentenceModel.ArcticXs;
+        var reference = NewsStance.Encoder.EncoderFactory.FromOnnx(model.LoadOnnx(), trainable: false, layers: 3);
+        var tokenizer = new WordTokenizer(model, SentenceEmbedder.DefaultMaxTokens);
+
+        // When
+        var actual = SentenceEmbedder.Shared(model, layers: 3).Embed(texts);
+        var whole = SentenceEmbedder.Shared(model).Embed(texts);
+
+        // Then: each vector is that layer's [CLS] state (its weight products run in int8), not the last layer's
+        Assert.Equal(3, SentenceEmbedder.Shared(model, layers: 3).Layers);
+        for (int i = 0; i < texts.Length; i++)
+        {
+            var ids = tokenizer.Tokenize(texts[i]).Ids.Select(id => (int)id).ToArray();
+            var cls = reference.Forward(new NewsStance.Encoder.EncoderBatch([ids], [new int[ids.Length]])).Output[..model.Dimension];
+            Assert.True(Cosine(cls, actual[i]) >= 0.99, $"cosine to the third layer's [CLS] {Cosine(cls, actual[i]):F4}");
+            Assert.True(Cosine(whole[i], actual[i]) < 0.95, $"cosine to the sixth layer's vector {Cosine(whole[i], actual[i]):F4}");
+        }
+    }
+
+    [Fact]
+    public void An_encoder_runs_only_the_layers_it_has_and_can_cut()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SentenceEmbedder(SentenceModel.ArcticXs, layers: 7));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SentenceEmbedder(SentenceModel.ArcticXs, layers: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SentenceEmbedder(SentenceModel.MiniLM, layers: 3)); // its graph cannot be cut
+    }
+
+    [Fact]
     public void Vectors_are_unit_length_and_closer_for_sentences_that_mean_the_same()
     {
         // Given

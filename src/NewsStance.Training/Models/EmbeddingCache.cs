@@ -6,7 +6,7 @@ namespace NewsStance.Training.Models;
 /// <summary>
 /// Keeps sentence vectors on disk between training runs, so re-training with other settings does not
 /// re-encode the corpus. Opt-in: set <see cref="EnvironmentVariable"/> to a folder. One file per
-/// encoder, token limit and precision; the text itself is the key (a span's key adds its offsets), so an edited row is
+/// encoder, layers run, token limit and precision; the text itself is the key (a span's key adds its offsets), so an edited row is
 /// simply encoded anew.
 /// </summary>
 internal sealed class EmbeddingCache : ITextEmbedder
@@ -43,7 +43,7 @@ internal sealed class EmbeddingCache : ITextEmbedder
         var dir = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(dir)) return inner;
         Directory.CreateDirectory(dir);
-        return new EmbeddingCache(inner, Path.Combine(dir, $"{inner.Model.Features}-{inner.MaxTokens}-{SentenceEmbedder.Precision}.bin"));
+        return new EmbeddingCache(inner, Path.Combine(dir, $"{inner.Model.Features}-L{inner.Layers}-{inner.MaxTokens}-{SentenceEmbedder.Precision}.bin"));
     }
 
     public int Dimension => _inner.Dimension;

@@ -36,7 +36,7 @@ public sealed class TinySemanticBundle : IDisposable
     }
 
     /// <summary>A manifest in the bundle format for a stance-only bundle with these features.</summary>
-    public static string ManifestJson(string features, string window = SemanticFeaturizer.WindowMethod) => $$"""
+    public static string ManifestJson(string features, string window = SemanticFeaturizer.WindowMethod, string? layers = null) => $$"""
         {
           "format_version": 1,
           "mlnet_version": "{{ModelBundle.MlNetVersion}}",
@@ -44,7 +44,7 @@ public sealed class TinySemanticBundle : IDisposable
           "seed": 1,
           "training_data_sha256": "test",
           "stance": { "file": "stance.zip", "labels": ["against", "favor", "neutral"], "trainer": "SdcaMaximumEntropy", "features": "{{features}}",
-                      "feature_settings": { "semantic_window": "{{window}}" } }
+                      "feature_settings": { "semantic_window": "{{window}}"{{(layers is null ? "" : $", \"semantic_layers\": \"{layers}\"")}} } }
         }
         """;
 
