@@ -55,9 +55,12 @@ internal sealed class ReportedContent(QuoteContext c)
         else if (!objectContent)
         {
             // "said a day earlier during his meeting with Maduro that …": a "that" shortly after, before any punctuation.
+            // An adverbial holds no subject pronoun nor embedded question: in "said he understands how hard that can be"
+            // the clause has begun, and its "that" is its own.
             for (int k = i; k < end && k - i < 10; k++)
             {
-                if (c.InQuote(k) || c.Tokens[k].Kind == TokenKind.Punctuation || Lexicon.ReportingLemma(c.Word(k)) is not null || QuoteWords.FiniteAuxiliaries.Contains(c.Word(k))) break;
+                if (c.InQuote(k) || c.Tokens[k].Kind == TokenKind.Punctuation || Lexicon.ReportingLemma(c.Word(k)) is not null || QuoteWords.FiniteAuxiliaries.Contains(c.Word(k))
+                    || Lexicon.SubjectPronouns.Contains(c.Word(k)) || QuoteWords.QuestionStarts.Contains(c.Word(k))) break;
                 if (c.Word(k) == "that" && k > i) { hasThat = true; i = k + 1; break; }
             }
         }
