@@ -23,7 +23,7 @@ internal sealed class QuoteClassifier(QuoteContext c)
                 if (c.RegionAt(t) is not { } r) continue;
                 // A region's tokens are contiguous, so a region already taken is the last one taken.
                 if (inside.Count > 0 && inside[^1] == r || r.Pieces.Count == 0) continue;
-                if (p.Start <= r.Pieces[0].Start && r.Pieces[^1].End <= p.End + 1 && r.Outer.Start >= p.Start - 1 && r.Outer.Start < p.End)
+                if (p.Start <= r.Pieces[0].Start && r.Pieces[^1].End <= p.End + 1 && r.Outer.Start >= p.Start - MarkLength(r) && r.Outer.Start < p.End)
                 {
                     inside.Add(r);
                     foreach (var rp in r.Pieces) quotedChars += rp.Length;
@@ -70,6 +70,9 @@ internal sealed class QuoteClassifier(QuoteContext c)
         Cue = frame.Cue, CueLemma = frame.CueLemma, FrameSpeaker = frame.Speaker, Pattern = frame.Pattern,
         Sentence = frame.Sentence.Index, Paragraph = frame.Sentence.Paragraph,
     };
+
+    /// <summary>The length of the quotation's opening mark: two for a doubled apostrophe or backtick (''…''), else one.</summary>
+    private int MarkLength(QuoteRegion r) => r.Outer.Start + 1 < c.Text.Length && c.Text[r.Outer.Start] is '\'' or '`' && c.Text[r.Outer.Start + 1] == c.Text[r.Outer.Start] ? 2 : 1;
 
     /// <summary>True when <paramref name="piece"/> starts with a personal pronoun that can be a clause's subject.</summary>
     private bool OpensWithSubjectPronoun(TextSpan piece)
