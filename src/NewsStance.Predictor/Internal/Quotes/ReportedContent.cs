@@ -65,6 +65,10 @@ internal sealed class ReportedContent(QuoteContext c)
             }
         }
         if (i >= end) return null;
+        // "46 percent said yes", "26 percent said the same": a short answer that closes the clause stands for the clause it
+        // answers or repeats, so it is the whole content.
+        if (!hasThat && !colon && Lexicon.IsCoreSpeechVerb(lemma) && ShortAnswerEnd(i, end) is var answer and >= 0)
+            return [c.Trim(new TextSpan(c.Tokens[i].Start, c.Tokens[answer].End))];
         // "said nothing", "said goodbye": an object, not reported content.
         if (!hasThat && !c.InQuote(i) && QuoteWords.NonContentObjects.Contains(c.Word(i)))
             return null;
@@ -90,6 +94,23 @@ internal sealed class ReportedContent(QuoteContext c)
         var content = c.Trim(new TextSpan(c.Tokens[start].Start, c.Tokens[stop].End));
         if (content.Length == 0 || c.TokenCount(content) < (objectContent ? 2 : 3)) return null;
         return [content];
+    }
+
+    /// <summary>
+    /// The last token of a short answer ("yes", "no", "so", "the same") starting at <paramref name="i"/> and followed by
+    /// punctuation, the sentence end or an adverbial ("said so in December"); or -1.
+    /// </summary>
+    private int ShortAnswerEnd(int i, int end)
+    {
+        if (c.InQuote(i) || c.Tokens[i].Kind != TokenKind.Word) return -1;
+        int last = -1;
+        if (QuoteWords.ShortAnswers.Contains(c.Word(i))) last = i;
+        // "said the same", "said the same thing": the repetition of an earlier statement.
+        else if (c.Word(i).Equals("the", StringComparison.OrdinalIgnoreCase) && i + 1 < end && c.Word(i + 1) == "same")
+            last = i + 2 < end && c.Word(i + 2) == "thing" ? i + 2 : i + 1;
+        if (last < 0) return -1;
+        int next = last + 1;
+        return next >= end || c.Tokens[next].Kind == TokenKind.Punctuation || QuoteWords.ContentAdverbialStarts.Contains(c.Word(next)) ? last : -1;
     }
 
     /// <summary>
