@@ -69,6 +69,9 @@ internal sealed class ReportedContent(QuoteContext c)
         // answers or repeats, so it is the whole content.
         if (!hasThat && !colon && Lexicon.IsCoreSpeechVerb(lemma) && ShortAnswerEnd(i, end) is var answer and >= 0)
             return [c.Trim(new TextSpan(c.Tokens[i].Start, c.Tokens[answer].End))];
+        // "maintains a commanding lead", "conceding the race": a verb in its sense of keeping, having or giving up a thing.
+        if (!hasThat && !colon && !c.InQuote(i) && QuoteWords.ThingObjectVerbs.Contains(lemma) && OpensThingObject(i))
+            return null;
         // "said nothing", "said goodbye": an object, not reported content.
         if (!hasThat && !c.InQuote(i) && QuoteWords.NonContentObjects.Contains(c.Word(i)))
             return null;
@@ -95,6 +98,11 @@ internal sealed class ReportedContent(QuoteContext c)
         if (content.Length == 0 || c.TokenCount(content) < (objectContent ? 2 : 3)) return null;
         return [content];
     }
+
+    /// <summary>True when a noun phrase opens at <paramref name="i"/> with an article, a possessive or a number ("a lead", "the race", "41 percent").</summary>
+    private bool OpensThingObject(int i)
+        => c.Tokens[i].Kind == TokenKind.Number
+           || c.Word(i).ToLowerInvariant() is "a" or "an" or "the" or "another" or "his" or "her" or "its" or "their" or "our" or "my" or "your";
 
     /// <summary>
     /// The last token of a short answer ("yes", "no", "so", "the same") starting at <paramref name="i"/> and followed by
