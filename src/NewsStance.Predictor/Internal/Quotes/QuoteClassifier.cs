@@ -23,7 +23,7 @@ internal sealed class QuoteClassifier(QuoteContext c)
                 if (c.RegionAt(t) is not { } r) continue;
                 // A region's tokens are contiguous, so a region already taken is the last one taken.
                 if (inside.Count > 0 && inside[^1] == r || r.Pieces.Count == 0) continue;
-                if (p.Start <= r.Pieces[0].Start && r.Pieces[^1].End <= p.End + 1 && r.Outer.Start >= p.Start - 1 && r.Outer.Start < p.End)
+                if (p.Start <= r.Pieces[0].Start && r.Pieces[^1].End <= p.End + 1 && r.Outer.Start >= p.Start - MarkLength(r) && r.Outer.Start < p.End)
                 {
                     inside.Add(r);
                     foreach (var rp in r.Pieces) quotedChars += rp.Length;
@@ -49,9 +49,10 @@ internal sealed class QuoteClassifier(QuoteContext c)
         }
         // Reported speech must say something: at least four words of content, or a clause of three with a pronoun subject
         // ("she supported it", "they were wrong"), which states a whole proposition; a verb whose object is what it says
-        // names it in a short noun phrase as well ("called for new elections", "denounced the verdict").
+        // names it in a short noun phrase as well ("called for new elections", "denounced the verdict"); a short answer
+        // ("said yes", "said the same") stands for a whole clause.
         if (type == QuoteType.Indirect && content.Sum(c.TokenCount) is var words && words < 4 && !(words == 3 && OpensWithSubjectPronoun(content[0]))
-            && !(words >= 2 && QuoteWords.ObjectContentVerbs.Contains(frame.CueLemma))) return null;
+            && !(words >= 2 && QuoteWords.ObjectContentVerbs.Contains(frame.CueLemma)) && !IsShortAnswer(content)) return null;
         return new QuoteCandidate
         {
             Type = type, Content = content.Distinct().OrderBy(p => p.Start).ToList(), Quotations = inside,
@@ -70,6 +71,17 @@ internal sealed class QuoteClassifier(QuoteContext c)
         Cue = frame.Cue, CueLemma = frame.CueLemma, FrameSpeaker = frame.Speaker, Pattern = frame.Pattern,
         Sentence = frame.Sentence.Index, Paragraph = frame.Sentence.Paragraph,
     };
+
+    /// <summary>True when the content is one short answer ("yes", "so", "the same", "the same thing").</summary>
+    private bool IsShortAnswer(IReadOnlyList<TextSpan> content)
+    {
+        if (content.Count != 1) return false;
+        var text = c.Text.Substring(content[0].Start, content[0].Length);
+        return QuoteWords.ShortAnswers.Contains(text) || text is "the same" or "the same thing" or "The same" or "The same thing";
+    }
+
+    /// <summary>The length of the quotation's opening mark: two for a doubled apostrophe or backtick (''…''), else one.</summary>
+    private int MarkLength(QuoteRegion r) => r.Outer.Start + 1 < c.Text.Length && c.Text[r.Outer.Start] is '\'' or '`' && c.Text[r.Outer.Start + 1] == c.Text[r.Outer.Start] ? 2 : 1;
 
     /// <summary>True when <paramref name="piece"/> starts with a personal pronoun that can be a clause's subject.</summary>
     private bool OpensWithSubjectPronoun(TextSpan piece)

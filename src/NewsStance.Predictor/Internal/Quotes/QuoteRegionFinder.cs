@@ -19,13 +19,14 @@ internal static class QuoteRegionFinder
         foreach (var p in article.Paragraphs)
         {
             while (ti < tokens.Length && tokens[ti].Start < p.Span.Start) ti++;
-            int openAt = -1;
+            int openAt = -1, markStart = -1; // the opening mark's last character and its first (two for '')
             if (carried is not null)
             {
                 // Continue only when this paragraph opens with a quotation mark.
                 if (ti < tokens.Length && tokens[ti].Start == p.Span.Start && tokens[ti].Kind == TokenKind.QuoteMark && IsOpener(Lexicon.Normalize(text, tokens[ti].Start, tokens[ti].Length)))
                 {
                     openAt = tokens[ti].End - 1;
+                    markStart = tokens[ti].Start;
                     ti++;
                 }
                 else carried = null;
@@ -39,23 +40,25 @@ internal static class QuoteRegionFinder
                 {
                     if (c is '”' or '»' && !(ti + 1 < tokens.Length && tokens[ti + 1].Start == t.End && char.IsLetter(text[t.End]))) continue; // stray closer
                     openAt = t.End - 1;
+                    markStart = t.Start;
                     continue;
                 }
                 if (c is '“' or '«' or '„' && !(c == '“' && IsCloserContext(text, t.Start)))
                 {
                     // A new opener while open: the earlier quotation was never closed.
-                    Close(article, regions, carried, openAt, t.Start, t.Start);
+                    Close(article, regions, carried, markStart, openAt, t.Start, t.Start);
                     openAt = t.End - 1;
+                    markStart = t.Start;
                     continue;
                 }
-                Close(article, regions, carried, openAt, t.Start, t.End);
+                Close(article, regions, carried, markStart, openAt, t.Start, t.End);
                 carried = null;
                 openAt = -1;
             }
             if (openAt >= 0)
             {
                 // Unbalanced: close at the paragraph end; carry over if the next paragraph reopens.
-                var region = Close(article, regions, carried, openAt, p.Span.End, p.Span.End);
+                var region = Close(article, regions, carried, markStart, openAt, p.Span.End, p.Span.End);
                 carried = region;
             }
         }
@@ -76,15 +79,19 @@ internal static class QuoteRegionFinder
     private static bool IsCloserContext(string text, int i)
         => i > 0 && !char.IsWhiteSpace(text[i - 1]) && (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]) || char.IsPunctuation(text[i + 1]));
 
-    /// <summary>Closes the quotation opened at <paramref name="openAt"/>: a new region, or one more piece of the region carried from the paragraph before.</summary>
-    private static OpenRegion Close(Article a, List<OpenRegion> regions, OpenRegion? carried, int openAt, int contentEnd, int outerEnd)
+    /// <summary>
+    /// Closes the quotation whose opening mark starts at <paramref name="markStart"/> and ends at <paramref name="openAt"/>:
+    /// a new region, or one more piece of the region carried from the paragraph before. The region's outer span starts
+    /// with the whole mark, so a two-character mark ('') lies inside its quotation as a one-character mark does.
+    /// </summary>
+    private static OpenRegion Close(Article a, List<OpenRegion> regions, OpenRegion? carried, int markStart, int openAt, int contentEnd, int outerEnd)
     {
         var text = a.Text;
         int s = openAt + 1, e = contentEnd;
         while (s < e && char.IsWhiteSpace(text[s])) s++;
         while (e > s && (char.IsWhiteSpace(text[e - 1]) || text[e - 1] == ',')) e--;
         var region = carried;
-        if (region is null) { region = new OpenRegion(openAt, outerEnd); regions.Add(region); }
+        if (region is null) { region = new OpenRegion(markStart, outerEnd); regions.Add(region); }
         else region.OuterEnd = outerEnd;
         if (e > s) region.Pieces.Add(new TextSpan(s, e));
         return region;

@@ -20,6 +20,9 @@ internal static class QuoteWords
     public static readonly FrozenSet<string> TrailerAdverbialStarts = Load("trailer-adverbial-starts.txt");
     public static readonly FrozenSet<string> ContentAdverbialStarts = Load("content-adverbial-starts.txt");
     public static readonly FrozenSet<string> NonContentObjects = Load("non-content-objects.txt");
+    public static readonly FrozenSet<string> ShortAnswers = Load("short-answers.txt");
+    public static readonly FrozenSet<string> ThingObjectVerbs = Load("thing-object-verbs.txt");
+    public static readonly FrozenSet<string> CommissiveVerbs = Load("commissive-verbs.txt");
     public static readonly FrozenSet<string> AddresseeVerbs = Load("addressee-verbs.txt");
     public static readonly FrozenSet<string> AddresseeNouns = Load("addressee-nouns.txt");
     public static readonly FrozenSet<string> SourcePostModifierStarts = Load("source-post-modifier-starts.txt");

@@ -55,13 +55,23 @@ internal sealed class ReportedContent(QuoteContext c)
         else if (!objectContent)
         {
             // "said a day earlier during his meeting with Maduro that …": a "that" shortly after, before any punctuation.
+            // An adverbial holds no subject pronoun nor embedded question: in "said he understands how hard that can be"
+            // the clause has begun, and its "that" is its own.
             for (int k = i; k < end && k - i < 10; k++)
             {
-                if (c.InQuote(k) || c.Tokens[k].Kind == TokenKind.Punctuation || Lexicon.ReportingLemma(c.Word(k)) is not null || QuoteWords.FiniteAuxiliaries.Contains(c.Word(k))) break;
+                if (c.InQuote(k) || c.Tokens[k].Kind == TokenKind.Punctuation || Lexicon.ReportingLemma(c.Word(k)) is not null || QuoteWords.FiniteAuxiliaries.Contains(c.Word(k))
+                    || Lexicon.SubjectPronouns.Contains(c.Word(k)) || QuoteWords.QuestionStarts.Contains(c.Word(k))) break;
                 if (c.Word(k) == "that" && k > i) { hasThat = true; i = k + 1; break; }
             }
         }
         if (i >= end) return null;
+        // "46 percent said yes", "26 percent said the same": a short answer that closes the clause stands for the clause it
+        // answers or repeats, so it is the whole content.
+        if (!hasThat && !colon && Lexicon.IsCoreSpeechVerb(lemma) && ShortAnswerEnd(i, end) is var answer and >= 0)
+            return [c.Trim(new TextSpan(c.Tokens[i].Start, c.Tokens[answer].End))];
+        // "maintains a commanding lead", "conceding the race": a verb in its sense of keeping, having or giving up a thing.
+        if (!hasThat && !colon && !c.InQuote(i) && QuoteWords.ThingObjectVerbs.Contains(lemma) && OpensThingObject(i))
+            return null;
         // "said nothing", "said goodbye": an object, not reported content.
         if (!hasThat && !c.InQuote(i) && QuoteWords.NonContentObjects.Contains(c.Word(i)))
             return null;
@@ -87,6 +97,28 @@ internal sealed class ReportedContent(QuoteContext c)
         var content = c.Trim(new TextSpan(c.Tokens[start].Start, c.Tokens[stop].End));
         if (content.Length == 0 || c.TokenCount(content) < (objectContent ? 2 : 3)) return null;
         return [content];
+    }
+
+    /// <summary>True when a noun phrase opens at <paramref name="i"/> with an article, a possessive or a number ("a lead", "the race", "41 percent").</summary>
+    private bool OpensThingObject(int i)
+        => c.Tokens[i].Kind == TokenKind.Number
+           || c.Word(i).ToLowerInvariant() is "a" or "an" or "the" or "another" or "his" or "her" or "its" or "their" or "our" or "my" or "your";
+
+    /// <summary>
+    /// The last token of a short answer ("yes", "no", "so", "the same") starting at <paramref name="i"/> and followed by
+    /// punctuation, the sentence end or an adverbial ("said so in December"); or -1.
+    /// </summary>
+    private int ShortAnswerEnd(int i, int end)
+    {
+        if (c.InQuote(i) || c.Tokens[i].Kind != TokenKind.Word) return -1;
+        int last = -1;
+        if (QuoteWords.ShortAnswers.Contains(c.Word(i))) last = i;
+        // "said the same", "said the same thing": the repetition of an earlier statement.
+        else if (c.Word(i).Equals("the", StringComparison.OrdinalIgnoreCase) && i + 1 < end && c.Word(i + 1) == "same")
+            last = i + 2 < end && c.Word(i + 2) == "thing" ? i + 2 : i + 1;
+        if (last < 0) return -1;
+        int next = last + 1;
+        return next >= end || c.Tokens[next].Kind == TokenKind.Punctuation || QuoteWords.ContentAdverbialStarts.Contains(c.Word(next)) ? last : -1;
     }
 
     /// <summary>

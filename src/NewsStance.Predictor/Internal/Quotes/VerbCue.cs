@@ -51,7 +51,8 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         var cue = new TextSpan(c.Tokens[v].Start, c.Tokens[cueEnd].End);
         // Words that are nouns as often as verbs ("the state", "his comments", "a note") cue speech only before "that", ":" or a quotation.
         if (Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
-            && !(cueEnd + 1 < end && (c.Word(cueEnd + 1) == "that" || c.IsPunct(cueEnd + 1, ':') || c.InQuote(cueEnd + 1))))
+            && !(cueEnd + 1 < end && (c.Word(cueEnd + 1) == "that" || c.IsPunct(cueEnd + 1, ':') || c.InQuote(cueEnd + 1)))
+            && !(QuoteWords.CommissiveVerbs.Contains(lemma) && InfinitiveAt(c, cueEnd + 1, end)))
             return null;
         bool progressive = v > first && c.Word(v - 1).ToLowerInvariant() is "is" or "are" or "was" or "were" or "been" or "isn't" or "wasn't" or "’s" or "'s";
         bool participle = c.Word(v).EndsWith("ing", StringComparison.Ordinal) && !progressive;
@@ -73,6 +74,14 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         if (cueStart != v) cue = new TextSpan(c.Tokens[cueStart].Start, cue.End);
         return new VerbCue(v, lemma, cueEnd, cue, participle, auxStart, k);
     }
+
+    /// <summary>
+    /// True when an infinitive opens at <paramref name="i"/>: "to" and a lower-case word that opens no noun phrase ("to cut",
+    /// not "to the voters", "to him").
+    /// </summary>
+    private static bool InfinitiveAt(QuoteContext c, int i, int end)
+        => i + 1 < end && c.Word(i) == "to" && !c.InQuote(i + 1) && c.Tokens[i + 1].Kind == TokenKind.Word && char.IsLower(c.First(i + 1))
+           && !Lexicon.Determiners.Contains(c.Word(i + 1)) && !QuoteWords.ObjectPronouns.Contains(c.Word(i + 1));
 
     /// <summary>True when the sentence opens with a preposition ("In", "During"), not a subordinating conjunction or a participle.</summary>
     private static bool InPrepositionalPhrase(QuoteContext c, int first)

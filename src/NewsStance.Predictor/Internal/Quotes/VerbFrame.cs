@@ -88,6 +88,9 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
         {
             var after = c.MentionStartingAt(cueEnd + 1);
             if (after is null || after.Form == MentionForm.Pronoun && after.Head != "he" && after.Head != "she") return null;
+            // "Arturo Vela, a former ambassador, said Mexico must respond": a mention followed by its verb or "that" is the
+            // subject of the content after the cue, not an inverted speaker.
+            if (!ClosesInvertedSpeaker(after.LastToken + 1, end)) return null;
             var left = LeftContent(first, k);
             if (left is null) return null;
             var pieces = new List<TextSpan> { left.Value };
@@ -95,6 +98,18 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
             return classifier.Classify(new ReportingFrame(s, pieces, cue.Cue, cue.Lemma, after, FramePattern.ContentCueSubject));
         }
         return null;
+    }
+
+    /// <summary>
+    /// True when what follows an inverted speaker at <paramref name="n"/> leaves it the speaker: not "that", a finite
+    /// auxiliary ("was", "must", "doesn't") or a regular past form ("failed"), which make it the subject of a clause.
+    /// </summary>
+    private bool ClosesInvertedSpeaker(int n, int end)
+    {
+        if (n >= end || c.Tokens[n].Kind != TokenKind.Word || c.InQuote(n)) return true;
+        var w = c.Word(n);
+        if (w.EndsWith("n't", StringComparison.Ordinal) || w.EndsWith("n’t", StringComparison.Ordinal)) w = w[..^3];
+        return !(w == "that" || QuoteWords.FiniteAuxiliaries.Contains(w) || char.IsLower(w[0]) && w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal));
     }
 
     /// <summary>True when a subordinating conjunction stands right before the subject at <paramref name="subjectStart"/>.</summary>
