@@ -18,10 +18,11 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         int k = cue.SubjectEnd;
         if (k < first || !(c.IsPunct(k, ',') || k > first && c.Word(k) is "while" or "before" or "after" or "when" or "by")) return null;
         // The speaker is the sentence's main subject, the first mention after its opening phrase and before any reporting word;
-        // after an inverted attribution ("“…,” said Ann Lee, suggesting that …") the subject follows its verb, and the
-        // participle continues the speaker of that attribution.
+        // after an attribution that follows its quotation ("“…,” said Ann Lee, suggesting that …", "“…,” she said, adding, “…”")
+        // the participle continues the speaker of that attribution.
         var main = c.MainSubject(s, first, cue.Verb)
-            ?? (previous is { Pattern: FramePattern.ContentCueSubject, FrameSpeaker: { } inverted } && inverted.LastToken < cue.Verb ? inverted : null);
+            ?? (previous is { Pattern: FramePattern.ContentCueSubject or FramePattern.ContentSubjectCue, FrameSpeaker: { } trailer }
+                && trailer.LastToken < cue.Verb ? trailer : null);
         if (main is null) return null;
         var after = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
         if (after is null) return null;

@@ -224,14 +224,21 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
         return span.Length == 0 || c.TokenCount(span) < minWords ? null : span;
     }
 
-    /// <summary>"…," he said, "…." — the piece after the attribution belongs to the same quote.</summary>
+    /// <summary>
+    /// "…," he said, "…." — the piece after the attribution belongs to the same quote; but after a second verb of saying
+    /// ("…," he said, adding, "…", "… before adding: "…"") the piece is that verb's own statement.
+    /// </summary>
     private void AddSplitTail(List<TextSpan> pieces, int from, int end)
     {
         int k = from;
         while (k < end && !c.InQuote(k) && (c.IsPunct(k, ',') || c.IsPunct(k, ':') || c.IsPunct(k, ';') || c.IsDash(k))) k++;
         // Allow a short adverbial before the second piece: ", he said on Tuesday, "…"".
         int scan = k;
-        while (scan < end && !c.InQuote(scan) && scan - k < 6) scan++;
+        while (scan < end && !c.InQuote(scan) && scan - k < 6)
+        {
+            if (c.Tokens[scan].Kind == TokenKind.Word && Lexicon.ReportingLemma(c.Word(scan)) is not null) return;
+            scan++;
+        }
         if (scan < end && c.InQuote(scan) && (scan == k || c.IsPunct(scan - 1, ',') || c.IsPunct(scan - 1, ':') || c.IsDash(scan - 1)))
         {
             var region = c.RegionAt(scan)!;
