@@ -145,6 +145,8 @@ internal sealed class ReportedContent(QuoteContext c)
             // "… before adding that …", "…, while acknowledging that …": a participle of a reporting verb, alone or after a
             // connective, is a speech act of its own.
             if (t > from && c.Word(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(t + 1, end)) return t;
+            // "… "a waste of money," adding that …": after a quotation that closes on its comma, as after a comma.
+            if (t > from && c.Tokens[t - 1].Kind == TokenKind.QuoteMark && ClosesOnComma(t - 1) && ReportingParticiple(t, end)) return t;
             // "… "a waste of money," and he repeated …": a quotation that closes on its comma stands for the comma.
             bool quoteComma = t > from && c.Word(t) is "and" or "but" && c.Tokens[t - 1].Kind == TokenKind.QuoteMark && ClosesOnComma(t - 1);
             if (!(quoteComma || c.IsPunct(t, ',') || c.IsPunct(t, ';') || c.IsDash(t))) continue;
