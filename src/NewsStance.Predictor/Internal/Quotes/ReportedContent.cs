@@ -40,8 +40,13 @@ internal sealed class ReportedContent(QuoteContext c)
         int save = i;
         if (i < end && (QuoteWords.ContentAdverbialStarts.Contains(c.Word(i)) || Topic(lemma, i, end)))
         {
-            int k = i;
-            while (k < end && k - i < 9 && !c.InQuote(k) && c.Word(k) != "that" && !c.IsPunct(k, ',') && !c.IsPunct(k, ':')) k++;
+            int k = i, words = 0;
+            while (k < end && words < 9 && c.Word(k) != "that" && !c.IsPunct(k, ',') && !c.IsPunct(k, ':'))
+            {
+                // "said on NBC's "Meet the Press" on Sunday that …": a quoted title inside the adverbial is part of it (a word).
+                if (c.RegionAt(k) is not null) { if (TitleEnd(k) is int after) { k = after; words++; continue; } break; }
+                k++; words++;
+            }
             if (k < end && (c.Word(k) == "that" || c.IsPunct(k, ',') || c.IsPunct(k, ':'))) i = k;
             else i = save;
         }
@@ -115,6 +120,20 @@ internal sealed class ReportedContent(QuoteContext c)
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The token after a quoted title that starts at <paramref name="t"/> ("Meet the Press", "Morning Joe"): a quotation of one
+    /// piece of at most six words, capitalised as a name is and closing on no punctuation, so a name rather than speech
+    /// (a lower-case "fatal miscalculation" is a quoted fragment); else null.
+    /// </summary>
+    private int? TitleEnd(int t)
+    {
+        if (c.RegionAt(t) is not { Pieces.Count: 1 } r) return null;
+        var piece = r.Pieces[0];
+        if (piece.Length == 0 || !char.IsUpper(c.Text[piece.Start]) || c.Text[piece.End - 1] is ',' or '.' or '!' or '?' or ';' or ':'
+            || c.TokenCount(piece) > 6) return null;
+        return c.Article.TokenAtOrAfter(r.Outer.End);
     }
 
     /// <summary>True when a time noun ("day", "week", "Monday") stands within the two words from <paramref name="from"/>.</summary>
