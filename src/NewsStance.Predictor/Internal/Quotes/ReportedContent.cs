@@ -201,21 +201,24 @@ internal sealed class ReportedContent(QuoteContext c)
     }
 
     /// <summary>
-    /// Where a clause content's trailing aside starts: the comma before "according to" (a source of its own), or before
-    /// "which", "who" or an indefinite appositive ("a", "an") when no comma follows it (the aside then runs to the end,
-    /// not closing a parenthesis inside the clause: "the plan, which cost $5m, would fail"); else <paramref name="end"/>.
+    /// Where a clause content's trailing aside starts: the comma before "according to" (a source of its own), the comma
+    /// before "which" or "who", the comma or dash before an indefinite appositive ("a", "an") or the dash before a
+    /// concessive ("— though …"),
+    /// when no comma or dash follows it (the aside then runs to the end, not closing a parenthesis inside the clause:
+    /// "the plan, which cost $5m, would fail"); else <paramref name="end"/>.
     /// </summary>
     private int TrailingAside(int from, int end)
     {
         int aside = end;
         for (int t = from + 2; t + 1 < end; t++)
         {
-            if (c.InQuote(t) || !c.IsPunct(t, ',')) continue;
-            if (aside < end) { aside = end; } // a later comma: the earlier one closes no trailing aside
+            bool dash = c.IsDash(t);
+            if (c.InQuote(t) || !(c.IsPunct(t, ',') || dash)) continue;
+            if (aside < end) { aside = end; } // a later comma or dash: the earlier one closes no trailing aside
             if (c.InQuote(t + 1) || c.Tokens[t + 1].Kind != TokenKind.Word) continue;
             var w = c.Word(t + 1);
-            if (w == "according" && t + 2 < end && c.Word(t + 2) == "to") return t;
-            if (w is "which" or "who" or "a" or "an") aside = t;
+            if (!dash && w == "according" && t + 2 < end && c.Word(t + 2) == "to") return t;
+            if (w is "a" or "an" || (dash ? QuoteWords.AsideOpeners.Contains(w) : w is "which" or "who")) aside = t;
         }
         return aside;
     }
