@@ -70,8 +70,24 @@ internal sealed class AccordingToFrame(QuoteContext c, QuoteClassifier classifie
             if (comma >= end || !c.IsPunct(comma, ',')) return null;
         }
         if (end - (comma + 1) < 3) return null;
+        // ", which monitors …", ", although …", ", taking a step …": a relative, contrasting or participle clause after the
+        // source is the writer's description or narration, no second part of the content.
+        if (OpensAside(comma + 1)) return null;
         var span = c.Trim(new TextSpan(c.Tokens[comma + 1].Start, c.Tokens[end - 1].End));
         return span.Length == 0 || c.TokenCount(span) < 3 ? null : span;
+    }
+
+    /// <summary>
+    /// True when the word at <paramref name="t"/> opens an aside rather than continuing a clause: a relative pronoun or
+    /// contrasting connective (<see cref="QuoteWords.SourceAsideOpeners"/>) or a lower-case participle in -ing that is no
+    /// preposition ("including").
+    /// </summary>
+    private bool OpensAside(int t)
+    {
+        if (c.InQuote(t) || c.Tokens[t].Kind != TokenKind.Word) return false;
+        var w = c.Word(t);
+        return QuoteWords.SourceAsideOpeners.Contains(w)
+            || char.IsLower(w[0]) && w.Length > 4 && w.EndsWith("ing", StringComparison.Ordinal) && !QuoteWords.PrepositionParticiples.Contains(w);
     }
 
     /// <summary>True when tokens <paramref name="first"/> to before <paramref name="comma"/> are an opening connective ("In addition", "But").</summary>

@@ -16,12 +16,15 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
     {
         int first = s.FirstToken, end = first + s.TokenCount;
         int k = cue.SubjectEnd;
-        if (k < first || !(c.IsPunct(k, ',') || k > first && c.Word(k) is "while" or "before" or "after" or "when" or "by")) return null;
+        // After a comma, a connective, or a quotation that closes on its comma ("… "a waste of money," adding that …").
+        bool quoteComma = k > first && c.Tokens[k].Kind == TokenKind.QuoteMark && c.InQuote(k) && c.Text[c.Tokens[k].Start - 1] == ',';
+        if (k < first || !(c.IsPunct(k, ',') || quoteComma || k > first && c.Word(k) is "while" or "before" or "after" or "when" or "by")) return null;
         // The speaker is the sentence's main subject, the first mention after its opening phrase and before any reporting word;
-        // after an inverted attribution ("“…,” said Ann Lee, suggesting that …") the subject follows its verb, and the
-        // participle continues the speaker of that attribution.
+        // after an attribution that follows its quotation ("“…,” said Ann Lee, suggesting that …", "“…,” she said, adding, “…”")
+        // the participle continues the speaker of that attribution.
         var main = c.MainSubject(s, first, cue.Verb)
-            ?? (previous is { Pattern: FramePattern.ContentCueSubject, FrameSpeaker: { } inverted } && inverted.LastToken < cue.Verb ? inverted : null);
+            ?? (previous is { Pattern: FramePattern.ContentCueSubject or FramePattern.ContentSubjectCue, FrameSpeaker: { } trailer }
+                && trailer.LastToken < cue.Verb ? trailer : null);
         if (main is null) return null;
         var after = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
         if (after is null) return null;

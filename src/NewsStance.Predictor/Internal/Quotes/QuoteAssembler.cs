@@ -64,12 +64,20 @@ internal sealed class QuoteAssembler(QuoteContext c)
             // Walk both lists back in text order, the later start first.
             int index = bi < 0 || fi >= 0 && quotes[frames![fi]].Start >= quotes[bare![bi]].Start ? frames![fi--] : bare![bi--];
             var q = quotes[index];
-            if (q.Type == QuoteType.Direct && q.End <= at)
+            if (EndsInQuotation(q) && q.End <= at)
                 return seen.Any(o => o.Start > q.End) ? null : index;
             seen.Add(q);
         }
         return null;
     }
+
+    /// <summary>
+    /// True when a quote's content ends with the speaker's own quoted words: a direct quote, or a mixed one whose content
+    /// closes with its last quotation (The summit achieved "too little," he said.), which a following quotation continues.
+    /// </summary>
+    private static bool EndsInQuotation(QuoteCandidate q)
+        => q.Type == QuoteType.Direct
+           || q.Type == QuoteType.Mixed && q.Quotations.Count > 0 && q.Content[^1].End == q.Quotations[^1].Outer.End;
 
     /// <summary>The position in <paramref name="sorted"/> (indices of quotes in order of start) of the last quote starting before <paramref name="at"/>, or -1.</summary>
     private static int LastStartingBefore(List<QuoteCandidate> quotes, List<int> sorted, int at)

@@ -40,8 +40,13 @@ internal sealed class ReportedContent(QuoteContext c)
         int save = i;
         if (i < end && (QuoteWords.ContentAdverbialStarts.Contains(c.Word(i)) || Topic(lemma, i, end)))
         {
-            int k = i;
-            while (k < end && k - i < 9 && !c.InQuote(k) && c.Word(k) != "that" && !c.IsPunct(k, ',') && !c.IsPunct(k, ':')) k++;
+            int k = i, words = 0;
+            while (k < end && words < 9 && c.Word(k) != "that" && !c.IsPunct(k, ',') && !c.IsPunct(k, ':'))
+            {
+                // "said on NBC's "Meet the Press" on Sunday that …": a quoted title inside the adverbial is part of it (a word).
+                if (c.RegionAt(k) is not null) { if (TitleEnd(k) is int after) { k = after; words++; continue; } break; }
+                k++; words++;
+            }
             if (k < end && (c.Word(k) == "that" || c.IsPunct(k, ',') || c.IsPunct(k, ':'))) i = k;
             else i = save;
         }
@@ -149,6 +154,20 @@ internal sealed class ReportedContent(QuoteContext c)
         return false;
     }
 
+    /// <summary>
+    /// The token after a quoted title that starts at <paramref name="t"/> ("Meet the Press", "Morning Joe"): a quotation of one
+    /// piece of at most six words, capitalised as a name is and closing on no punctuation, so a name rather than speech
+    /// (a lower-case "fatal miscalculation" is a quoted fragment); else null.
+    /// </summary>
+    private int? TitleEnd(int t)
+    {
+        if (c.RegionAt(t) is not { Pieces.Count: 1 } r) return null;
+        var piece = r.Pieces[0];
+        if (piece.Length == 0 || !char.IsUpper(c.Text[piece.Start]) || c.Text[piece.End - 1] is ',' or '.' or '!' or '?' or ';' or ':'
+            || c.TokenCount(piece) > 6) return null;
+        return c.Article.TokenAtOrAfter(r.Outer.End);
+    }
+
     /// <summary>True when a time noun ("day", "week", "Monday") stands within the two words from <paramref name="from"/>.</summary>
     private bool TimeFollows(int from, int end)
     {
@@ -177,6 +196,8 @@ internal sealed class ReportedContent(QuoteContext c)
             // "… before adding that …", "…, while acknowledging that …": a participle of a reporting verb, alone or after a
             // connective, is a speech act of its own.
             if (t > from && c.Word(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(t + 1, end)) return t;
+            // "… "a waste of money," adding that …": after a quotation that closes on its comma, as after a comma.
+            if (t > from && c.Tokens[t - 1].Kind == TokenKind.QuoteMark && ClosesOnComma(t - 1) && ReportingParticiple(t, end)) return t;
             // "… "a waste of money," and he repeated …": a quotation that closes on its comma stands for the comma.
             bool quoteComma = t > from && c.Word(t) is "and" or "but" && c.Tokens[t - 1].Kind == TokenKind.QuoteMark && ClosesOnComma(t - 1);
             if (!(quoteComma || c.IsPunct(t, ',') || c.IsPunct(t, ';') || c.IsDash(t))) continue;
@@ -212,21 +233,24 @@ internal sealed class ReportedContent(QuoteContext c)
     }
 
     /// <summary>
-    /// Where a clause content's trailing aside starts: the comma before "according to" (a source of its own), or before
-    /// "which", "who" or an indefinite appositive ("a", "an") when no comma follows it (the aside then runs to the end,
-    /// not closing a parenthesis inside the clause: "the plan, which cost $5m, would fail"); else <paramref name="end"/>.
+    /// Where a clause content's trailing aside starts: the comma before "according to" (a source of its own), the comma
+    /// before "which" or "who", the comma or dash before an indefinite appositive ("a", "an") or the dash before a
+    /// concessive ("— though …"),
+    /// when no comma or dash follows it (the aside then runs to the end, not closing a parenthesis inside the clause:
+    /// "the plan, which cost $5m, would fail"); else <paramref name="end"/>.
     /// </summary>
     private int TrailingAside(int from, int end)
     {
         int aside = end;
         for (int t = from + 2; t + 1 < end; t++)
         {
-            if (c.InQuote(t) || !c.IsPunct(t, ',')) continue;
-            if (aside < end) { aside = end; } // a later comma: the earlier one closes no trailing aside
+            bool dash = c.IsDash(t);
+            if (c.InQuote(t) || !(c.IsPunct(t, ',') || dash)) continue;
+            if (aside < end) { aside = end; } // a later comma or dash: the earlier one closes no trailing aside
             if (c.InQuote(t + 1) || c.Tokens[t + 1].Kind != TokenKind.Word) continue;
             var w = c.Word(t + 1);
-            if (w == "according" && t + 2 < end && c.Word(t + 2) == "to") return t;
-            if (w is "which" or "who" or "a" or "an") aside = t;
+            if (!dash && w == "according" && t + 2 < end && c.Word(t + 2) == "to") return t;
+            if (w is "a" or "an" || (dash ? QuoteWords.AsideOpeners.Contains(w) : w is "which" or "who")) aside = t;
         }
         return aside;
     }

@@ -232,21 +232,46 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
         {
             // "…," he said. — the content is the quotation's last piece.
             var region = c.RegionAt(stop)!;
-            return region.Pieces.Count > 0 ? region.Pieces[^1] : null;
+            if (region.Pieces.Count == 0) return null;
+            // "The new timetable "will not fix the delays,"" he said. — a quotation opening right after words of its own
+            // clause is a fragment of that clause: the reported clause runs from the sentence start, marks included.
+            return LeadInTo(region, first) is { } clause ? clause : region.Pieces[^1];
         }
         // From the sentence start: a leading connective ("But", "However,") stays in the content.
         var span = c.Trim(new TextSpan(c.Tokens[first].Start, c.Tokens[stop].End));
         return span.Length == 0 || c.TokenCount(span) < minWords ? null : span;
     }
 
-    /// <summary>"…," he said, "…." — the piece after the attribution belongs to the same quote.</summary>
+    /// <summary>
+    /// The whole clause from the sentence start at <paramref name="first"/> to the end of <paramref name="quotation"/> when
+    /// the quotation is one piece that opens right after a word outside quotation marks (no comma, colon or dash between),
+    /// and no reporting word stands in the words before it (they would be a frame of their own); else null.
+    /// </summary>
+    private TextSpan? LeadInTo(QuoteRegion quotation, int first)
+    {
+        if (quotation.Pieces.Count != 1) return null;
+        int open = c.Article.TokenAtOrAfter(quotation.Outer.Start);
+        if (open <= first || c.Tokens[open - 1].Kind != TokenKind.Word || c.InQuote(open - 1) || c.InQuote(first)) return null;
+        for (int t = first; t < open; t++)
+            if (c.InQuote(t) || c.Tokens[t].Kind == TokenKind.Word && Lexicon.ReportingLemma(c.Word(t)) is not null) return null;
+        return new TextSpan(c.Tokens[first].Start, quotation.Outer.End);
+    }
+
+    /// <summary>
+    /// "…," he said, "…." — the piece after the attribution belongs to the same quote; but after a second verb of saying
+    /// ("…," he said, adding, "…", "… before adding: "…"") the piece is that verb's own statement.
+    /// </summary>
     private void AddSplitTail(List<TextSpan> pieces, int from, int end)
     {
         int k = from;
         while (k < end && !c.InQuote(k) && (c.IsPunct(k, ',') || c.IsPunct(k, ':') || c.IsPunct(k, ';') || c.IsDash(k))) k++;
         // Allow a short adverbial before the second piece: ", he said on Tuesday, "…"".
         int scan = k;
-        while (scan < end && !c.InQuote(scan) && scan - k < 6) scan++;
+        while (scan < end && !c.InQuote(scan) && scan - k < 6)
+        {
+            if (c.Tokens[scan].Kind == TokenKind.Word && Lexicon.ReportingLemma(c.Word(scan)) is not null) return;
+            scan++;
+        }
         if (scan < end && c.InQuote(scan) && (scan == k || c.IsPunct(scan - 1, ',') || c.IsPunct(scan - 1, ':') || c.IsDash(scan - 1)))
         {
             var region = c.RegionAt(scan)!;
