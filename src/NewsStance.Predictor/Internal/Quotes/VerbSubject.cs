@@ -33,8 +33,10 @@ internal sealed class VerbSubject(QuoteContext c)
         // An aside between dashes: "The harbour master -- who has clashed with the council -- said", "Anna Berg — a pilot — says".
         if (subject is null && k >= first && c.IsDash(k))
             (subject, subjectStart) = SubjectBeforeDash(k, first) ?? (null, -1);
-        // A source with a post-modifier: "a source familiar with the talks said", "officials in the capital said".
-        if (subject is null && k >= first && !invertedTrailer)
+        // A source with a post-modifier: "a source familiar with the talks said", "officials in the capital said". A subject
+        // phrase never ends in a conjunction: "Reid spoke in Reno on Saturday and said" is a second verb of the sentence's
+        // subject, and "Reno on Saturday" no post-modified source.
+        if (subject is null && k >= first && !invertedTrailer && !IsCoordinator(k))
             subject = SubjectWithPostModifier(k, first);
         // A mention after a preposition is the end of a post-modifier, not the subject: "officials in the city said".
         else if (subject is not null && subject.FirstToken - 1 >= first && c.Tokens[subject.FirstToken - 1].Kind == TokenKind.Word
@@ -49,6 +51,32 @@ internal sealed class VerbSubject(QuoteContext c)
             subjectStart = possessor;
         return (subject, subjectStart);
     }
+
+    /// <summary>
+    /// The subject a verb after "and" or "but" at <paramref name="k"/> shares with the verb before it: the mention that opens
+    /// the clause holding both ("Reid spoke in Reno on Saturday and said …", "…, such as when Cruz met Rubio and called him
+    /// …", "There, the chairman declined to name them but said …"), or null. The clause opens after the last comma,
+    /// semicolon, dash or subordinating conjunction before the conjunction, else at the sentence's main clause.
+    /// </summary>
+    public Mention? OfCoordinatedVerb(Sentence s, int k)
+    {
+        int first = s.FirstToken;
+        int clause = c.MainClauseStart(s) < k ? c.MainClauseStart(s) : first;
+        for (int t = k - 1; t > clause && k - t < 40; t--)
+        {
+            if (c.InQuote(t)) continue;
+            if (c.IsPunct(t, ',') || c.IsPunct(t, ';') || c.IsDash(t)
+                || c.Tokens[t].Kind == TokenKind.Word && char.IsLower(c.First(t)) && QuoteWords.Subordinators.Contains(c.Word(t)))
+            {
+                clause = t + 1;
+                break;
+            }
+        }
+        return c.MentionStartingAt(clause) is { } m && m.LastToken < k && !c.InQuote(clause) ? m : null;
+    }
+
+    /// <summary>True when token <paramref name="k"/> is a coordinating conjunction ("and", "but", "or").</summary>
+    private bool IsCoordinator(int k) => c.Tokens[k].Kind == TokenKind.Word && c.Word(k) is "and" or "but" or "or";
 
     /// <summary>
     /// The first token of the possessor right before <paramref name="start"/> ("Velna Transit's", "the operator's",
@@ -131,19 +159,40 @@ internal sealed class VerbSubject(QuoteContext c)
     /// </summary>
     private (Mention? Subject, int PhraseStart)? SubjectBeforeComma(int comma, int first)
     {
+        (Mention? Subject, int PhraseStart)? relativeReading = null;
         // Walk back to the comma that opens the apposition or relative clause, within 40 tokens.
         for (int k = comma - 1; k >= first && comma - k < 40; k--)
         {
-            if (c.InQuote(k)) return null;
+            if (c.InQuote(k)) return relativeReading;
             if (!c.IsPunct(k, ',')) continue;
-            var outer = k - 1 >= first ? c.MentionEndingAt(k - 1) : null;
+            var outer = k - 1 >= first ? c.MentionEndingAt(SkipParenthesis(k - 1, first)) : null;
             // "A company spokesman, Pieter de Vries, said" / "Dmitry Peskov, the Kremlin spokesman, said": the name wins.
             var inner = c.MentionStartingAt(k + 1) is { } st && st.LastToken == comma - 1 ? st : c.MentionEndingAt(comma - 1);
             int phraseStart = outer?.FirstToken ?? k + 1;
+            // "The port director, who met Anna Berg, said": a relative clause describes the subject and names no speaker; the
+            // subject is the noun before it, and past an age or a title ("Walter Benning, 58, who lives in Marlow, says") the
+            // walk goes on to the comma before that. With no mention there at all, the clause's own is the reading left, so
+            // the quote is not lost (the speaker ranker weighs it).
+            if (k + 1 < comma && c.Tokens[k + 1].Kind == TokenKind.Word && c.Word(k + 1) is "who" or "whose" or "whom" or "which")
+            {
+                if (outer is not null && outer.Form != MentionForm.Pronoun) return (outer, phraseStart);
+                relativeReading ??= (inner, phraseStart);
+                comma = k;
+                continue;
+            }
             if (inner is { Form: MentionForm.Name } && outer is not { Form: MentionForm.Name }) return (inner, phraseStart);
             if (outer is not null && outer.Form != MentionForm.Pronoun) return (outer, phraseStart);
             return (inner, phraseStart);
         }
-        return null;
+        return relativeReading;
+    }
+
+    /// <summary>"Sen. Claire McCaskill (D-Mo.), who …": the token before a closing parenthesis's opening one, else <paramref name="k"/>.</summary>
+    private int SkipParenthesis(int k, int first)
+    {
+        if (!c.IsPunct(k, ')')) return k;
+        for (int t = k - 1; t > first && k - t < 8; t--)
+            if (c.IsPunct(t, '(')) return t - 1;
+        return k;
     }
 }
