@@ -154,18 +154,21 @@ internal static class MentionFinder
     }
 
     /// <summary>
-    /// "Hastily changing the subject, …", "Shortly after the vote, …": a word in "-ly" opening the sentence before a
-    /// participle or a preposition is an adverb heading a phrase before the subject, and no name. ("Italy warned", "Sally
-    /// said": a name is followed by its verb; first names are known to the lexicon and excluded too.)
+    /// "Hastily changing the subject, …", "Shortly after the vote, …", "Similarly, …": a word in "-ly" opening the sentence
+    /// before a participle, a preposition or a comma is an adverb heading a phrase before the subject, and no name. ("Italy
+    /// warned", "Sally said": a name is followed by its verb; before a comma only words longer than "Italy" count; first
+    /// names are known to the lexicon and excluded too.)
     /// </summary>
     private static bool IsOpeningAdverb(Article a, int i, int end)
     {
         var tokens = a.Tokens;
-        if (i + 1 >= end || tokens[i].Kind != TokenKind.Word || tokens[i + 1].Kind != TokenKind.Word) return false;
+        if (i + 1 >= end || tokens[i].Kind != TokenKind.Word) return false;
         var w = a.TextOf(tokens[i]);
+        if (w.Length <= 4 || !char.IsUpper(w[0]) || !w[1..].All(char.IsLower) || !w.EndsWith("ly", StringComparison.Ordinal)
+            || Lexicon.FirstNameGender(w) != 0) return false;
+        if (a.Slice(tokens[i + 1]) is ",") return w.Length > 5;
         var next = a.TextOf(tokens[i + 1]);
-        return w.Length > 4 && char.IsUpper(w[0]) && w[1..].All(char.IsLower) && w.EndsWith("ly", StringComparison.Ordinal)
-               && Lexicon.FirstNameGender(w) == 0 && char.IsLower(next[0])
+        return tokens[i + 1].Kind == TokenKind.Word && char.IsLower(next[0])
                && (next.EndsWith("ing", StringComparison.Ordinal) || MentionWords.OpeningWords.Contains(next));
     }
 

@@ -27,6 +27,9 @@ internal sealed class VerbSubject(QuoteContext c)
         // one whose object is its content, nor one that names its addressee there ("…, who …, told Reuters.").
         bool invertedTrailer = subject is null && k >= first && c.IsPunct(k, ',') && cue.AuxStart == v
             && !QuoteWords.AddresseeVerbs.Contains(cue.Lemma) && !QuoteWords.ObjectContentVerbs.Contains(cue.Lemma) && EndsWithSpeaker(cue.CueEnd + 1, end);
+        // A name opening the clause, then asides, then the verb with its content: "Cory Vance, 22, of Flint, Mich., said he …".
+        if (subject is null && k >= first && c.IsPunct(k, ',') && !invertedTrailer && LeadingName(s, k, cue.CueEnd + 1, end) is { } lead)
+            (subject, subjectStart) = (lead, lead.FirstToken);
         // Apposition or relative clause between subject and verb: "Peskov, who …, said".
         if (subject is null && k >= first && c.IsPunct(k, ',') && !invertedTrailer)
             (subject, subjectStart) = SubjectBeforeComma(k, first) ?? (null, -1);
@@ -73,6 +76,25 @@ internal sealed class VerbSubject(QuoteContext c)
             }
         }
         return c.MentionStartingAt(clause) is { } m && m.LastToken < k && !c.InQuote(clause) ? m : null;
+    }
+
+    /// <summary>
+    /// The name that opens the clause and is followed by a comma, when only asides stand between it and the comma at
+    /// <paramref name="comma"/> before the verb, and the verb's content follows at <paramref name="afterCue"/>: the asides
+    /// ("22, of Flint, Mich.", "speaking at a rally in Wilmington, N.C.", "the editor of the city's paper, La Voce") describe
+    /// that name, and the places and names inside them do not speak. Null otherwise; also when nothing follows the verb,
+    /// where the commas may close content before a trailing attribution ("The plant will close, the lawyer, Anna Berg, said.").
+    /// </summary>
+    private Mention? LeadingName(Sentence s, int comma, int afterCue, int end)
+    {
+        int first = s.FirstToken;
+        int clause = c.MainClauseStart(s) < comma ? c.MainClauseStart(s) : first;
+        if (afterCue >= end || c.Tokens[afterCue].Kind != TokenKind.Word || c.InQuote(afterCue)) return null;
+        if (c.MentionStartingAt(clause) is not { Form: MentionForm.Name } name || name.LastToken + 1 >= comma
+            || !c.IsPunct(name.LastToken + 1, ',') || comma - name.LastToken > 40) return null;
+        for (int t = name.LastToken + 1; t < comma; t++)
+            if (c.InQuote(t) || c.Tokens[t].Kind == TokenKind.QuoteMark) return null;
+        return name;
     }
 
     /// <summary>True when token <paramref name="k"/> is a coordinating conjunction ("and", "but", "or").</summary>
