@@ -10,7 +10,6 @@ internal static class QuoteWords
 {
     public static readonly FrozenSet<string> AuxiliariesAndAdverbs = Load("aux-and-adverbs.txt");
     public static readonly FrozenSet<string> DaysAndTimes = Load("days-and-times.txt");
-    public static readonly FrozenSet<string> TrailerOnlyVerbs = Load("trailer-only-verbs.txt");
     public static readonly FrozenSet<string> ObjectPronouns = Load("object-pronouns.txt");
     public static readonly FrozenSet<string> NotCallComplements = Load("not-call-complements.txt");
     public static readonly FrozenSet<string> AsideOpeners = Load("aside-openers.txt");

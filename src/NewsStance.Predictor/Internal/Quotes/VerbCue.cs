@@ -23,10 +23,12 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         int first = s.FirstToken, end = first + s.TokenCount;
         var w = c.Word(v);
         var lemma = Lexicon.ReportingLemma(w);
+        bool trailerOnly = false;
+        if (lemma is null && Lexicon.TrailerOnlyLemma(w) is { } trailing) (lemma, trailerOnly) = (trailing, true);
         if (lemma is null || c.InName(v)) return null;
         // "…," he continued. / "…," continued Ruiz.: such a verb cues only a trailing attribution, closing its clause or
         // inverted right after the quotation.
-        if (QuoteWords.TrailerOnlyVerbs.Contains(lemma) && !(v + 1 >= end || c.Tokens[v + 1].Kind is TokenKind.Punctuation or TokenKind.QuoteMark
+        if (trailerOnly && !(v + 1 >= end || c.Tokens[v + 1].Kind is TokenKind.Punctuation or TokenKind.QuoteMark
                 || v > first && c.Tokens[v - 1].Kind == TokenKind.QuoteMark
                 || v - 1 > first && c.IsPunct(v - 1, ',') && c.Tokens[v - 2].Kind == TokenKind.QuoteMark))
             return null;
