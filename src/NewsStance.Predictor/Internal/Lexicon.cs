@@ -103,6 +103,16 @@ internal static class Lexicon
     private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ReportingFormsBySpan
         = ReportingForms.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Forms of the verbs that report speech only after a quotation ("…," he continued.), by form.</summary>
+    private static readonly FrozenDictionary<string, string> TrailerOnlyForms
+        = Entries("trailer-only-verbs.txt").SelectMany(l => Inflect(l).Select(f => (f, l))).DistinctBy(p => p.f, Ci).ToFrozenDictionary(p => p.f, p => p.l, Ci);
+
+    /// <summary>
+    /// The lemma of a verb that reports speech only as the attribution after a quotation (<c>continued</c> → <c>continue</c>),
+    /// or null. Not a reporting verb elsewhere, so kept out of <see cref="ReportingLemma"/>.
+    /// </summary>
+    public static string? TrailerOnlyLemma(string word) => TrailerOnlyForms.GetValueOrDefault(word);
+
     // The next lists are looked up as written (lower case), like the lemmas they are asked about.
     private static readonly FrozenSet<string> ParticleVerbs = Load("particle-verbs.txt", StringComparer.Ordinal);
     private static readonly FrozenSet<string> NounAmbiguousVerbs = Load("noun-ambiguous-verbs.txt", StringComparer.Ordinal);

@@ -66,7 +66,8 @@ internal static class MentionFinder
                     // capitalises it elsewhere too.
                     bool commonWord = i == from && (i + 1 >= end || !char.IsUpper(text[tokens[i + 1].Start]))
                         && (lowerWords.Contains(word.ToLowerInvariant()) && !Lexicon.IsNameTitle(word)
-                            || IsOpeningParticiple(word) && !namesInside.Contains(word) && Lexicon.FirstNameGender(word) == 0);
+                            || (IsOpeningParticiple(word) || IsOpeningAdverb(article, i, end) || MentionWords.OpeningWords.Contains(word))
+                               && !namesInside.Contains(word) && Lexicon.FirstNameGender(word) == 0);
                     int next = commonWord ? i : TryName(article, sentence, i, end, mentions, initial);
                     if (next > i) { i = next - 1; continue; }
                     if (Lexicon.SubjectPronouns.Contains(word) && word is "He" or "She" or "They" or "It" or "We" or "I")
@@ -114,16 +115,61 @@ internal static class MentionFinder
         if (first + 2 >= end || tokens[first].Kind != TokenKind.Word) return first;
         var word = a.TextOf(tokens[first]);
         if (!char.IsUpper(word[0])) return first;
-        bool opens = MentionWords.OpeningWords.Contains(word) || IsOpeningParticiple(word)
+        bool opens = MentionWords.OpeningWords.Contains(word) || IsOpeningParticiple(word) || IsOpeningAdverb(a, first, end)
             || a.TextOf(tokens[first + 1]) is "later" or "earlier"; // "Hours later, …"
         if (!opens) return first;
         for (int t = first + 1; t + 1 < end && t - first <= MaxOpeningPhrase; t++)
         {
             if (tokens[t].Kind == TokenKind.QuoteMark) return first;
             if (tokens[t].Kind == TokenKind.Punctuation)
-                return a.Slice(tokens[t]) is "," ? t + 1 : first;
+                return a.Slice(tokens[t]) is "," ? PastRegionAndTime(a, t + 1, end) : first;
         }
         return first;
+    }
+
+    /// <summary>
+    /// Where the main clause starts when the opening phrase's comma at <paramref name="i"/> - 1 ends a town: news writes
+    /// "in Dover, Delaware, Reyes said" and "in Ames, Iowa, on Sunday, Carter said", so the region between commas (a
+    /// capitalised name that is no first name or title) and a short time phrase after it belong to the opening phrase.
+    /// </summary>
+    private static int PastRegionAndTime(Article a, int i, int end)
+    {
+        var tokens = a.Tokens;
+        int town = i - 2;
+        if (town < 0 || tokens[town].Kind != TokenKind.Word || !char.IsUpper(a.Text[tokens[town].Start])) return i;
+        int k = i;
+        while (k < end && k - i < 3 && tokens[k].Kind == TokenKind.Word && char.IsUpper(a.Text[tokens[k].Start])
+               && Lexicon.FirstNameGender(a.TextOf(tokens[k])) == 0 && !Lexicon.IsNameTitle(a.TextOf(tokens[k]))) k++;
+        if (k == i || k + 1 >= end || a.Slice(tokens[k]) is not ",") return i;
+        int start = k + 1;
+        // ", on Sunday,": a preposition and at most three words, then a comma.
+        if (tokens[start].Kind == TokenKind.Word && MentionWords.OpeningWords.Contains(a.TextOf(tokens[start])) && char.IsLower(a.Text[tokens[start].Start]))
+            for (int t = start + 1; t + 1 < end && t - start <= 4 && tokens[t].Kind is TokenKind.Word or TokenKind.Number or TokenKind.Punctuation; t++)
+                if (tokens[t].Kind == TokenKind.Punctuation)
+                {
+                    if (a.Slice(tokens[t]) is ",") start = t + 1;
+                    break;
+                }
+        return start;
+    }
+
+    /// <summary>
+    /// "Hastily changing the subject, …", "Shortly after the vote, …", "Similarly, …": a word in "-ly" opening the sentence
+    /// before a participle, a preposition or a comma is an adverb heading a phrase before the subject, and no name. ("Italy
+    /// warned", "Sally said": a name is followed by its verb; before a comma only words longer than "Italy" count; first
+    /// names are known to the lexicon and excluded too.)
+    /// </summary>
+    private static bool IsOpeningAdverb(Article a, int i, int end)
+    {
+        var tokens = a.Tokens;
+        if (i + 1 >= end || tokens[i].Kind != TokenKind.Word) return false;
+        var w = a.TextOf(tokens[i]);
+        if (w.Length <= 4 || !char.IsUpper(w[0]) || !w[1..].All(char.IsLower) || !w.EndsWith("ly", StringComparison.Ordinal)
+            || Lexicon.FirstNameGender(w) != 0) return false;
+        if (a.Slice(tokens[i + 1]) is ",") return w.Length > 5;
+        var next = a.TextOf(tokens[i + 1]);
+        return tokens[i + 1].Kind == TokenKind.Word && char.IsLower(next[0])
+               && (next.EndsWith("ing", StringComparison.Ordinal) || MentionWords.OpeningWords.Contains(next));
     }
 
     /// <summary>The most tokens an opening phrase runs to before its comma.</summary>

@@ -23,7 +23,15 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         int first = s.FirstToken, end = first + s.TokenCount;
         var w = c.Word(v);
         var lemma = Lexicon.ReportingLemma(w);
+        bool trailerOnly = false;
+        if (lemma is null && Lexicon.TrailerOnlyLemma(w) is { } trailing) (lemma, trailerOnly) = (trailing, true);
         if (lemma is null || c.InName(v)) return null;
+        // "…," he continued. / "…," continued Ruiz.: such a verb cues only a trailing attribution, closing its clause or
+        // inverted right after the quotation.
+        if (trailerOnly && !(v + 1 >= end || c.Tokens[v + 1].Kind is TokenKind.Punctuation or TokenKind.QuoteMark
+                || v > first && c.Tokens[v - 1].Kind == TokenKind.QuoteMark
+                || v - 1 > first && c.IsPunct(v - 1, ',') && c.Tokens[v - 2].Kind == TokenKind.QuoteMark))
+            return null;
         // "In a Facebook message posted Friday, Cruz said …": a participle after a noun inside a prepositional opening
         // phrase modifies that noun; it is no cue of the main clause. (In a fronted clause, "When Cruz posted …,", the
         // verb is finite; after a name, "Beijing responded …", it has a subject.)

@@ -75,9 +75,10 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
             return Forward();
         }
 
-        // A second verb of the sentence's subject: "The minister visited the site and said (that) …", "…, but said …".
-        if (k >= first && c.Word(k) is "and" or "but" && !c.InQuote(k) && ClauseStart(s, k) is int clause
-            && c.MainSubject(s, clause, k) is { } shared && shared.FirstToken == clause)
+        // A second verb of the sentence's subject: "The minister visited the site and said (that) …", "…, but said …"; or of
+        // the clause's ("…, such as when Cruz met Rubio and called him …").
+        if (k >= first && c.Word(k) is "and" or "but" && !c.InQuote(k)
+            && (ClauseStart(s, k) is int clause && c.MainSubject(s, clause, k) is { } main && main.FirstToken == clause ? main : subjects.OfCoordinatedVerb(s, k)) is { } shared)
         {
             var after = content.After(cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
             return after is null ? null : classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, shared, FramePattern.SubjectCueContent));

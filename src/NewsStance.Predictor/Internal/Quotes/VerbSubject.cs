@@ -27,14 +27,19 @@ internal sealed class VerbSubject(QuoteContext c)
         // one whose object is its content, nor one that names its addressee there ("…, who …, told Reuters.").
         bool invertedTrailer = subject is null && k >= first && c.IsPunct(k, ',') && cue.AuxStart == v
             && !QuoteWords.AddresseeVerbs.Contains(cue.Lemma) && !QuoteWords.ObjectContentVerbs.Contains(cue.Lemma) && EndsWithSpeaker(cue.CueEnd + 1, end);
+        // A name opening the clause, then asides, then the verb with its content: "Cory Vance, 22, of Flint, Mich., said he …".
+        if (subject is null && k >= first && c.IsPunct(k, ',') && !invertedTrailer && LeadingName(s, k, cue.CueEnd + 1, end) is { } lead)
+            (subject, subjectStart) = (lead, lead.FirstToken);
         // Apposition or relative clause between subject and verb: "Peskov, who …, said".
         if (subject is null && k >= first && c.IsPunct(k, ',') && !invertedTrailer)
             (subject, subjectStart) = SubjectBeforeComma(k, first) ?? (null, -1);
         // An aside between dashes: "The harbour master -- who has clashed with the council -- said", "Anna Berg — a pilot — says".
         if (subject is null && k >= first && c.IsDash(k))
             (subject, subjectStart) = SubjectBeforeDash(k, first) ?? (null, -1);
-        // A source with a post-modifier: "a source familiar with the talks said", "officials in the capital said".
-        if (subject is null && k >= first && !invertedTrailer)
+        // A source with a post-modifier: "a source familiar with the talks said", "officials in the capital said". A subject
+        // phrase never ends in a conjunction: "Reid spoke in Reno on Saturday and said" is a second verb of the sentence's
+        // subject, and "Reno on Saturday" no post-modified source.
+        if (subject is null && k >= first && !invertedTrailer && !IsCoordinator(k))
             subject = SubjectWithPostModifier(k, first);
         // A mention after a preposition is the end of a post-modifier, not the subject: "officials in the city said".
         else if (subject is not null && subject.FirstToken - 1 >= first && c.Tokens[subject.FirstToken - 1].Kind == TokenKind.Word
@@ -49,6 +54,51 @@ internal sealed class VerbSubject(QuoteContext c)
             subjectStart = possessor;
         return (subject, subjectStart);
     }
+
+    /// <summary>
+    /// The subject a verb after "and" or "but" at <paramref name="k"/> shares with the verb before it: the mention that opens
+    /// the clause holding both ("Reid spoke in Reno on Saturday and said …", "…, such as when Cruz met Rubio and called him
+    /// …", "There, the chairman declined to name them but said …"), or null. The clause opens after the last comma,
+    /// semicolon, dash or subordinating conjunction before the conjunction, else at the sentence's main clause.
+    /// </summary>
+    public Mention? OfCoordinatedVerb(Sentence s, int k)
+    {
+        int first = s.FirstToken;
+        int clause = c.MainClauseStart(s) < k ? c.MainClauseStart(s) : first;
+        for (int t = k - 1; t > clause && k - t < 40; t--)
+        {
+            if (c.InQuote(t)) continue;
+            if (c.IsPunct(t, ',') || c.IsPunct(t, ';') || c.IsDash(t)
+                || c.Tokens[t].Kind == TokenKind.Word && char.IsLower(c.First(t)) && QuoteWords.Subordinators.Contains(c.Word(t)))
+            {
+                clause = t + 1;
+                break;
+            }
+        }
+        return c.MentionStartingAt(clause) is { } m && m.LastToken < k && !c.InQuote(clause) ? m : null;
+    }
+
+    /// <summary>
+    /// The name that opens the clause and is followed by a comma, when only asides stand between it and the comma at
+    /// <paramref name="comma"/> before the verb, and the verb's content follows at <paramref name="afterCue"/>: the asides
+    /// ("22, of Flint, Mich.", "speaking at a rally in Wilmington, N.C.", "the editor of the city's paper, La Voce") describe
+    /// that name, and the places and names inside them do not speak. Null otherwise; also when nothing follows the verb,
+    /// where the commas may close content before a trailing attribution ("The plant will close, the lawyer, Anna Berg, said.").
+    /// </summary>
+    private Mention? LeadingName(Sentence s, int comma, int afterCue, int end)
+    {
+        int first = s.FirstToken;
+        int clause = c.MainClauseStart(s) < comma ? c.MainClauseStart(s) : first;
+        if (afterCue >= end || c.Tokens[afterCue].Kind != TokenKind.Word || c.InQuote(afterCue)) return null;
+        if (c.MentionStartingAt(clause) is not { Form: MentionForm.Name } name || name.LastToken + 1 >= comma
+            || !c.IsPunct(name.LastToken + 1, ',') || comma - name.LastToken > 40) return null;
+        for (int t = name.LastToken + 1; t < comma; t++)
+            if (c.InQuote(t) || c.Tokens[t].Kind == TokenKind.QuoteMark) return null;
+        return name;
+    }
+
+    /// <summary>True when token <paramref name="k"/> is a coordinating conjunction ("and", "but", "or").</summary>
+    private bool IsCoordinator(int k) => c.Tokens[k].Kind == TokenKind.Word && c.Word(k) is "and" or "but" or "or";
 
     /// <summary>
     /// The first token of the possessor right before <paramref name="start"/> ("Velna Transit's", "the operator's",
@@ -131,19 +181,40 @@ internal sealed class VerbSubject(QuoteContext c)
     /// </summary>
     private (Mention? Subject, int PhraseStart)? SubjectBeforeComma(int comma, int first)
     {
+        (Mention? Subject, int PhraseStart)? relativeReading = null;
         // Walk back to the comma that opens the apposition or relative clause, within 40 tokens.
         for (int k = comma - 1; k >= first && comma - k < 40; k--)
         {
-            if (c.InQuote(k)) return null;
+            if (c.InQuote(k)) return relativeReading;
             if (!c.IsPunct(k, ',')) continue;
-            var outer = k - 1 >= first ? c.MentionEndingAt(k - 1) : null;
+            var outer = k - 1 >= first ? c.MentionEndingAt(SkipParenthesis(k - 1, first)) : null;
             // "A company spokesman, Pieter de Vries, said" / "Dmitry Peskov, the Kremlin spokesman, said": the name wins.
             var inner = c.MentionStartingAt(k + 1) is { } st && st.LastToken == comma - 1 ? st : c.MentionEndingAt(comma - 1);
             int phraseStart = outer?.FirstToken ?? k + 1;
+            // "The port director, who met Anna Berg, said": a relative clause describes the subject and names no speaker; the
+            // subject is the noun before it, and past an age or a title ("Walter Benning, 58, who lives in Marlow, says") the
+            // walk goes on to the comma before that. With no mention there at all, the clause's own is the reading left, so
+            // the quote is not lost (the speaker ranker weighs it).
+            if (k + 1 < comma && c.Tokens[k + 1].Kind == TokenKind.Word && c.Word(k + 1) is "who" or "whose" or "whom" or "which")
+            {
+                if (outer is not null && outer.Form != MentionForm.Pronoun) return (outer, phraseStart);
+                relativeReading ??= (inner, phraseStart);
+                comma = k;
+                continue;
+            }
             if (inner is { Form: MentionForm.Name } && outer is not { Form: MentionForm.Name }) return (inner, phraseStart);
             if (outer is not null && outer.Form != MentionForm.Pronoun) return (outer, phraseStart);
             return (inner, phraseStart);
         }
-        return null;
+        return relativeReading;
+    }
+
+    /// <summary>"Sen. Claire McCaskill (D-Mo.), who …": the token before a closing parenthesis's opening one, else <paramref name="k"/>.</summary>
+    private int SkipParenthesis(int k, int first)
+    {
+        if (!c.IsPunct(k, ')')) return k;
+        for (int t = k - 1; t > first && k - t < 8; t--)
+            if (c.IsPunct(t, '(')) return t - 1;
+        return k;
     }
 }
