@@ -68,6 +68,12 @@ internal static class MentionFinder
                         && (lowerWords.Contains(word.ToLowerInvariant()) && !Lexicon.IsNameTitle(word)
                             || (IsOpeningParticiple(word) || IsOpeningAdverb(article, i, end) || MentionWords.OpeningWords.Contains(word))
                                && !namesInside.Contains(word) && Lexicon.FirstNameGender(word) == 0);
+                    // "He's said …", "I've told them …": a contracted subject pronoun is that pronoun, not a name.
+                    if (ContractedPronoun(word) is { } contracted)
+                    {
+                        mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count, contracted));
+                        continue;
+                    }
                     int next = commonWord ? i : TryName(article, sentence, i, end, mentions, initial);
                     if (next > i) { i = next - 1; continue; }
                     if (Lexicon.SubjectPronouns.Contains(word) && word is "He" or "She" or "They" or "It" or "We" or "I")
@@ -89,6 +95,11 @@ internal static class MentionFinder
                 if (Lexicon.SubjectPronouns.Contains(word) && word != "i")
                 {
                     mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count));
+                    continue;
+                }
+                if (ContractedPronoun(word) is { } pronoun && pronoun != "i")
+                {
+                    mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count, pronoun));
                     continue;
                 }
                 var noun = TryNounMention(article, sentence, i, end, word, initial, mentions.Count)
@@ -316,9 +327,19 @@ internal static class MentionFinder
         InOpeningPhrase = inOpeningPhrase,
     };
 
-    private static Mention Pronoun(Article a, Sentence s, int i, string word, bool initial, int index)
+    /// <summary>The subject pronoun, lower case, of a contraction ("He's", "she’d", "I've", "they'll"), or null.</summary>
+    private static string? ContractedPronoun(string word)
     {
-        var lower = word.ToLowerInvariant();
+        int apostrophe = word.IndexOfAny(['\'', '’']);
+        if (apostrophe <= 0 || word[(apostrophe + 1)..].ToLowerInvariant() is not ("s" or "ll" or "ve" or "d" or "m" or "re")) return null;
+        var pronoun = word[..apostrophe].ToLowerInvariant();
+        return Lexicon.SubjectPronouns.Contains(pronoun) ? pronoun : null;
+    }
+
+    /// <summary>A pronoun mention of token <paramref name="i"/>; <paramref name="pronoun"/> (lower case) when the word is a contraction of it ("He's").</summary>
+    private static Mention Pronoun(Article a, Sentence s, int i, string word, bool initial, int index, string? pronoun = null)
+    {
+        var lower = pronoun ?? word.ToLowerInvariant();
         return new Mention
         {
             Index = index, Span = a.Tokens[i].Span, Form = MentionForm.Pronoun, Core = word, Head = lower,
@@ -327,6 +348,10 @@ internal static class MentionFinder
             Sentence = s.Index, FirstToken = i, LastToken = i, IsSentenceInitial = initial,
         };
     }
+
+    /// <summary>"Ilyashev's", "CNN’s": a word of three or more characters ending in a possessive 's.</summary>
+    private static bool EndsWithPossessive(string word)
+        => word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal));
 
     /// <summary>Reads a capitalised run at <paramref name="i"/> as a name; returns the token after it, or i.</summary>
     private static int TryName(Article a, Sentence s, int i, int end, List<Mention> into, bool initial)
@@ -341,6 +366,8 @@ internal static class MentionFinder
             var w = a.TextOf(t);
             // Headline case: "Lindsey Graham Says" — the verb is not part of the name.
             if (j > i && IsHeadlineSpeechVerb(w)) break;
+            // A possessive ends its name: "CNN's Jake Tapper" is CNN's, then Jake Tapper (the possessor is no part of his name).
+            if (j > i && EndsWithPossessive(a.TextOf(tokens[j - 1]))) break;
             if (char.IsUpper(w[0])) { j++; continue; }
             // Lower-case role words between a title-run and a name: "Kremlin spokesman Dmitry Peskov".
             if (j > i && j + 1 < end && (Lexicon.PersonRoles.Contains(w) || NameConnectors.Contains(w))
@@ -403,8 +430,7 @@ internal static class MentionFinder
         }
         // "Ilyashev's plan": the possessive is not part of the name.
         var lastWord = nameWords[^1];
-        if (lastWord.Length > 2 && (lastWord.EndsWith("'s", StringComparison.Ordinal) || lastWord.EndsWith("’s", StringComparison.Ordinal)))
-            nameWords[^1] = lastWord[..^2];
+        if (EndsWithPossessive(lastWord)) nameWords[^1] = lastWord[..^2];
         // "Officials", "Analysts" opening a sentence are common nouns, not names.
         if (nameWords.Count == 1 && nameFrom == 0 && start == s.FirstToken && IsCommonSourceNoun(nameWords[0])) return i;
         // "HIGHER TURNOUT IN IOWA DOESN'T …": a run of four or more words in capitals is a shouted headline, not a name.

@@ -21,7 +21,7 @@ internal sealed class AccordingToFrame(QuoteContext c, QuoteClassifier classifie
         // The source: a mention starting within three tokens after "to".
         int j = i + 2;
         Mention? speaker = null;
-        for (int k = j; k < Math.Min(end, j + 3) && speaker is null; k++) speaker = c.MentionStartingAt(k);
+        for (int k = j; k < Math.Min(end, j + 3) && speaker is null; k++) speaker = c.SpeakerStartingAt(k);
         if (speaker is null) return null;
         int after = speaker.LastToken + 1;
         TextSpan content;

@@ -8,7 +8,7 @@ internal sealed class DashTrailer(QuoteContext c)
     {
         int t = c.Article.TokenAtOrAfter(r.Outer.End);
         if (t >= c.Tokens.Length || !c.IsDash(t)) return null;
-        if (t + 1 >= c.Tokens.Length || c.MentionStartingAt(t + 1) is not { } m) return null;
+        if (t + 1 >= c.Tokens.Length || c.SpeakerStartingAt(t + 1) is not { } m) return null;
         // The role after the name ("— Ana Ruiz, mayor") is read by EntityResolver, which owns entities.
         return new QuoteCandidate
         {

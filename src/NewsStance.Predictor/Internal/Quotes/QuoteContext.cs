@@ -50,6 +50,19 @@ internal sealed class QuoteContext
 
     public Mention? MentionEndingAt(int token) => _mentionEndingAt[token];
     public Mention? MentionStartingAt(int token) => _mentionStartingAt[token];
+
+    /// <summary>
+    /// The speaker a phrase starting at <paramref name="token"/> names: its first mention, or, when that is a possessor
+    /// right before a name ("NBC's Dante Chinni", "according to Breitbart's Joel Pollak"), the name it qualifies.
+    /// </summary>
+    public Mention? SpeakerStartingAt(int token)
+    {
+        var m = _mentionStartingAt[token];
+        if (m is not { Form: MentionForm.Name } || m.LastToken + 1 >= Tokens.Length) return m;
+        var word = Word(m.LastToken);
+        bool possessor = word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal));
+        return possessor && _mentionStartingAt[m.LastToken + 1] is { Form: MentionForm.Name } owned ? owned : m;
+    }
     /// <summary>True inside a name mention: a reporting word there is part of a name ("the United States").</summary>
     public bool InName(int token) => _inName[token];
     /// <summary>True when the token lies between quotation marks (the marks included).</summary>

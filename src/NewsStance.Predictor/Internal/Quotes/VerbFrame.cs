@@ -87,7 +87,7 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
         // Inverted trailer: "…, said Peskov."
         if (k >= first && (c.IsPunct(k, ',') || c.Tokens[k].Kind == TokenKind.QuoteMark) && cueEnd + 1 < end)
         {
-            var after = c.MentionStartingAt(cueEnd + 1);
+            var after = c.SpeakerStartingAt(cueEnd + 1);
             if (after is null || after.Form == MentionForm.Pronoun && after.Head != "he" && after.Head != "she") return null;
             // "Arturo Vela, a former ambassador, said Mexico must respond": a mention followed by its verb or "that" is the
             // subject of the content after the cue, not an inverted speaker.
