@@ -156,6 +156,9 @@ internal static class Lexicon
     /// <summary>Capitalised words that start sentences but are not names.</summary>
     public static readonly FrozenSet<string> NotNames = Load("not-names.txt");
 
+    /// <summary>The short words a headline leaves in lower case ("of", "the", "to"); read by the mention and quote stages alike.</summary>
+    public static readonly FrozenSet<string> TitleCaseMinorWords = Load("title-case-minor-words.txt");
+
     /// <summary>Words that mark an organisation when they are part of a capitalised name.</summary>
     public static readonly FrozenSet<string> OrganizationWords = Load("organization-words.txt");
 

@@ -1,3 +1,5 @@
+using NewsStance.Internal.Reading;
+
 namespace NewsStance.Internal.Mentions;
 
 /// <summary>
@@ -90,7 +92,7 @@ internal sealed class EntityResolver
 
     private Entity NewEntity(Mention m, string name, SpeakerKind kind)
     {
-        var e = new Entity { Id = _entities.Count, Name = name, Kind = kind, Role = m.Role, Gender = m.Gender };
+        var e = new Entity { Id = _entities.Count, Name = name, Kind = kind, Role = m.Role, Gender = m.Gender, NamedInTitle = InHeadline(m) };
         _entities.Add(e);
         Attach(m, e);
         return e;
@@ -102,7 +104,13 @@ internal sealed class EntityResolver
         e.Mentions.Add(m);
         if (e.Role is null && m.Role is not null) e.Role = m.Role;
         if (e.Gender == 0 && m.Gender != 0) e.Gender = m.Gender;
-        if (m.Form == MentionForm.Name && m.Core.Length > e.Name.Length && e.Kind == m.Kind) e.Name = m.Core;
+        // The fullest name wins, but a name read in the body beats any read in the headline.
+        bool title = InHeadline(m);
+        if (m.Form == MentionForm.Name && e.Kind == m.Kind && (e.NamedInTitle && !title || m.Core.Length > e.Name.Length && (e.NamedInTitle || !title)))
+        {
+            e.Name = m.Core;
+            e.NamedInTitle = title;
+        }
     }
 
     private void ResolveNames()
@@ -228,6 +236,26 @@ internal sealed class EntityResolver
     }
 
     private bool InTitle(Mention m) => _article is { } a && a.Paragraphs[a.Sentences[m.Sentence].Paragraph].IsTitle;
+
+    /// <summary>
+    /// True for a mention in the title or in a line written in headline case (a sub-heading, a linked story's title):
+    /// every word capitalised but the short ones, four at least. Title case runs words into what looks like one long
+    /// name ("National Review Crowd Does Not Like Donald Trump").
+    /// </summary>
+    private bool InHeadline(Mention m)
+    {
+        if (InTitle(m)) return true;
+        if (_article is not { } a) return false;
+        var s = a.Sentences[m.Sentence];
+        int capitalised = 0;
+        for (int t = s.FirstToken; t < s.FirstToken + s.TokenCount; t++)
+        {
+            if (a.Tokens[t].Kind != TokenKind.Word) continue;
+            if (char.IsUpper(a.Text[a.Tokens[t].Start])) capitalised++;
+            else if (!Lexicon.TitleCaseMinorWords.Contains(a.TextOf(a.Tokens[t]))) return false;
+        }
+        return capitalised >= 4;
+    }
 
     /// <summary>
     /// A capitalised name is a person only with evidence: a gender (a title or known first name), a role, or a

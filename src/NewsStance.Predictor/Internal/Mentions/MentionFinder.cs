@@ -349,6 +349,10 @@ internal static class MentionFinder
         };
     }
 
+    /// <summary>"Does", "Not" as a headline writes them (capitalised, the rest lower case: not "DOES" in a shouted line).</summary>
+    private static bool IsTitleCaseAuxiliary(string w)
+        => char.IsUpper(w[0]) && !w.AsSpan(1).ContainsAnyInRange('A', 'Z') && MentionWords.HeadlineAuxiliaries.Contains(w);
+
     /// <summary>"Ilyashev's", "CNN’s": a word of three or more characters ending in a possessive 's.</summary>
     private static bool EndsWithPossessive(string word)
         => word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal));
@@ -365,7 +369,7 @@ internal static class MentionFinder
             if (t.Kind != TokenKind.Word && t.Kind != TokenKind.Number) break;
             var w = a.TextOf(t);
             // Headline case: "Lindsey Graham Says" — the verb is not part of the name.
-            if (j > i && IsHeadlineSpeechVerb(w)) break;
+            if (j > i && (IsHeadlineSpeechVerb(w) || IsTitleCaseAuxiliary(w))) break;
             // A possessive ends its name: "CNN's Jake Tapper" is CNN's, then Jake Tapper (the possessor is no part of his name).
             if (j > i && EndsWithPossessive(a.TextOf(tokens[j - 1]))) break;
             if (char.IsUpper(w[0])) { j++; continue; }

@@ -13,6 +13,7 @@ internal static class MentionWords
     public static readonly FrozenSet<string> JournalistRoles = Load("journalist-roles.txt");
     public static readonly FrozenSet<string> OrganizationBackReferences = Load("organization-back-references.txt");
     public static readonly FrozenSet<string> SubjectVerbFillers = Load("subject-verb-fillers.txt", StringComparer.Ordinal);
+    public static readonly FrozenSet<string> HeadlineAuxiliaries = Load("headline-auxiliaries.txt");
     public static readonly FrozenSet<string> LocativeWords = Load("locative-words.txt");
     public static readonly FrozenSet<string> PlaceHeads = Load("place-heads.txt");
     public static readonly FrozenSet<string> PlaceOfHeads = Load("place-of-heads.txt");
