@@ -48,17 +48,19 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
                 return null;
         }
         int cueEnd = v;
+        bool complement = false; // "calls it a disgrace": an object and its complement follow, so "calls" is a verb
         if (Lexicon.NeedsParticle(lemma))
         {
             if (v + 1 >= end) return null;
             var particle = c.Word(v + 1).ToLowerInvariant();
             // "called for", "pointed out"; or "called the offer "too little, too late"" with a quoted fragment.
             if (particle is "out" or "for" or "on") cueEnd = v + 1;
-            else if (!(lemma == "call" && (QuoteWithin(c, v + 1, end, 6) || NamesItsObject(c, v + 1, end)))) return null;
+            else if (lemma == "call" && (QuoteWithin(c, v + 1, end, 6) || NamesItsObject(c, v + 1, end) || HeadlineComplement(c, s, v + 1, end))) complement = true;
+            else return null;
         }
         var cue = new TextSpan(c.Tokens[v].Start, c.Tokens[cueEnd].End);
         // Words that are nouns as often as verbs ("the state", "his comments", "a note") cue speech only before "that", ":" or a quotation.
-        if (Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
+        if (!complement && Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
             && !(cueEnd + 1 < end && (c.Word(cueEnd + 1) == "that" || c.IsPunct(cueEnd + 1, ':') || c.InQuote(cueEnd + 1)))
             && !(QuoteWords.CommissiveVerbs.Contains(lemma) && InfinitiveAt(c, cueEnd + 1, end)))
             return null;
@@ -140,6 +142,19 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
                     && c.Word(t + 1) is not ("few" or "lot" or "bit" or "day" or "hour" or "minute" or "second" or "couple" or "number" or "time");
         }
         return false;
+    }
+
+    /// <summary>
+    /// "Ortiz calls Park unfit", "Biden calls Trump risk to safety": headlines drop articles, so in a headline a name
+    /// object followed by a word that opens no particle, adverbial or clause ("calls Park after vote") is named by it.
+    /// </summary>
+    private static bool HeadlineComplement(QuoteContext c, Sentence s, int from, int end)
+    {
+        if (!c.Article.Paragraphs[s.Paragraph].IsTitle && !c.IsHeadlineCase(s)) return false;
+        if (c.MentionStartingAt(from) is not { Form: MentionForm.Name } name) return false;
+        int next = name.LastToken + 1;
+        return next < end && !c.InQuote(next) && c.Tokens[next].Kind == TokenKind.Word
+            && !QuoteWords.NotCallComplements.Contains(c.Word(next).ToLowerInvariant()) && !QuoteContext.IsDayOrTime(c.Word(next));
     }
 
     /// <summary>True when a quotation opens within <paramref name="window"/> tokens from <paramref name="from"/>.</summary>
