@@ -60,7 +60,10 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         }
         var cue = new TextSpan(c.Tokens[v].Start, c.Tokens[cueEnd].End);
         // Words that are nouns as often as verbs ("the state", "his comments", "a note") cue speech only before "that", ":" or a quotation.
-        if (!complement && Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
+        // After a name's possessive the noun is a cue when its complement follows: "Ortiz's call for a harbour master",
+        // "Lee's call to cut fares": the possessor is who called for it.
+        bool possessed = v > first && IsNamePossessive(c, v - 1) && (cueEnd > v || InfinitiveAt(c, cueEnd + 1, end));
+        if (!complement && !possessed && Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
             && !(cueEnd + 1 < end && (c.Word(cueEnd + 1) == "that" || c.IsPunct(cueEnd + 1, ':') || c.InQuote(cueEnd + 1)))
             && !(QuoteWords.CommissiveVerbs.Contains(lemma) && InfinitiveAt(c, cueEnd + 1, end)))
             return null;
@@ -155,6 +158,14 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         int next = name.LastToken + 1;
         return next < end && !c.InQuote(next) && c.Tokens[next].Kind == TokenKind.Word
             && !QuoteWords.NotCallComplements.Contains(c.Word(next).ToLowerInvariant()) && !QuoteContext.IsDayOrTime(c.Word(next));
+    }
+
+    /// <summary>True when token <paramref name="t"/> is a capitalised possessive outside quotation marks ("Ortiz's", "Obama’s").</summary>
+    private static bool IsNamePossessive(QuoteContext c, int t)
+    {
+        var w = c.Word(t);
+        return !c.InQuote(t) && c.Tokens[t].Kind == TokenKind.Word && w.Length > 2 && char.IsUpper(w[0])
+            && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal));
     }
 
     /// <summary>True when a quotation opens within <paramref name="window"/> tokens from <paramref name="from"/>.</summary>
