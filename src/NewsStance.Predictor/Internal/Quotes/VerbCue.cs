@@ -55,7 +55,7 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             var particle = c.Word(v + 1).ToLowerInvariant();
             // "called for", "pointed out"; or "called the offer "too little, too late"" with a quoted fragment.
             if (particle is "out" or "for" or "on") cueEnd = v + 1;
-            else if (lemma == "call" && (QuoteWithin(c, v + 1, end, 6) || NamesItsObject(c, v + 1, end) || HeadlineComplement(c, s, v + 1, end))) complement = true;
+            else if (lemma == "call" && (QuoteWithin(c, v + 1, end, 6) || NamesItsObject(c, v + 1, end) || NameComplement(c, s, v + 1, end))) complement = true;
             else return null;
         }
         var cue = new TextSpan(c.Tokens[v].Start, c.Tokens[cueEnd].End);
@@ -148,16 +148,21 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
     }
 
     /// <summary>
-    /// "Ortiz calls Park unfit", "Biden calls Trump risk to safety": headlines drop articles, so in a headline a name
-    /// object followed by a word that opens no particle, adverbial or clause ("calls Park after vote") is named by it.
+    /// "called Park's plan reckless", and in headlines, which drop articles, "Biden calls Trump risk to safety": a name
+    /// object followed by a lower-case word that opens no particle, adverbial or clause ("called Park after the vote",
+    /// "called Park on Monday") is named by it. In body text the name must be a possessive opening the object: after a
+    /// bare name the word is as often the verb of a naming participle ("a company called Harbor Freight gave …") or an
+    /// adverb of a telephone call ("called Park shortly after …").
     /// </summary>
-    private static bool HeadlineComplement(QuoteContext c, Sentence s, int from, int end)
+    private static bool NameComplement(QuoteContext c, Sentence s, int from, int end)
     {
-        if (!c.Article.Paragraphs[s.Paragraph].IsTitle && !c.IsHeadlineCase(s)) return false;
         if (c.MentionStartingAt(from) is not { Form: MentionForm.Name } name) return false;
         int next = name.LastToken + 1;
-        return next < end && !c.InQuote(next) && c.Tokens[next].Kind == TokenKind.Word
-            && !QuoteWords.NotCallComplements.Contains(c.Word(next).ToLowerInvariant()) && !QuoteContext.IsDayOrTime(c.Word(next));
+        if (next >= end || c.InQuote(next) || c.Tokens[next].Kind != TokenKind.Word) return false;
+        var w = c.Word(next);
+        bool headline = c.Article.Paragraphs[s.Paragraph].IsTitle || c.IsHeadlineCase(s);
+        if (!headline && !(char.IsLower(w[0]) && IsNamePossessive(c, name.LastToken))) return false;
+        return !QuoteWords.NotCallComplements.Contains(w.ToLowerInvariant()) && !QuoteContext.IsDayOrTime(w);
     }
 
     /// <summary>True when token <paramref name="t"/> is a capitalised possessive outside quotation marks ("Ortiz's", "Obama’s").</summary>
