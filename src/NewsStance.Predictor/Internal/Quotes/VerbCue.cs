@@ -55,7 +55,7 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             var particle = c.Word(v + 1).ToLowerInvariant();
             // "called for", "pointed out"; or "called the offer "too little, too late"" with a quoted fragment.
             if (particle is "out" or "for" or "on") cueEnd = v + 1;
-            else if (lemma == "call" && (QuoteWithin(c, v + 1, end, 6) || NamesItsObject(c, v + 1, end) || NameComplement(c, s, v + 1, end))) complement = true;
+            else if (lemma == "call" && (QuoteWithin(c, v + 1, end, 6) || QuotedComplementAfterObject(c, v + 1, end) || NamesItsObject(c, v + 1, end) || NameComplement(c, s, v + 1, end))) complement = true;
             else return null;
         }
         var cue = new TextSpan(c.Tokens[v].Start, c.Tokens[cueEnd].End);
@@ -171,6 +171,27 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         var w = c.Word(t);
         return !c.InQuote(t) && c.Tokens[t].Kind == TokenKind.Word && w.Length > 2 && char.IsUpper(w[0])
             && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// "called the attack that killed five officers "an act of terror."": after a longer object, a quotation within twelve
+    /// tokens that closes the clause (the sentence ends, or punctuation, "and" or "but" follows it) is the complement.
+    /// The words before it hold no other verb of saying and no punctuation but commas; a quotation inside the object
+    /// ("called a meeting of the board and the "Harbor First" group") runs on into words of the noun phrase.
+    /// </summary>
+    private static bool QuotedComplementAfterObject(QuoteContext c, int from, int end)
+    {
+        for (int t = from; t < end && t - from <= 12; t++)
+        {
+            if (c.InQuote(t))
+            {
+                if (t == from || c.RegionAt(t) is not { } quotation) return false;
+                int next = c.Article.TokenAtOrAfter(quotation.Outer.End);
+                return next >= end || c.Tokens[next].Kind == TokenKind.Punctuation || c.Word(next) is "and" or "but";
+            }
+            if (c.Tokens[t].Kind == TokenKind.Word ? Lexicon.ReportingLemma(c.Word(t)) is not null : !c.IsPunct(t, ',')) return false;
+        }
+        return false;
     }
 
     /// <summary>True when a quotation opens within <paramref name="window"/> tokens from <paramref name="from"/>.</summary>
