@@ -5,7 +5,8 @@ namespace NewsStance.Internal.Quotes;
 
 /// <summary>
 /// A participle of a reporting verb that continues the sentence's subject: "…, adding that …", and after a
-/// connective, "…, while acknowledging that …", "… before adding that …".
+/// connective, "…, while acknowledging that …", "… before adding that …"; or that reports what a published document
+/// says, for the one who put it out: "The mayor issued a statement saying …".
 /// </summary>
 internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier, ReportedContent content)
 {
