@@ -1,10 +1,12 @@
+using NewsStance.Internal.Mentions;
 using NewsStance.Internal.Reading;
 
 namespace NewsStance.Internal.Quotes;
 
 /// <summary>
 /// A participle of a reporting verb that continues the sentence's subject: "…, adding that …", and after a
-/// connective, "…, while acknowledging that …", "… before adding that …".
+/// connective, "…, while acknowledging that …", "… before adding that …"; or that reports what a published document
+/// says, for the one who put it out: "The mayor issued a statement saying …".
 /// </summary>
 internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier, ReportedContent content)
 {
@@ -16,6 +18,7 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
     {
         int first = s.FirstToken, end = first + s.TokenCount;
         int k = cue.SubjectEnd;
+        if (PublishedDocument(s, k) is { } published) return published.Subject is null ? null : Published(s, cue, published.Verb, published.Subject);
         // After a comma, a connective, or a quotation that closes on its comma ("… "a waste of money," adding that …").
         bool quoteComma = k > first && c.Tokens[k].Kind == TokenKind.QuoteMark && c.InQuote(k) && c.Text[c.Tokens[k].Start - 1] == ',';
         if (k < first || !(c.IsPunct(k, ',') || quoteComma || k > first && c.Word(k) is "while" or "before" or "after" or "when" or "by")) return null;
@@ -29,5 +32,44 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         var after = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
         if (after is null) return null;
         return classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, main, FramePattern.Participle));
+    }
+
+    /// <summary>
+    /// "The mayor issued a statement saying …": the participle reports what the document says; the cue runs from the
+    /// publishing verb at <paramref name="verb"/> to the participle, and the speaker is that verb's subject.
+    /// </summary>
+    private QuoteCandidate? Published(Sentence s, VerbCue cue, int verb, Mention subject)
+    {
+        var after = content.After(cue.CueEnd, cue.Lemma, s.FirstToken + s.TokenCount, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
+        if (after is null) return null;
+        var frameCue = new TextSpan(c.Tokens[verb].Start, cue.Cue.End);
+        return classifier.Classify(new ReportingFrame(s, after, frameCue, cue.Lemma, subject, FramePattern.Participle));
+    }
+
+    /// <summary>
+    /// The publishing verb and its subject when the token <paramref name="k"/> right before the participle closes the
+    /// document that verb put out: "issued a statement", "released a short statement on Tuesday", "sent a letter this
+    /// week": the verb, a determiner, at most three words to a document noun, then at most four words of time or place
+    /// and no punctuation. Null when the participle follows no such object; the subject is null when none is found.
+    /// </summary>
+    private (int Verb, Mention? Subject)? PublishedDocument(Sentence s, int k)
+    {
+        int first = s.FirstToken;
+        for (int t = k; t > first && k - t <= 8; t--)
+        {
+            if (c.InQuote(t) || c.Tokens[t].Kind != TokenKind.Word) return null;
+            if (!QuoteWords.PublishingVerbs.Contains(c.Word(t - 1).ToLowerInvariant()) || c.InQuote(t - 1)) continue;
+            if (!Lexicon.Determiners.Contains(c.Word(t).ToLowerInvariant())) return null;
+            int noun = -1;
+            for (int n = t + 1; n <= k && n - t <= 4; n++)
+                if (Lexicon.DocumentHeads.Contains(c.Word(n).ToLowerInvariant())) { noun = n; break; }
+            if (noun < 0 || k - noun > 4) return null;
+            int verb = t - 1, j = verb - 1;
+            while (j >= first && !c.InQuote(j) && QuoteContext.IsAuxOrAdverb(c.Word(j))) j--;
+            var subject = j >= first ? c.MentionEndingAt(j) : null;
+            subject ??= c.MainSubject(s, first, verb) is { } main && main.LastToken < verb ? main : null;
+            return (verb, subject);
+        }
+        return null;
     }
 }

@@ -37,6 +37,7 @@ internal static class QuoteWords
     public static readonly FrozenSet<string> TopicVerbs = Load("topic-verbs.txt");
     public static readonly FrozenSet<string> ColumnLabels = Load("column-labels.txt");
     public static FrozenSet<string> TitleCaseMinorWords => Lexicon.TitleCaseMinorWords;
+    public static readonly FrozenSet<string> PublishingVerbs = Load("publishing-verbs.txt");
 
     /// <summary>Where these lists are kept.</summary>
     public static WordListFolder Folder => WordListFolder.Quotes;

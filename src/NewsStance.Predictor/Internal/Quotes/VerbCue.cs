@@ -48,17 +48,22 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
                 return null;
         }
         int cueEnd = v;
+        bool complement = false; // "calls it a disgrace": an object and its complement follow, so "calls" is a verb
         if (Lexicon.NeedsParticle(lemma))
         {
             if (v + 1 >= end) return null;
             var particle = c.Word(v + 1).ToLowerInvariant();
             // "called for", "pointed out"; or "called the offer "too little, too late"" with a quoted fragment.
             if (particle is "out" or "for" or "on") cueEnd = v + 1;
-            else if (!(lemma == "call" && (QuoteWithin(c, v + 1, end, 6) || NamesItsObject(c, v + 1, end)))) return null;
+            else if (lemma == "call" && (QuoteWithin(c, v + 1, end, 6) || QuotedComplementAfterObject(c, v + 1, end) || NamesItsObject(c, v + 1, end) || NameComplement(c, s, v + 1, end))) complement = true;
+            else return null;
         }
         var cue = new TextSpan(c.Tokens[v].Start, c.Tokens[cueEnd].End);
         // Words that are nouns as often as verbs ("the state", "his comments", "a note") cue speech only before "that", ":" or a quotation.
-        if (Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
+        // After a name's possessive the noun is a cue when its complement follows: "Ortiz's call for a harbour master",
+        // "Lee's call to cut fares": the possessor is who called for it.
+        bool possessed = v > first && IsNamePossessive(c, v - 1) && (cueEnd > v || InfinitiveAt(c, cueEnd + 1, end));
+        if (!complement && !possessed && Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
             && !(cueEnd + 1 < end && (c.Word(cueEnd + 1) == "that" || c.IsPunct(cueEnd + 1, ':') || c.InQuote(cueEnd + 1)))
             && !(QuoteWords.CommissiveVerbs.Contains(lemma) && InfinitiveAt(c, cueEnd + 1, end)))
             return null;
@@ -138,6 +143,53 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             if (c.Word(t) is "a" or "an")
                 return t + 1 < end && c.Tokens[t + 1].Kind == TokenKind.Word && !QuoteContext.IsDayOrTime(c.Word(t + 1))
                     && c.Word(t + 1) is not ("few" or "lot" or "bit" or "day" or "hour" or "minute" or "second" or "couple" or "number" or "time");
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "called Park's plan reckless", and in headlines, which drop articles, "Biden calls Trump risk to safety": a name
+    /// object followed by a lower-case word that opens no particle, adverbial or clause ("called Park after the vote",
+    /// "called Park on Monday") is named by it. In body text the name must be a possessive opening the object: after a
+    /// bare name the word is as often the verb of a naming participle ("a company called Harbor Freight gave …") or an
+    /// adverb of a telephone call ("called Park shortly after …").
+    /// </summary>
+    private static bool NameComplement(QuoteContext c, Sentence s, int from, int end)
+    {
+        if (c.MentionStartingAt(from) is not { Form: MentionForm.Name } name) return false;
+        int next = name.LastToken + 1;
+        if (next >= end || c.InQuote(next) || c.Tokens[next].Kind != TokenKind.Word) return false;
+        var w = c.Word(next);
+        bool headline = c.Article.Paragraphs[s.Paragraph].IsTitle || c.IsHeadlineCase(s);
+        if (!headline && !(char.IsLower(w[0]) && IsNamePossessive(c, name.LastToken))) return false;
+        return !QuoteWords.NotCallComplements.Contains(w.ToLowerInvariant()) && !QuoteContext.IsDayOrTime(w);
+    }
+
+    /// <summary>True when token <paramref name="t"/> is a capitalised possessive outside quotation marks ("Ortiz's", "Obama’s").</summary>
+    private static bool IsNamePossessive(QuoteContext c, int t)
+    {
+        var w = c.Word(t);
+        return !c.InQuote(t) && c.Tokens[t].Kind == TokenKind.Word && w.Length > 2 && char.IsUpper(w[0])
+            && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// "called the attack that killed five officers "an act of terror."": after a longer object, a quotation within twelve
+    /// tokens that closes the clause (the sentence ends, or punctuation, "and" or "but" follows it) is the complement.
+    /// The words before it hold no other verb of saying and no punctuation but commas; a quotation inside the object
+    /// ("called a meeting of the board and the "Harbor First" group") runs on into words of the noun phrase.
+    /// </summary>
+    private static bool QuotedComplementAfterObject(QuoteContext c, int from, int end)
+    {
+        for (int t = from; t < end && t - from <= 12; t++)
+        {
+            if (c.InQuote(t))
+            {
+                if (t == from || c.RegionAt(t) is not { } quotation) return false;
+                int next = c.Article.TokenAtOrAfter(quotation.Outer.End);
+                return next >= end || c.Tokens[next].Kind == TokenKind.Punctuation || c.Word(next) is "and" or "but";
+            }
+            if (c.Tokens[t].Kind == TokenKind.Word ? Lexicon.ReportingLemma(c.Word(t)) is not null : !c.IsPunct(t, ',')) return false;
         }
         return false;
     }
