@@ -54,6 +54,13 @@ internal static class MentionFinder
                     i = share.LastToken;
                     continue;
                 }
+                // "said the 46-year-old": an age standing as a noun.
+                if (t.Kind == TokenKind.Number && AgeNouns.At(article, sentence, i, end, mentions.Count == firstInSentence, mentions.Count) is { } age)
+                {
+                    while (mentions.Count > firstInSentence && mentions[^1].Span.Start >= age.Span.Start) mentions.RemoveAt(mentions.Count - 1);
+                    mentions.Add(Renumber(age, mentions.Count));
+                    continue;
+                }
                 if (t.Kind != TokenKind.Word) continue;
                 char c = text[t.Start];
                 string word = article.TextOf(t);
