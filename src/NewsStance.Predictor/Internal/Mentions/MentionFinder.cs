@@ -54,6 +54,13 @@ internal static class MentionFinder
                     i = share.LastToken;
                     continue;
                 }
+                // "said the 46-year-old": an age standing as a noun.
+                if (t.Kind == TokenKind.Number && AgeNouns.At(article, sentence, i, end, mentions.Count == firstInSentence, mentions.Count) is { } age)
+                {
+                    while (mentions.Count > firstInSentence && mentions[^1].Span.Start >= age.Span.Start) mentions.RemoveAt(mentions.Count - 1);
+                    mentions.Add(Renumber(age, mentions.Count));
+                    continue;
+                }
                 if (t.Kind != TokenKind.Word) continue;
                 char c = text[t.Start];
                 string word = article.TextOf(t);
@@ -550,16 +557,17 @@ internal static class MentionFinder
             if (Lexicon.Determiners.Contains(w)) { start = k; determiner = true; k--; continue; }
             if (determiner) break;
             // A reporting verb ends the phrase, unless it is the bare form of a word as often a noun ("the state attorney general").
+            // An ordinal is a modifier ("a third source", "the second official"), though no name either.
             if (Lexicon.ReportingLemma(w) is { } lemma && !(Lexicon.IsNounAmbiguous(lemma) && w.Equals(lemma, StringComparison.OrdinalIgnoreCase))
-                || Lexicon.NotNames.Contains(w) || IsAuxiliary(w)) break;
+                || Lexicon.NotNames.Contains(w) && !MentionWords.Ordinals.Contains(w) || IsAuxiliary(w)) break;
             if (!(char.IsUpper(w[0]) && k + 1 < i && char.IsUpper(a.Text[tokens[k + 1].Start]))) modifiers++;
             start = k;
             k--;
         }
-        // "police" and "staff" take a plural verb without a plural ending.
+        // "police", "staff" and "people" take a plural verb without a plural ending.
         // Quantifiers heading a phrase of their own ("Some said", "most of the delegates said") stand for several people.
         bool plural = word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
-            || word.ToLowerInvariant() is "police" or "staff" or "personnel" or "many" or "some" or "most" or "several" or "few" or "percent";
+            || word.ToLowerInvariant() is "police" or "staff" or "personnel" or "people" or "many" or "some" or "most" or "several" or "few" or "percent";
         if (!determiner && !(form is MentionForm.Anonymous or MentionForm.OrganizationNoun && plural))
         {
             // Bare nouns are sources only when plural and unnamed: "officials said", "several other countries insist".

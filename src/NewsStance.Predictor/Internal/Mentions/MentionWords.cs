@@ -26,6 +26,7 @@ internal static class MentionWords
     public static readonly FrozenSet<string> Prepositions = Load("prepositions.txt");
     public static readonly FrozenSet<string> SayingVerbs = Load("saying-verbs.txt");
     public static readonly FrozenSet<string> TimeNouns = Load("time-nouns.txt");
+    public static readonly FrozenSet<string> Ordinals = Load("ordinals.txt");
 
     /// <summary>Where these lists are kept.</summary>
     public static WordListFolder Folder => WordListFolder.Mentions;

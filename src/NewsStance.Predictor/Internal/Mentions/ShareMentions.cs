@@ -23,7 +23,7 @@ internal static class ShareMentions
         while (j < end && j - i < 3 && tokens[j].Kind == TokenKind.Word && MentionWords.ShareApproximators.Contains(a.TextOf(tokens[j]))) j++;
         if (j < end && tokens[j].Kind == TokenKind.Word && a.TextOf(tokens[j]) is "a" or "A" or "an" or "An") { article = true; j++; }
         int last = ShareEnd(a, j, end, article);
-        if (last < 0 || last + 1 >= end || !VerbFollows(a, last + 1)) return null;
+        if (last < 0 || last + 1 >= end || !VerbFollows(a, last + 1) && !PartitiveBeforeVerb(a, last + 1, end)) return null;
         return new Mention
         {
             Index = index, Span = new TextSpan(tokens[i].Start, tokens[last].End), Form = MentionForm.Anonymous, Kind = SpeakerKind.Anonymous,
@@ -53,6 +53,22 @@ internal static class ShareMentions
         if (!MentionWords.ShareWords.Contains(fraction)) return -1;
         bool counted = article || hyphen >= 0 || j - 1 >= 0 && IsNumber(a, j - 1);
         return counted || fraction.Equals("half", StringComparison.OrdinalIgnoreCase) || fraction.EndsWith('s') ? j : -1;
+    }
+
+    /// <summary>
+    /// True when "of" or "among" and a short group of words stand between the share and its verb: "A third of independents
+    /// say", "Half of those asked said". The share is the subject and the group its post-modifier.
+    /// </summary>
+    private static bool PartitiveBeforeVerb(Article a, int t, int end)
+    {
+        var tokens = a.Tokens;
+        if (tokens[t].Kind != TokenKind.Word || a.TextOf(tokens[t]) is not ("of" or "among")) return false;
+        for (int k = t + 2; k < end && k - t <= 4; k++)
+        {
+            if (tokens[k - 1].Kind is not (TokenKind.Word or TokenKind.Number)) return false;
+            if (VerbFollows(a, k)) return true;
+        }
+        return false;
     }
 
     private static bool IsNumber(Article a, int t)

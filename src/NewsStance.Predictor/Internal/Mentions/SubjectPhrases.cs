@@ -28,7 +28,13 @@ internal static class SubjectPhrases
             if (t.Kind != TokenKind.Word && t.Kind != TokenKind.Number) break;
             var w = a.TextOf(t);
             if (Lexicon.Determiners.Contains(w) && !w.Equals("that", StringComparison.OrdinalIgnoreCase)) { start = k; determined = true; break; }
-            if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal)) { determined = true; break; }
+            if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))
+            {
+                // "people with knowledge of Berg's work said": a possessor after a preposition ends a post-modifier too.
+                if (k - 1 >= s.FirstToken && tokens[k - 1].Kind == TokenKind.Word && MentionWords.Prepositions.Contains(a.TextOf(tokens[k - 1]))) return null;
+                determined = true;
+                break;
+            }
             if (Lexicon.ReportingLemma(w) is not null || Lexicon.NotNames.Contains(w) || MentionWords.SubjectVerbFillers.Contains(w)
                 || MentionWords.PhraseBreakers.Contains(w) || w.EndsWith("ly", StringComparison.Ordinal)) break;
             start = k;

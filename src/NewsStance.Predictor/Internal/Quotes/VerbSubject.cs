@@ -41,9 +41,11 @@ internal sealed class VerbSubject(QuoteContext c)
         // subject, and "Reno on Saturday" no post-modified source.
         if (subject is null && k >= first && !invertedTrailer && !IsCoordinator(k))
             subject = SubjectWithPostModifier(k, first);
-        // A mention after a preposition is the end of a post-modifier, not the subject: "officials in the city said".
+        // A mention after a preposition is the end of a post-modifier, not the subject: "officials in the city said",
+        // "people close to the mayor say" (the head before the post-modifier must still be found).
         else if (subject is not null && subject.FirstToken - 1 >= first && c.Tokens[subject.FirstToken - 1].Kind == TokenKind.Word
-                 && char.IsLower(c.First(subject.FirstToken - 1)) && QuoteWords.SourcePostModifierStarts.Contains(c.Word(subject.FirstToken - 1))
+                 && char.IsLower(c.First(subject.FirstToken - 1))
+                 && (QuoteWords.SourcePostModifierStarts.Contains(c.Word(subject.FirstToken - 1)) || MentionWords.Prepositions.Contains(c.Word(subject.FirstToken - 1)))
                  && SubjectWithPostModifier(k, first) is { } head)
         {
             subject = head;
@@ -148,7 +150,9 @@ internal sealed class VerbSubject(QuoteContext c)
     {
         for (int j = k; j >= first && k - j < 8; j--)
         {
-            if (c.InQuote(j) || c.Tokens[j].Kind != TokenKind.Word || Lexicon.ReportingLemma(c.Word(j)) is not null) return null;
+            // A possessive's apostrophe stays inside the post-modifier ("people with knowledge of Gates' work").
+            if (c.InQuote(j) || c.Tokens[j].Kind != TokenKind.Word && !c.IsPunct(j, '\'') && !c.IsPunct(j, '’')
+                || Lexicon.ReportingLemma(c.Word(j)) is not null) return null;
             var m = c.MentionEndingAt(j);
             if (m is null || j == k) continue;
             if (m.Form == MentionForm.Pronoun) return null;
