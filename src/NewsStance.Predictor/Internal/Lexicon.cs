@@ -156,6 +156,10 @@ internal static class Lexicon
     /// <summary>Capitalised words that start sentences but are not names.</summary>
     public static readonly FrozenSet<string> NotNames = Load("not-names.txt");
 
+    /// <summary>"Ilyashev's", "CNN’s": a word of three or more characters that ends in a possessive 's (either apostrophe).</summary>
+    public static bool EndsWithPossessive(string word)
+        => word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal));
+
     /// <summary>The short words a headline leaves in lower case ("of", "the", "to"); read by the mention and quote stages alike.</summary>
     public static readonly FrozenSet<string> TitleCaseMinorWords = Load("title-case-minor-words.txt");
 

@@ -360,10 +360,6 @@ internal static class MentionFinder
     private static bool IsTitleCaseAuxiliary(string w)
         => char.IsUpper(w[0]) && !w.AsSpan(1).ContainsAnyInRange('A', 'Z') && MentionWords.HeadlineAuxiliaries.Contains(w);
 
-    /// <summary>"Ilyashev's", "CNN’s": a word of three or more characters ending in a possessive 's.</summary>
-    private static bool EndsWithPossessive(string word)
-        => word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal));
-
     /// <summary>Reads a capitalised run at <paramref name="i"/> as a name; returns the token after it, or i.</summary>
     private static int TryName(Article a, Sentence s, int i, int end, List<Mention> into, bool initial)
     {
@@ -378,7 +374,7 @@ internal static class MentionFinder
             // Headline case: "Lindsey Graham Says" — the verb is not part of the name.
             if (j > i && (IsHeadlineSpeechVerb(w) || IsTitleCaseAuxiliary(w))) break;
             // A possessive ends its name: "CNN's Jake Tapper" is CNN's, then Jake Tapper (the possessor is no part of his name).
-            if (j > i && EndsWithPossessive(a.TextOf(tokens[j - 1]))) break;
+            if (j > i && Lexicon.EndsWithPossessive(a.TextOf(tokens[j - 1]))) break;
             if (char.IsUpper(w[0])) { j++; continue; }
             // Lower-case role words between a title-run and a name: "Kremlin spokesman Dmitry Peskov".
             if (j > i && j + 1 < end && (Lexicon.PersonRoles.Contains(w) || NameConnectors.Contains(w))
@@ -441,7 +437,7 @@ internal static class MentionFinder
         }
         // "Ilyashev's plan": the possessive is not part of the name.
         var lastWord = nameWords[^1];
-        if (EndsWithPossessive(lastWord)) nameWords[^1] = lastWord[..^2];
+        if (Lexicon.EndsWithPossessive(lastWord)) nameWords[^1] = lastWord[..^2];
         // "Officials", "Analysts" opening a sentence are common nouns, not names.
         if (nameWords.Count == 1 && nameFrom == 0 && start == s.FirstToken && IsCommonSourceNoun(nameWords[0])) return i;
         // "HIGHER TURNOUT IN IOWA DOESN'T …": a run of four or more words in capitals is a shouted headline, not a name.
@@ -497,7 +493,7 @@ internal static class MentionFinder
     {
         var w = a.TextOf(a.Tokens[k]);
         if (a.Tokens[k].Kind == TokenKind.Word)
-            return w.Length > 2 && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))
+            return Lexicon.EndsWithPossessive(w)
                 // "it's", "that's", "there's" are a pronoun and "is".
                 && !Lexicon.SubjectPronouns.Contains(w[..^2]) && w[..^2].ToLowerInvariant() is not ("that" or "there" or "here" or "what" or "who" or "where" or "let");
         return w is "'" or "’" && k > 0 && a.Tokens[k - 1].Kind == TokenKind.Word && a.Tokens[k - 1].End == a.Tokens[k].Start && a.TextOf(a.Tokens[k - 1]).EndsWith('s');

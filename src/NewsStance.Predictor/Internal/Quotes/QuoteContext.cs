@@ -59,9 +59,7 @@ internal sealed class QuoteContext
     {
         var m = _mentionStartingAt[token];
         if (m is not { Form: MentionForm.Name } || m.LastToken + 1 >= Tokens.Length) return m;
-        var word = Word(m.LastToken);
-        bool possessor = word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal));
-        return possessor && _mentionStartingAt[m.LastToken + 1] is { Form: MentionForm.Name } owned ? owned : m;
+        return Lexicon.EndsWithPossessive(Word(m.LastToken)) && _mentionStartingAt[m.LastToken + 1] is { Form: MentionForm.Name } owned ? owned : m;
     }
     /// <summary>True inside a name mention: a reporting word there is part of a name ("the United States").</summary>
     public bool InName(int token) => _inName[token];

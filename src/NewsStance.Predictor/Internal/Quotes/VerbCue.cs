@@ -169,8 +169,7 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
     private static bool IsNamePossessive(QuoteContext c, int t)
     {
         var w = c.Word(t);
-        return !c.InQuote(t) && c.Tokens[t].Kind == TokenKind.Word && w.Length > 2 && char.IsUpper(w[0])
-            && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal));
+        return !c.InQuote(t) && c.Tokens[t].Kind == TokenKind.Word && char.IsUpper(w[0]) && Lexicon.EndsWithPossessive(w);
     }
 
     /// <summary>

@@ -112,7 +112,7 @@ internal sealed class VerbSubject(QuoteContext c)
         if (k < first || c.InQuote(k)) return null;
         var w = c.Word(k);
         bool apostrophe = c.Tokens[k].Kind == TokenKind.Punctuation && w is "'" or "’";
-        if (!apostrophe && !(c.Tokens[k].Kind == TokenKind.Word && w.Length > 2 && (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal))))
+        if (!apostrophe && !(c.Tokens[k].Kind == TokenKind.Word && Lexicon.EndsWithPossessive(w)))
             return null;
         int end = apostrophe ? k - 1 : k;
         if (end < first) return null;
