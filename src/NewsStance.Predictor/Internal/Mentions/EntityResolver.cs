@@ -92,7 +92,7 @@ internal sealed class EntityResolver
 
     private Entity NewEntity(Mention m, string name, SpeakerKind kind)
     {
-        var e = new Entity { Id = _entities.Count, Name = name, Kind = kind, Role = m.Role, Gender = m.Gender, NamedInTitle = InHeadline(m) };
+        var e = new Entity { Id = _entities.Count, Name = name, Kind = kind, Role = m.Role, Gender = m.Gender, NamedInHeadline = InHeadline(m) };
         _entities.Add(e);
         Attach(m, e);
         return e;
@@ -106,10 +106,10 @@ internal sealed class EntityResolver
         if (e.Gender == 0 && m.Gender != 0) e.Gender = m.Gender;
         // The fullest name wins, but a name read in the body beats any read in the headline.
         bool title = InHeadline(m);
-        if (m.Form == MentionForm.Name && e.Kind == m.Kind && (e.NamedInTitle && !title || m.Core.Length > e.Name.Length && (e.NamedInTitle || !title)))
+        if (m.Form == MentionForm.Name && e.Kind == m.Kind && (e.NamedInHeadline && !title || m.Core.Length > e.Name.Length && (e.NamedInHeadline || !title)))
         {
             e.Name = m.Core;
-            e.NamedInTitle = title;
+            e.NamedInHeadline = title;
         }
     }
 

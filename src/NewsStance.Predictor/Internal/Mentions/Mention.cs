@@ -44,8 +44,8 @@ internal sealed class Entity
 {
     public required int Id { get; init; }
     public required string Name { get; set; }
-    /// <summary>True while <see cref="Name"/> comes from the headline, whose title case joins words that are no name ("… Does Not Like Donald Trump").</summary>
-    public bool NamedInTitle { get; set; }
+    /// <summary>True while <see cref="Name"/> comes from the title or a headline-case line, whose title case joins words that are no name ("… Does Not Like Donald Trump").</summary>
+    public bool NamedInHeadline { get; set; }
     public required SpeakerKind Kind { get; init; }
     public string? Role { get; set; }
     public int Gender { get; set; }
