@@ -18,6 +18,7 @@ internal sealed class EntityResolver
     private readonly Entity?[] _entityOf; // by mention index
 
     private readonly Reading.Article? _article;
+    private readonly Dictionary<int, bool> _headlineSentence = [];
     private readonly HashSet<Entity> _evidentPeople;
 
     public EntityResolver(IReadOnlyList<Mention> mentions, Reading.Article? article = null)
@@ -246,15 +247,10 @@ internal sealed class EntityResolver
     {
         if (InTitle(m)) return true;
         if (_article is not { } a) return false;
-        var s = a.Sentences[m.Sentence];
-        int capitalised = 0;
-        for (int t = s.FirstToken; t < s.FirstToken + s.TokenCount; t++)
-        {
-            if (a.Tokens[t].Kind != TokenKind.Word) continue;
-            if (char.IsUpper(a.Text[a.Tokens[t].Start])) capitalised++;
-            else if (!Lexicon.TitleCaseMinorWords.Contains(a.TextOf(a.Tokens[t]))) return false;
-        }
-        return capitalised >= 4;
+        // Once per sentence: every name mention asks, and a run-on sentence may hold thousands of them.
+        if (!_headlineSentence.TryGetValue(m.Sentence, out var headline))
+            _headlineSentence[m.Sentence] = headline = a.IsHeadlineCase(a.Sentences[m.Sentence]);
+        return headline;
     }
 
     /// <summary>

@@ -108,21 +108,10 @@ internal sealed class QuoteContext
     }
 
     /// <summary>
-    /// True when sentence <paramref name="s"/> is written in headline case: every word outside quotation marks
-    /// capitalised but the short function words, and at least four of them ("Mayor Says Bridge Will Reopen."). A headline
-    /// capitalises its verbs, so a capitalised reporting verb there is a cue.
+    /// True when sentence <paramref name="s"/> is written in headline case, quotations aside (<see cref="Article.IsHeadlineCase"/>).
+    /// A headline capitalises its verbs, so a capitalised reporting verb there is a cue.
     /// </summary>
-    public bool IsHeadlineCase(Sentence s)
-    {
-        int capitalised = 0;
-        for (int t = s.FirstToken; t < s.FirstToken + s.TokenCount; t++)
-        {
-            if (Tokens[t].Kind != TokenKind.Word || InQuote(t)) continue;
-            if (char.IsUpper(First(t))) capitalised++;
-            else if (!QuoteWords.TitleCaseMinorWords.Contains(Word(t))) return false;
-        }
-        return capitalised >= 4;
-    }
+    public bool IsHeadlineCase(Sentence s) => Article.IsHeadlineCase(s, InQuote);
 
     /// <summary>A span without the spaces and the punctuation of its frame at either end (and no full stop at its end).</summary>
     public TextSpan Trim(TextSpan span)

@@ -57,4 +57,21 @@ internal sealed class Article
         }
         return lo;
     }
+
+    /// <summary>
+    /// True when sentence <paramref name="s"/> is written in headline case: every word capitalised but the short
+    /// function words, and at least four capitalised ("Mayor Says Bridge Will Reopen."). Tokens <paramref name="skip"/>
+    /// says yes to (the quote stage passes the words inside quotation marks) are not looked at.
+    /// </summary>
+    public bool IsHeadlineCase(Sentence s, Func<int, bool>? skip = null)
+    {
+        int capitalised = 0;
+        for (int t = s.FirstToken; t < s.FirstToken + s.TokenCount; t++)
+        {
+            if (Tokens[t].Kind != TokenKind.Word || skip is not null && skip(t)) continue;
+            if (char.IsUpper(Text[Tokens[t].Start])) capitalised++;
+            else if (!Lexicon.TitleCaseMinorWords.Contains(TextOf(Tokens[t]))) return false;
+        }
+        return capitalised >= 4;
+    }
 }
