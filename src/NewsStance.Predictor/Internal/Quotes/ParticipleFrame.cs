@@ -22,12 +22,13 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         // After a comma, a connective, or a quotation that closes on its comma ("… "a waste of money," adding that …").
         bool quoteComma = k > first && c.Tokens[k].Kind == TokenKind.QuoteMark && c.InQuote(k) && c.Text[c.Tokens[k].Start - 1] == ',';
         if (k < first || !(c.IsPunct(k, ',') || quoteComma || k > first && c.Word(k) is "while" or "before" or "after" or "when" or "by")) return null;
-        // The speaker is the sentence's main subject, the first mention after its opening phrase and before any reporting word;
-        // after an attribution that follows its quotation ("“…,” said Ann Lee, suggesting that …", "“…,” she said, adding, “…”")
-        // the participle continues the speaker of that attribution.
-        var main = c.MainSubject(s, first, cue.Verb)
-            ?? (previous is { Pattern: FramePattern.ContentCueSubject or FramePattern.ContentSubjectCue, FrameSpeaker: { } trailer }
-                && trailer.LastToken < cue.Verb ? trailer : null);
+        // The participle continues the nearest finite clause before it. After an attribution that follows its content
+        // ("“…,” said Ann Lee, suggesting that …", "Fares will rise, the board said, blaming …") that is the attribution, and
+        // the content's own subject is the speaker's words; otherwise it is the sentence's main subject, the first mention
+        // after its opening phrase and before any reporting word.
+        var main = (previous is { Pattern: FramePattern.ContentCueSubject or FramePattern.ContentSubjectCue, FrameSpeaker: { } trailer }
+                && trailer.LastToken < cue.Verb ? trailer : null)
+            ?? c.MainSubject(s, first, cue.Verb);
         if (main is null) return null;
         var after = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
         if (after is null) return null;
