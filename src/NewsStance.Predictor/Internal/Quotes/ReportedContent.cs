@@ -16,7 +16,11 @@ internal sealed class ReportedContent(QuoteContext c)
         if (i >= end) return null;
         bool hasThat = false, colon = false;
         bool asks = QuoteWords.QuestionVerbs.Contains(lemma);
-        if (QuoteWords.AddresseeVerbs.Contains(lemma))
+        // "promised to review the accounts": "to" and a verb right after a verb whose content may be an infinitive open
+        // that infinitive; the addressee, when there is one, comes first ("promised voters to …" is not English).
+        bool infinitiveNext = QuoteWords.ObjectContentVerbs.Contains(lemma) && c.Word(i) == "to" && i + 1 < end
+            && c.Tokens[i + 1].Kind == TokenKind.Word && !c.InQuote(i + 1) && !Lexicon.Determiners.Contains(c.Word(i + 1).ToLowerInvariant());
+        if (QuoteWords.AddresseeVerbs.Contains(lemma) && !infinitiveNext)
         {
             // The addressee: a pronoun, a name or a short noun phrase.
             var m = c.MentionStartingAt(i);
