@@ -2,8 +2,9 @@ namespace NewsStance.Internal.Quotes;
 
 /// <summary>
 /// Puts the frames' quotes and the bare quotations together into the article's quotes: a bare quotation inside a
-/// frame's content is part of it; one right after a direct quote of its paragraph continues that quote; reported
-/// speech nested in another quote's content is dropped; the rest is sorted by where it starts.
+/// frame's content is part of it; one right after a direct quote of its paragraph, or opening the paragraph after
+/// one that closes on a direct quote, continues that quote; reported speech nested in another quote's content is
+/// dropped; the rest is sorted by where it starts.
 /// </summary>
 internal sealed class QuoteAssembler(QuoteContext c)
 {
@@ -21,7 +22,7 @@ internal sealed class QuoteAssembler(QuoteContext c)
     /// Adds the bare quotations that are not inside a frame's content, each as a quote of its own or as the
     /// continuation of the direct quote before it. Quotes are kept by index, as a continuation replaces its host.
     /// </summary>
-    private static void AddBare(List<QuoteCandidate> quotes, IReadOnlyList<QuoteCandidate> bare)
+    private void AddBare(List<QuoteCandidate> quotes, IReadOnlyList<QuoteCandidate> bare)
     {
         // A frame's content holds text of its own sentence, or whole quotation pieces: so a quotation inside some
         // frame's content is found among its sentence's quotes or by its first piece, without a scan of the paragraph.
@@ -31,6 +32,8 @@ internal sealed class QuoteAssembler(QuoteContext c)
         var byParagraph = Enumerable.Range(0, quotes.Count).GroupBy(i => quotes[i].Paragraph)
             .ToDictionary(g => g.Key, g => g.OrderBy(i => quotes[i].Start).ToList());
         var bareByParagraph = new Dictionary<int, List<int>>();
+        // The quote a paragraph's opening quotation continued, which may close that paragraph in turn.
+        var continuedInto = new Dictionary<int, int>();
         foreach (var b in bare)
         {
             var firstPiece = b.Content[0];
@@ -41,6 +44,13 @@ internal sealed class QuoteAssembler(QuoteContext c)
             if (ContinuationHost(quotes, byParagraph.GetValueOrDefault(b.Paragraph), bareByParagraph.GetValueOrDefault(b.Paragraph), firstPiece.Start) is int host)
             {
                 quotes[host] = Continued(quotes[host], b);
+                continue;
+            }
+            // "A," he said.¶"B." — a paragraph that is a bare quotation continues the quote closing the one before.
+            if (IsWholeParagraph(b) && PreviousParagraphHost(quotes, b.Paragraph - 1, byParagraph, bareByParagraph, continuedInto) is int carried)
+            {
+                quotes[carried] = Continued(quotes[carried], b);
+                continuedInto[b.Paragraph] = carried;
                 continue;
             }
             quotes.Add(b);
@@ -69,6 +79,41 @@ internal sealed class QuoteAssembler(QuoteContext c)
             seen.Add(q);
         }
         return null;
+    }
+
+    /// <summary>
+    /// True when a bare quotation (not a dash trailer's) makes up its paragraphs, from the opening mark to the
+    /// closing one: a paragraph that goes on after the quotation may hold its own attribution ("…," Okafor notes.).
+    /// </summary>
+    private bool IsWholeParagraph(QuoteCandidate b)
+    {
+        if (b.Pattern != FramePattern.None) return false;
+        var outer = b.Quotations[0].Outer;
+        var last = c.Article.Paragraphs[c.Article.Sentences[c.Article.SentenceAt(outer.End - 1)].Paragraph].Span;
+        if (outer.Start != c.Article.Paragraphs[b.Paragraph].Span.Start) return false;
+        for (int i = outer.End; i < last.End; i++)
+            if (!char.IsWhiteSpace(c.Article.Text[i]) && !char.IsPunctuation(c.Article.Text[i])) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The quote that closes <paramref name="paragraph"/>: the one whose content ends last, in its last sentence,
+    /// ending in quoted words, with no other quote of the paragraph starting after it. A paragraph that ends in
+    /// narration has none, and neither does the title.
+    /// </summary>
+    private int? PreviousParagraphHost(List<QuoteCandidate> quotes, int paragraph, Dictionary<int, List<int>> frames,
+        Dictionary<int, List<int>> bare, Dictionary<int, int> continuedInto)
+    {
+        if (paragraph < 0 || c.Article.Paragraphs[paragraph] is not { IsTitle: false } p) return null;
+        var inParagraph = frames.GetValueOrDefault(paragraph, []).Concat(bare.GetValueOrDefault(paragraph, []));
+        if (continuedInto.TryGetValue(paragraph, out var carried)) inParagraph = inParagraph.Append(carried);
+        int? host = null;
+        foreach (var i in inParagraph)
+            if (host is not int h || quotes[i].End > quotes[h].End) host = i;
+        if (host is not int last || !EndsInQuotation(quotes[last])) return null;
+        var lastSentence = c.Article.Sentences[p.FirstSentence + p.SentenceCount - 1];
+        if (quotes[last].End < lastSentence.Span.Start || quotes[last].End > p.Span.End) return null;
+        return inParagraph.Any(i => quotes[i].Start > quotes[last].End && quotes[i].Start < p.Span.End) ? null : last;
     }
 
     /// <summary>

@@ -56,7 +56,8 @@ internal sealed class ReportedContent(QuoteContext c)
         }
         while (i < end && (c.IsPunct(i, ',') || c.IsPunct(i, ':'))) { colon |= c.IsPunct(i, ':'); i++; }
         bool objectContent = QuoteWords.ObjectContentVerbs.Contains(lemma);
-        if (i < end && c.Word(i) == "that") { hasThat = true; i++; }
+        // "said that is unlikely": "that" before a finite verb is the clause's subject (a demonstrative), not its opener.
+        if (i < end && c.Word(i) == "that") { hasThat = true; if (!DemonstrativeSubject(i, end)) i++; }
         // "asked whether the plant would close": the embedded question, its opening word included, is the content.
         else if (asks && i < end && !c.InQuote(i) && QuoteWords.QuestionStarts.Contains(c.Word(i))) hasThat = true;
         // After a verb whose content may be its object, a later "that" opens a relative clause inside that object
@@ -107,6 +108,11 @@ internal sealed class ReportedContent(QuoteContext c)
         if (content.Length == 0 || c.TokenCount(content) < (objectContent ? 2 : 3)) return null;
         return [content];
     }
+
+    /// <summary>True when "that" at <paramref name="i"/> stands before a finite auxiliary ("that is", "that would"): the subject of its clause.</summary>
+    private bool DemonstrativeSubject(int i, int end)
+        => i + 1 < end && !c.InQuote(i + 1) && c.Tokens[i + 1].Kind == TokenKind.Word
+           && (QuoteWords.FiniteAuxiliaries.Contains(c.Word(i + 1)) || c.Word(i + 1) is "'s" or "’s");
 
     /// <summary>True when a noun phrase opens at <paramref name="i"/> with an article, a possessive or a number ("a lead", "the race", "41 percent").</summary>
     private bool OpensThingObject(int i)
