@@ -23,11 +23,13 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         bool quoteComma = k > first && c.Tokens[k].Kind == TokenKind.QuoteMark && c.InQuote(k) && c.Text[c.Tokens[k].Start - 1] == ',';
         if (k < first || !(c.IsPunct(k, ',') || quoteComma || k > first && c.Word(k) is "while" or "before" or "after" or "when" or "by")) return null;
         // The speaker is the sentence's main subject, the first mention after its opening phrase and before any reporting word;
-        // after an attribution that follows its quotation ("“…,” said Ann Lee, suggesting that …", "“…,” she said, adding, “…”")
-        // the participle continues the speaker of that attribution.
-        var main = c.MainSubject(s, first, cue.Verb)
-            ?? (previous is { Pattern: FramePattern.ContentCueSubject or FramePattern.ContentSubjectCue, FrameSpeaker: { } trailer }
-                && trailer.LastToken < cue.Verb ? trailer : null);
+        // after an attribution that follows its content ("“…,” said Ann Lee, suggesting that …", "“…,” she said, adding, “…”",
+        // "Ruiz will visit the depot, Hale said, adding that …") the participle attaches to that attribution and continues its
+        // speaker: a mention inside the reported clause before it is that clause's subject, not the participle's.
+        var main = c.MainSubject(s, first, cue.Verb);
+        if (previous is { Pattern: FramePattern.ContentCueSubject or FramePattern.ContentSubjectCue, FrameSpeaker: { } trailer }
+            && trailer.LastToken < cue.Verb && (main is null || previous.Content.Any(p => p.Contains(main.Span))))
+            main = trailer;
         if (main is null) return null;
         var after = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
         if (after is null) return null;
