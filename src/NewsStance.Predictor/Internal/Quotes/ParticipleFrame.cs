@@ -30,10 +30,36 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         if (previous is { Pattern: FramePattern.ContentCueSubject or FramePattern.ContentSubjectCue, FrameSpeaker: { } trailer }
             && trailer.LastToken < cue.Verb && (main is null || previous.Content.Any(p => p.Contains(main.Span))))
             main = trailer;
+        // "It's a long shot, but Ruiz was in Velna on Tuesday, urging …": a clause joined by "but" between the subject and the
+        // participle is the clause the participle attaches to, and its subject is the participle's.
+        else if (main is not null && SubjectAfterBut(main.LastToken + 1, k) is { } nearer)
+            main = nearer;
         if (main is null) return null;
         var after = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
         if (after is null) return null;
         return classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, main, FramePattern.Participle));
+    }
+
+    /// <summary>
+    /// The subject of the last clause opened by ", but" between <paramref name="from"/> and the participle's comma at
+    /// <paramref name="comma"/>: the mention within three words after "but" (past an adverbial: "but late Saturday he"),
+    /// when a word follows it. Null when no such clause stands there.
+    /// </summary>
+    private Mention? SubjectAfterBut(int from, int comma)
+    {
+        Mention? subject = null;
+        for (int t = from + 1; t < comma; t++)
+        {
+            if (c.InQuote(t) || c.Word(t) != "but" || !c.IsPunct(t - 1, ',')) continue;
+            for (int n = t + 1; n < comma && n - t <= 3; n++)
+            {
+                if (c.InQuote(n) || c.Tokens[n].Kind != TokenKind.Word) break;
+                if (c.MentionStartingAt(n) is not { } m) continue;
+                if (m.LastToken + 1 < comma && c.Tokens[m.LastToken + 1].Kind == TokenKind.Word) subject = m;
+                break;
+            }
+        }
+        return subject;
     }
 
     /// <summary>
