@@ -134,7 +134,7 @@ internal static class MentionFinder
         var word = a.TextOf(tokens[first]);
         if (!char.IsUpper(word[0])) return first;
         bool opens = MentionWords.OpeningWords.Contains(word) || IsOpeningParticiple(word) || IsOpeningAdverb(a, first, end)
-            || a.TextOf(tokens[first + 1]) is "later" or "earlier"; // "Hours later, …"
+            || EndsInTimeAdverb(a, first, end); // "Hours later, …", "A few minutes later, …", "Two weeks ago, …"
         if (!opens) return first;
         for (int t = first + 1; t + 1 < end && t - first <= MaxOpeningPhrase; t++)
         {
@@ -143,6 +143,21 @@ internal static class MentionFinder
                 return a.Slice(tokens[t]) is "," ? PastRegionAndTime(a, t + 1, end) : first;
         }
         return first;
+    }
+
+    /// <summary>
+    /// True when the sentence opens with a short time phrase ended by "later", "earlier" or "ago" and a comma: "Hours later,",
+    /// "But a few days later,", "Two weeks ago,". Its words ("a few minutes") are no speaker.
+    /// </summary>
+    private static bool EndsInTimeAdverb(Article a, int first, int end)
+    {
+        var tokens = a.Tokens;
+        for (int t = first + 1; t + 1 < end && t - first <= 6; t++)
+        {
+            if (tokens[t].Kind != TokenKind.Word) return false;
+            if (a.TextOf(tokens[t]) is "later" or "earlier" or "ago") return a.Slice(tokens[t + 1]) is ",";
+        }
+        return false;
     }
 
     /// <summary>

@@ -22,17 +22,44 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         // After a comma, a connective, or a quotation that closes on its comma ("… "a waste of money," adding that …").
         bool quoteComma = k > first && c.Tokens[k].Kind == TokenKind.QuoteMark && c.InQuote(k) && c.Text[c.Tokens[k].Start - 1] == ',';
         if (k < first || !(c.IsPunct(k, ',') || quoteComma || k > first && c.Word(k) is "while" or "before" or "after" or "when" or "by")) return null;
-        // The participle continues the nearest finite clause before it. After an attribution that follows its content
-        // ("“…,” said Ann Lee, suggesting that …", "Fares will rise, the board said, blaming …") that is the attribution, and
-        // the content's own subject is the speaker's words; otherwise it is the sentence's main subject, the first mention
-        // after its opening phrase and before any reporting word.
-        var main = (previous is { Pattern: FramePattern.ContentCueSubject or FramePattern.ContentSubjectCue, FrameSpeaker: { } trailer }
-                && trailer.LastToken < cue.Verb ? trailer : null)
-            ?? c.MainSubject(s, first, cue.Verb);
+        // The speaker is the sentence's main subject, the first mention after its opening phrase and before any reporting word;
+        // after an attribution that follows its content ("“…,” said Ann Lee, suggesting that …", "“…,” she said, adding, “…”",
+        // "Ruiz will visit the depot, Hale said, adding that …") the participle attaches to that attribution and continues its
+        // speaker: a mention inside the reported clause before it is that clause's subject, not the participle's.
+        var main = c.MainSubject(s, first, cue.Verb);
+        if (previous is { Pattern: FramePattern.ContentCueSubject or FramePattern.ContentSubjectCue, FrameSpeaker: { } trailer }
+            && trailer.LastToken < cue.Verb && (main is null || previous.Content.Any(p => p.Contains(main.Span))))
+            main = trailer;
+        // "It's a long shot, but Ruiz was in Velna on Tuesday, urging …": a clause joined by "but" between the subject and the
+        // participle is the clause the participle attaches to, and its subject is the participle's.
+        else if (main is not null && SubjectAfterBut(main.LastToken + 1, k) is { } nearer)
+            main = nearer;
         if (main is null) return null;
         var after = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
         if (after is null) return null;
         return classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, main, FramePattern.Participle));
+    }
+
+    /// <summary>
+    /// The subject of the last clause opened by ", but" between <paramref name="from"/> and the participle's comma at
+    /// <paramref name="comma"/>: the mention within three words after "but" (past an adverbial: "but late Saturday he"),
+    /// when a word follows it. Null when no such clause stands there.
+    /// </summary>
+    private Mention? SubjectAfterBut(int from, int comma)
+    {
+        Mention? subject = null;
+        for (int t = from + 1; t < comma; t++)
+        {
+            if (c.InQuote(t) || c.Word(t) != "but" || !c.IsPunct(t - 1, ',')) continue;
+            for (int n = t + 1; n < comma && n - t <= 3; n++)
+            {
+                if (c.InQuote(n) || c.Tokens[n].Kind != TokenKind.Word) break;
+                if (c.MentionStartingAt(n) is not { } m) continue;
+                if (m.LastToken + 1 < comma && c.Tokens[m.LastToken + 1].Kind == TokenKind.Word) subject = m;
+                break;
+            }
+        }
+        return subject;
     }
 
     /// <summary>

@@ -93,18 +93,33 @@ internal sealed class QuoteContext
     /// <summary>
     /// The first mention of the clause from <paramref name="first"/> up to the first reporting word before
     /// <paramref name="before"/>: the subject a participle or a second verb shares. It is never in the sentence's
-    /// opening phrase ("In a statement released Monday, the union …": the union).
+    /// opening phrase ("In a statement released Monday, the union …": the union), nor the object of a preposition
+    /// ("Here in Marlow, the mayor …", "As word of the vote spread through Velna, Hale …") while a mention follows.
     /// </summary>
     public Mention? MainSubject(Sentence s, int first, int before)
     {
+        Mention? objectOfPreposition = null;
         for (int k = Math.Max(first, MainClauseStart(s)); k < before; k++)
         {
             if (InQuote(k)) continue;
             var m = _mentionStartingAt[k];
-            if (m is not null) return m;
+            if (m is not null)
+            {
+                if (!AfterPreposition(m)) return m;
+                objectOfPreposition ??= m;
+                k = m.LastToken;
+                continue;
+            }
             if (Lexicon.ReportingLemma(Word(k)) is not null) break;
         }
-        return null;
+        return objectOfPreposition;
+    }
+
+    /// <summary>True when a lower-case preposition stands right before mention <paramref name="m"/> ("in Marlow", "of the union").</summary>
+    private bool AfterPreposition(Mention m)
+    {
+        int p = m.FirstToken - 1;
+        return p >= 0 && Tokens[p].Kind == TokenKind.Word && char.IsLower(First(p)) && MentionWords.Prepositions.Contains(Word(p));
     }
 
     /// <summary>

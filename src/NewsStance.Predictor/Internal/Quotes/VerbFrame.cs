@@ -90,8 +90,10 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
             var after = c.SpeakerStartingAt(cueEnd + 1);
             if (after is null || after.Form == MentionForm.Pronoun && after.Head != "he" && after.Head != "she") return null;
             // "Arturo Vela, a former ambassador, said Mexico must respond": a mention followed by its verb or "that" is the
-            // subject of the content after the cue, not an inverted speaker.
-            if (!ClosesInvertedSpeaker(after.LastToken + 1, end)) return null;
+            // subject of the content after the cue, not an inverted speaker. After a quotation that opens the sentence
+            // ("“…,” says a source involved in the talks.") the verb's content is that quotation, so what follows the speaker
+            // is a post-modifier of it, not a clause of its own.
+            if (!(c.Tokens[k].Kind == TokenKind.QuoteMark && OpeningQuotationEndsAt(k, first)) && !ClosesInvertedSpeaker(after.LastToken + 1, end)) return null;
             var left = LeftContent(first, k);
             if (left is null) return null;
             var pieces = new List<TextSpan> { left.Value };

@@ -51,6 +51,10 @@ internal sealed class VerbSubject(QuoteContext c)
             subject = head;
             subjectStart = head.FirstToken;
         }
+        // "Officials who spoke with the Marlow Post said", "A letter obtained by the Post warns": a mention at the end of a
+        // relative clause or of a participle phrase with "by" is inside the subject's post-modifier; the head before it speaks.
+        if (subject is not null && subject.Form != MentionForm.Pronoun && HeadBeforeModifyingClause(subject.FirstToken - 1, first) is { } modified)
+            (subject, subjectStart) = (modified, modified.FirstToken);
         // "the operator's director, …", "Velna Transit's spokesman": the possessor opens the subject phrase.
         if (subject is not null && PossessorBefore(subjectStart >= first ? Math.Min(subjectStart, subject.FirstToken) : subject.FirstToken, first) is int possessor)
             subjectStart = possessor;
@@ -158,6 +162,37 @@ internal sealed class VerbSubject(QuoteContext c)
             if (m.Form == MentionForm.Pronoun) return null;
             // A name inside the post-modifier ("experts on North Korea and …") is passed over on the way back to its head.
             if (QuoteWords.SourcePostModifierStarts.Contains(c.Word(j + 1))) return m;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The noun a relative clause or a participle phrase with "by" modifies, when the subject mention that ends at the verb
+    /// lies inside it: "Officials [who met Ruiz in Marlow] said", "Many of the drivers [who had worked for Anna Berg] said",
+    /// "A letter from the board [obtained by the Post] warns". Walks back from <paramref name="t"/> within the clause (no
+    /// comma, dash or quotation) to "who", "which", "whose" or "that" right after a mention, or to a past participle before
+    /// "by" right after one; that mention, or the head of its own post-modifier ("a letter from the board"), is the subject.
+    /// Null when there is none within 30 tokens.
+    /// </summary>
+    private Mention? HeadBeforeModifyingClause(int t, int first)
+    {
+        for (int j = t; j > first && t - j < 30; j--)
+        {
+            if (c.InQuote(j) || c.Tokens[j].Kind == TokenKind.Punctuation && !c.IsPunct(j, '\'') && !c.IsPunct(j, '’')) return null;
+            if (c.Tokens[j].Kind != TokenKind.Word || !char.IsLower(c.First(j))) continue;
+            var w = c.Word(j);
+            bool opensRelative = w is "who" or "which" or "whose" or "that" || w.StartsWith("who'", StringComparison.Ordinal) || w.StartsWith("who’", StringComparison.Ordinal);
+            bool participleBy = j + 1 <= t && c.Word(j + 1) == "by" && w.Length > 4 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("en", StringComparison.Ordinal));
+            // "an article that Carson said was written": a mention right after the relative word is the relative clause's own subject.
+            if (!opensRelative && !participleBy || opensRelative && j == t) continue;
+            if (c.MentionEndingAt(j - 1) is not { } head || head.Form == MentionForm.Pronoun) return null;
+            // "Ruiz told the union that officials said …": after a verb of saying, "that" opens its content, not a relative clause.
+            for (int v = head.FirstToken - 1; v >= first && head.FirstToken - v <= 40; v--)
+                if (c.Tokens[v].Kind == TokenKind.Word && !c.InName(v) && Lexicon.ReportingLemma(c.Word(v)) is not null) return null;
+            // "a letter from the harbour board obtained by …": the head of the noun's own post-modifier.
+            bool afterPreposition = head.FirstToken - 1 >= first && c.Tokens[head.FirstToken - 1].Kind == TokenKind.Word && char.IsLower(c.First(head.FirstToken - 1))
+                && (QuoteWords.SourcePostModifierStarts.Contains(c.Word(head.FirstToken - 1)) || MentionWords.Prepositions.Contains(c.Word(head.FirstToken - 1)));
+            return afterPreposition && SubjectWithPostModifier(j - 1, first) is { } outer ? outer : head;
         }
         return null;
     }
