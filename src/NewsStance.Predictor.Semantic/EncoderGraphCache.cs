@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 using NewsStance.Encoder;
+using NewsStance.Internal.Models;
 
 namespace NewsStance.Semantic;
 
@@ -41,7 +42,7 @@ internal sealed class EncoderGraphCache(string? directory)
     private const string ChecksumKey = "newsstance.xxhash3";
 
     /// <summary>The per-user cache: <c>$XDG_CACHE_HOME/newsstance</c>, else <c>~/.cache/newsstance</c> (on Windows the local application data folder).</summary>
-    public static EncoderGraphCache Default { get; } = new(DefaultDirectory());
+    public static EncoderGraphCache Default { get; } = new(UserCacheFolder.Path);
 
     /// <summary>Where graphs are kept; null when there is no such folder (no home directory).</summary>
     public string? Directory { get; } = directory;
@@ -166,18 +167,5 @@ internal sealed class EncoderGraphCache(string? directory)
                 if (DateTime.UtcNow - file.LastWriteTimeUtc > AbandonedAfter) file.Delete();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-    }
-
-    private static string? DefaultDirectory()
-    {
-        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (!string.IsNullOrEmpty(xdg) && System.IO.Path.IsPathRooted(xdg)) return System.IO.Path.Combine(xdg, "newsstance");
-        if (OperatingSystem.IsWindows())
-        {
-            var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
-            return local.Length > 0 ? System.IO.Path.Combine(local, "newsstance", "cache") : null;
-        }
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return home.Length > 0 ? System.IO.Path.Combine(home, ".cache", "newsstance") : null;
     }
 }

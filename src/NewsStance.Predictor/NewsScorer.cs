@@ -83,6 +83,7 @@ public sealed class NewsScorer : INewsScorer
         }
         ScorerLog.ModelLoaded(logger, bundle.Info.Directory, bundle.Info.StanceTrainer is "" ? "none" : bundle.Info.StanceTrainer,
             bundle.Info.SpeakerTrainer, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (bundle.Stance is MlStanceModel { FallbackReason: { } reason }) ScorerLog.StanceFallback(logger, bundle.Info.Directory, reason);
         warmUp.GetAwaiter().GetResult();
         return new NewsScorer(bundle.Speaker is null
             ? new ArticlePipeline(RuleSpeakerScorer.Instance, bundle.Stance, RuleSpeakerScorer.Calibration)

@@ -92,20 +92,21 @@ internal sealed class StanceTrainer(MLContext ml)
             CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = false },
             Norm = TextFeaturizingEstimator.NormFunction.L2,
             CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-            KeepPunctuations = false,
+            KeepPunctuations = StanceFeaturizer.TextKeepsPunctuation,
         };
         var window = new TextFeaturizingEstimator.Options
         {
             WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
             CharFeatureExtractor = null,
             Norm = TextFeaturizingEstimator.NormFunction.L2,
+            KeepPunctuations = StanceFeaturizer.WindowKeepsPunctuation,
         };
         var neg = new TextFeaturizingEstimator.Options
         {
             WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 1 },
             CharFeatureExtractor = null,
             Norm = TextFeaturizingEstimator.NormFunction.L2,
-            KeepPunctuations = false,
+            KeepPunctuations = StanceFeaturizer.NegatedKeepsPunctuation,
         };
         return ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.Transforms.Text.FeaturizeText("TextFeatures", text, nameof(StanceRow.Text)))

@@ -17,4 +17,7 @@ internal static partial class ScorerLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Article {ArticleId} could not be scored")]
     public static partial void ArticleFailed(ILogger logger, string articleId, Exception exception);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Model bundle {Directory}: {Reason}")]
+    public static partial void StanceFallback(ILogger logger, string directory, string reason);
 }

@@ -27,9 +27,13 @@ internal sealed class ModelBundle
         (typeof(MLContext).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0").Split('+')[0];
 
-    /// <summary>Loads the bundle in <paramref name="directory"/>; a stance model outside the core comes from <paramref name="stanceModels"/>.</summary>
-    public static ModelBundle Load(string directory, IEnumerable<StanceModelProvider>? stanceModels = null)
+    /// <summary>
+    /// Loads the bundle in <paramref name="directory"/>; a stance model outside the core comes from <paramref name="stanceModels"/>.
+    /// The C# scorers' tables are kept in <paramref name="cache"/> (default <see cref="ModelCache.Default"/>).
+    /// </summary>
+    public static ModelBundle Load(string directory, IEnumerable<StanceModelProvider>? stanceModels = null, ModelCache? cache = null)
     {
+        cache ??= ModelCache.Default;
         const string retrain = "Retrain it with the training app (`newsstance-train train`), or set ScorerOptions.ModelDirectory to another bundle folder.";
         if (!Directory.Exists(directory))
             throw new ModelLoadException($"Model folder '{directory}' does not exist. Set ScorerOptions.ModelDirectory to a bundle folder (one with {ManifestFile}).");
@@ -49,7 +53,7 @@ internal sealed class ModelBundle
         // The speaker model loads on another core while the stance model does, each with its own MLContext:
         // start-up is a third of a batch of a thousand articles with models/fast (bench/README.md, issue 10).
         var speakerLoad = manifest.Speaker is { } sp
-            ? Task.Run<ISpeakerScorer?>(() => LoadPart(directory, sp.File, retrain, path => FastTreeSpeakerScorer.Load(new MLContext(seed: 0), path)))
+            ? Task.Run<ISpeakerScorer?>(() => LoadPart(directory, sp.File, retrain, path => FastTreeSpeakerScorer.Load(path, cache)))
             : Task.FromResult<ISpeakerScorer?>(null);
         IStanceModel? stance = null;
         SpeakerCalibration? calibration;
@@ -58,10 +62,9 @@ internal sealed class ModelBundle
             calibration = manifest.Speaker is { } withCalibration ? ReadCalibration(manifestPath, withCalibration.Calibration, retrain) : null;
             if (manifest.Stance is { } st)
             {
-                var ml = new MLContext(seed: 0);
                 stance = st.Features == "ngram"
-                    ? LoadPart(directory, st.File, retrain, path => MlStanceModel.Load(ml, path))
-                    : LoadPart(directory, st.File, retrain, path => StanceExtensions.Load(st.Features, ml, path, directory, stanceModels ?? []));
+                    ? LoadPart(directory, st.File, retrain, path => MlStanceModel.Load(path, cache))
+                    : LoadPart(directory, st.File, retrain, path => StanceExtensions.Load(st.Features, new MLContext(seed: 0), path, directory, stanceModels ?? []));
             }
         }
         catch (ModelLoadException)

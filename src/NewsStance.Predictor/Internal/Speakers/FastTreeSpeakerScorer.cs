@@ -8,7 +8,8 @@ namespace NewsStance.Internal.Speakers;
 /// <summary>
 /// The trained LambdaMART ranker from <c>speaker.zip</c>. Scoring walks the ensemble's trees directly
 /// (they are read from the ML.NET model on load and checked against ML.NET's own prediction), which
-/// keeps attribution at thousands of articles per second; any mismatch falls back to ML.NET.
+/// keeps attribution at thousands of articles per second; any mismatch falls back to ML.NET. Checked trees are
+/// kept in the model cache (<see cref="ModelCache"/>), from which a later process reads them without ML.NET.
 /// </summary>
 internal sealed class FastTreeSpeakerScorer : ISpeakerScorer, IDisposable
 {
@@ -32,6 +33,69 @@ internal sealed class FastTreeSpeakerScorer : ISpeakerScorer, IDisposable
     public string Name => "FastTree LambdaMART";
 
     public static FastTreeSpeakerScorer Load(MLContext ml, string path) => FromTransformer(ml, ml.Model.Load(path, out _));
+
+    /// <summary>The version of the cached trees' layout (<see cref="WriteTrees"/>).</summary>
+    private const int TreesVersion = 1;
+
+    /// <summary>Loads the ranker in <paramref name="path"/>: its trees from <paramref name="cache"/> when it holds them, else from ML.NET (and cached when they check).</summary>
+    public static FastTreeSpeakerScorer Load(string path, ModelCache cache)
+    {
+        var fileName = ModelCache.FileName(path, "speaker-fasttree", TreesVersion);
+        if (cache.TryRead(fileName, ReadTrees) is { } cached) return cached;
+        var loaded = Load(new MLContext(seed: 0), path);
+        if (loaded._trees is not null) cache.TryWrite(fileName, loaded.WriteTrees);
+        return loaded;
+    }
+
+    private void WriteTrees(BinaryWriter writer)
+    {
+        writer.Write(_bias);
+        writer.Write(_trees!.Length);
+        foreach (var t in _trees)
+        {
+            writer.Write(t.Weight);
+            writer.Write(t.Leaf.Length);
+            foreach (var leaf in t.Leaf) writer.Write(leaf);
+            writer.Write(t.Left.Length);
+            for (int i = 0; i < t.Left.Length; i++)
+            {
+                writer.Write(t.Left[i]);
+                writer.Write(t.Right[i]);
+                writer.Write(t.Feature[i]);
+                writer.Write(t.Threshold[i]);
+            }
+        }
+    }
+
+    private static FastTreeSpeakerScorer ReadTrees(BinaryReader reader)
+    {
+        double bias = reader.ReadDouble();
+        var trees = new Tree[Count(reader)];
+        for (int k = 0; k < trees.Length; k++)
+        {
+            double weight = reader.ReadDouble();
+            var leaf = new double[Count(reader)];
+            for (int i = 0; i < leaf.Length; i++) leaf[i] = reader.ReadDouble();
+            int nodes = Count(reader);
+            var (left, right, feature, threshold) = (new int[nodes], new int[nodes], new int[nodes], new float[nodes]);
+            for (int i = 0; i < nodes; i++)
+            {
+                (left[i], right[i], feature[i], threshold[i]) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadSingle());
+                // A walk must stay inside the tree and the feature vector, whatever the file holds.
+                if (feature[i] < 0 || feature[i] >= SpeakerFeatures.Count || left[i] >= nodes || right[i] >= nodes || ~left[i] >= leaf.Length || ~right[i] >= leaf.Length)
+                    throw new InvalidDataException($"tree {k} node {i} points outside the tree");
+            }
+            trees[k] = new Tree(left, right, feature, threshold, leaf, weight);
+        }
+        return new FastTreeSpeakerScorer(trees, bias, null);
+    }
+
+    private static int Count(BinaryReader reader)
+    {
+        int count = reader.ReadInt32();
+        if (count < 0 || count > reader.BaseStream.Length) throw new InvalidDataException($"{count} items in a file of {reader.BaseStream.Length} bytes");
+        return count;
+    }
 
     public static FastTreeSpeakerScorer FromTransformer(MLContext ml, ITransformer model)
     {

@@ -13,6 +13,12 @@ internal static class StanceFeaturizer
     public const string Mask = "TARGET";
     public const int WindowWords = 6;
 
+    // The text featurizers' punctuation setting per column, shared by the trainer (FeaturizeText options) and
+    // LinearStanceScorer, which reproduces those featurizers and cannot read the setting back from a saved model.
+    public const bool TextKeepsPunctuation = false;
+    public const bool WindowKeepsPunctuation = true;
+    public const bool NegatedKeepsPunctuation = false;
+
     public static StanceRow Build(string text, string? target, int mentionStart, int mentionEnd, string? cue, IEnumerable<string>? aliases = null, string label = "")
     {
         // Mask the marked mention and every other occurrence of the target's names.
@@ -71,8 +77,7 @@ internal static class StanceFeaturizer
             {
                 int s = i;
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '’' or '-')) i++;
-                // The mask keeps its case; every other word is lower-cased, with curly apostrophes made straight.
-                words.Add(text.AsSpan(s, i - s).SequenceEqual(Mask) ? Mask : text[s..i].ToLowerInvariant().Replace('’', '\''));
+                words.Add(text[s..i].ToLowerInvariant().Replace('’', '\'') is var w && w == "target" && text.AsSpan(s, i - s).SequenceEqual(Mask) ? Mask : text[s..i].ToLowerInvariant().Replace('’', '\''));
                 continue;
             }
             if (c is '.' or ',' or ';' or ':') words.Add(c.ToString());
