@@ -104,7 +104,7 @@ internal sealed class EntityResolver
         _entityOf[m.Index] = e;
         e.Mentions.Add(m);
         if (e.Role is null && m.Role is not null) e.Role = m.Role;
-        if (e.Gender == 0 && m.Gender != 0) e.Gender = m.Gender;
+        if (e.Gender == 0 && m.Gender != 0 && !GuessedGender(m)) e.Gender = m.Gender;
         // The fullest name wins, but a name read in the body beats any read in the headline.
         bool title = InHeadline(m);
         if (m.Form == MentionForm.Name && e.Kind == m.Kind && (e.NamedInHeadline && !title || m.Core.Length > e.Name.Length && (e.NamedInHeadline || !title)))
@@ -150,7 +150,7 @@ internal sealed class EntityResolver
         {
             if (m.Form != MentionForm.Name || EntityOf(m) is not null || m.Label != TranscriptLabel.None) continue;
             if ((m.Kind == SpeakerKind.Person || IsTranscriptLabel(m)) && bySurname.TryGetValue(m.Head, out var list)
-                && list.Where(e => SameGender(e, m)).ToList() is { Count: > 0 } same)
+                && list.Where(e => SameGender(e, m) || GuessedGender(m)).ToList() is { Count: > 0 } same)
             {
                 var before = same.LastOrDefault(e => e.Mentions[0].Span.Start < m.Span.Start) ?? same[0];
                 Attach(m, before);
@@ -162,6 +162,13 @@ internal sealed class EntityResolver
         }
         ResolveTranscriptLabels();
     }
+
+    /// <summary>
+    /// True when the gender of a one-word name is only a guess from a first-name list: "Hassan" alone is as often
+    /// Maggie Hassan's surname as a man's first name. Only a title ("Mr. Bush") shows the gender of a lone surname.
+    /// </summary>
+    private static bool GuessedGender(Mention m)
+        => m.Form == MentionForm.Name && m.Gender != 0 && !m.Core.Contains(' ') && (m.Role is null || m.Role.Split(' ').All(r => Lexicon.TitleGender(r) == 0));
 
     /// <summary>Two mentions of one person never disagree on gender when both show one (a title or a first name).</summary>
     private static bool SameGender(Entity e, Mention m) => e.Gender == 0 || m.Gender == 0 || e.Gender == m.Gender;
@@ -265,13 +272,27 @@ internal sealed class EntityResolver
         {
             if (m.Form == MentionForm.RoleNoun) return true;
             // "Lars Berg said", or inverted "said Lars Berg" (a single word after "said" is as often a day: "said Wednesday").
-            if (m.Form == MentionForm.Name && _article is { } a && (Speaks(a, m.LastToken + 1) || m.Core.Contains(' ') && m.FirstToken > 0 && Speaks(a, m.FirstToken - 1))) return true;
+            if (m.Form == MentionForm.Name && _article is { } a && (Speaks(a, m.LastToken + 1) || m.Core.Contains(' ') && IsInvertedSubject(a, m))) return true;
         }
         return _article is null; // without the text (tests of resolution alone), trust the mention's kind
     }
 
-    private static bool Speaks(Reading.Article a, int token)
-        => token < a.Tokens.Length && a.Tokens[token].Kind == Reading.TokenKind.Word && char.IsLower(a.Text[a.Tokens[token].Start])
+    /// <summary>
+    /// "…," said Lars Berg / Said Lars Berg, who …: a verb of saying puts its subject after it only right after a
+    /// quotation or a comma, or opening the sentence. Elsewhere the name after the verb is its object ("deny the
+    /// Islamic State a haven", "accept Wall Street money"), and a name with "the" before it is no person's.
+    /// </summary>
+    private static bool IsInvertedSubject(Reading.Article a, Mention m)
+    {
+        int verb = m.FirstToken - 1;
+        if (verb < 0 || Lexicon.Determiners.Contains(a.TextOf(a.Tokens[m.FirstToken])) || !Speaks(a, verb, lowerCase: false)) return false;
+        if (verb == 0 || a.SentenceAt(a.Tokens[verb - 1].Start) != a.SentenceAt(a.Tokens[verb].Start)) return true;
+        var before = a.Tokens[verb - 1];
+        return before.Kind == Reading.TokenKind.QuoteMark || a.Slice(before) is "," or "—" or "–";
+    }
+
+    private static bool Speaks(Reading.Article a, int token, bool lowerCase = true)
+        => token < a.Tokens.Length && a.Tokens[token].Kind == Reading.TokenKind.Word && (!lowerCase || char.IsLower(a.Text[a.Tokens[token].Start]))
            && Lexicon.ReportingLemma(a.Slice(a.Tokens[token])) is not null;
 
     /// <summary>

@@ -454,7 +454,7 @@ internal static class MentionFinder
             if (lowerNext && Lexicon.ReportingLemma(nextWord) is null && !IsAuxiliary(nextWord) && IsAdjectival(core)) return j;
         }
 
-        var kind = organizationBefore ? SpeakerKind.Organization : Classify(nameWords, role, out gender);
+        var kind = organizationBefore ? SpeakerKind.Organization : Classify(nameWords, role, theBefore, out gender);
         // "the IMF", "the Kremlin": the article belongs to the mention.
         if (roleStart == start && start > s.FirstToken && a.TextOf(tokens[start - 1]) is "the" or "The") roleStart = start - 1;
         // The role may take in a capitalised word already read as a name of its own ("Transport" in "Transport operator Citelyon").
@@ -507,7 +507,9 @@ internal static class MentionFinder
         || w.EndsWith("i", StringComparison.Ordinal) || w.EndsWith("-based", StringComparison.Ordinal)
         || w.EndsWith("-backed", StringComparison.Ordinal) || w.All(char.IsUpper);
 
-    private static SpeakerKind Classify(List<string> nameWords, string? role, out int gender)
+    private static bool IsPlaceEnd(string w) => MentionWords.PlaceHeads.Contains(w) || MentionWords.PlaceNameEnds.Contains(w);
+
+    private static SpeakerKind Classify(List<string> nameWords, string? role, bool theBefore, out int gender)
     {
         gender = 0;
         foreach (var w in nameWords)
@@ -517,7 +519,14 @@ internal static class MentionFinder
         if (nameWords.Count == 1 && nameWords[0].Length >= 2 && nameWords[0].All(char.IsUpper) && role is null) return SpeakerKind.Organization;
         if (role is not null)
             foreach (var r in role.Split(' ')) if (gender == 0) gender = Lexicon.TitleGender(r);
-        if (gender == 0) gender = Lexicon.FirstNameGender(nameWords[0]);
+        // A single word after a title is a surname ("Governor Hassan"), whatever first name it may also be. The longer
+        // lists of given names are read only where a first name stands: before a surname, written in title case
+        // (not "BUENA PARK, Calif."), with no "the" before the name ("The Truman Show") and no town's last word
+        // after it ("Buena Park").
+        if (gender == 0)
+            gender = nameWords.Count == 1 ? (role is null ? Lexicon.FirstNameGender(nameWords[0]) : 0)
+                : theBefore || nameWords[0].Skip(1).All(char.IsUpper) || IsPlaceEnd(nameWords[^1]) ? Lexicon.FirstNameGender(nameWords[0])
+                : Lexicon.GivenNameGender(nameWords[0]);
         return SpeakerKind.Person;
     }
 
