@@ -392,10 +392,19 @@ internal static class MentionFinder
 
         var words = new List<string>(stop - start);
         for (int k = start; k < stop; k++) words.Add(a.TextOf(tokens[k]));
-        // Split the role/title prefix: everything up to the last title word that still leaves a name.
+        // Split the role/title prefix: everything up to the last title word that still leaves a name. A party's name
+        // before a person's is a role too ("Republican Donald Trump", "Democrat Zephyr Teachout"), not before a
+        // name of its own ("Republican Jewish Coalition").
         int nameFrom = 0;
         for (int k = 0; k < words.Count - 1; k++)
-            if (Lexicon.IsNameTitle(words[k])) nameFrom = k + 1;
+            if (Lexicon.IsNameTitle(words[k]) || MentionWords.PartyLabels.Contains(words[k]) && (Lexicon.GivenNameGender(words[k + 1]) != 0 || Lexicon.IsNameTitle(words[k + 1])))
+                nameFrom = k + 1;
+        // "Senator Ted Cruz of Texas", "David Woodard of Clemson University": after a person's name (a title or a given
+        // name before it), "of" begins where the person is from, not more of the name ("Bank of America" stays whole).
+        // The mention still spans it, as the person's description.
+        int of = words.IndexOf("of", nameFrom);
+        if (of > nameFrom && of < words.Count - 1 && IsPersonBeforeOf(words, nameFrom, of))
+            words.RemoveRange(of, words.Count - of);
         // Role words in lower case before the capitalised run: "opposition leader Juan Guaido".
         int roleStart = start;
         string? lowerRole = null;
@@ -506,6 +515,14 @@ internal static class MentionFinder
         || w.EndsWith("ish", StringComparison.Ordinal) || w.EndsWith("ic", StringComparison.Ordinal)
         || w.EndsWith("i", StringComparison.Ordinal) || w.EndsWith("-based", StringComparison.Ordinal)
         || w.EndsWith("-backed", StringComparison.Ordinal) || w.All(char.IsUpper);
+
+    /// <summary>The words from <paramref name="nameFrom"/> to <paramref name="of"/> name a person: after a title, or two or more opening with a given name, and no organisation's or role's word among them.</summary>
+    private static bool IsPersonBeforeOf(List<string> words, int nameFrom, int of)
+    {
+        for (int k = nameFrom; k < of; k++)
+            if (Lexicon.OrganizationWords.Contains(words[k]) || Lexicon.PersonRoles.Contains(words[k]) || Lexicon.IsNameTitle(words[k])) return false;
+        return nameFrom > 0 || of - nameFrom >= 2 && Lexicon.GivenNameGender(words[nameFrom]) != 0;
+    }
 
     private static bool IsPlaceEnd(string w) => MentionWords.PlaceHeads.Contains(w) || MentionWords.PlaceNameEnds.Contains(w);
 

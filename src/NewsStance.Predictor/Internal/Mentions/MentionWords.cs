@@ -18,6 +18,7 @@ internal static class MentionWords
     public static readonly FrozenSet<string> PlaceHeads = Load("place-heads.txt");
     public static readonly FrozenSet<string> PlaceOfHeads = Load("place-of-heads.txt");
     public static readonly FrozenSet<string> PlaceNameEnds = Load("place-name-ends.txt");
+    public static readonly FrozenSet<string> PartyLabels = Load("party-labels.txt");
     public static readonly FrozenSet<string> OpeningWords = Load("opening-words.txt");
     public static readonly FrozenSet<string> ShareWords = Load("share-words.txt");
     public static readonly FrozenSet<string> ShareApproximators = Load("share-approximators.txt");
