@@ -219,17 +219,64 @@ internal sealed class EntityResolver
                 {
                     var e = EntityOf(_mentions[k]);
                     if (e is null) continue;
-                    if (e.Role?.Contains(m.Head, StringComparison.OrdinalIgnoreCase) == true
+                    if (e.Role is { } role && HoldsRole(role, m.Head)
                         || e.Kind == SpeakerKind.Organization && e.Name.Contains(m.Head, StringComparison.OrdinalIgnoreCase))
                         match = e;
                 }
                 // "the company", "the ministry" with no named match: the latest organisation, if close.
                 if (match is null && m.Form == MentionForm.OrganizationNoun && MentionWords.OrganizationBackReferences.Contains(m.Head))
                     match = LatestEntity(m, SpeakerKind.Organization, 8);
+                if (match is null && m.Form == MentionForm.RoleNoun && IsEpithet(m)) match = EpithetAntecedent(m);
             }
             if (match is not null) { Attach(m, match); continue; }
             NewEntity(m, m.Core, m.Kind);
         }
+    }
+
+    /// <summary>A role read in full or as its abbreviated title: "Sen." holds "senator", "Gov." "governor" (title-abbreviation-roles.txt).</summary>
+    private static bool HoldsRole(string role, string head)
+    {
+        if (role.Contains(head, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var word in role.Split(' '))
+            if (MentionWords.TitleAbbreviationRoles.TryGetValue(word.TrimEnd('.'), out var roles) && roles.Contains(head, StringComparer.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "The Florida senator said", "the candidate told reporters": news names a person once, then calls them by a
+    /// definite description of what they are. Not one held toward someone else or by anyone at all ("the
+    /// spokesman", "the woman": relational-roles.txt), nor one a possessive or an "of" phrase ties to another
+    /// ("the senator's aide", "the head of the agency").
+    /// </summary>
+    private bool IsEpithet(Mention m)
+    {
+        if (m.Plural || !m.Core.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || MentionWords.RelationalRoles.Contains(m.Head)
+            || MentionWords.JournalistRoles.Contains(m.Head) || m.Core.Contains('\'') || m.Core.Contains('’')) return false;
+        return _article is not { } a || m.LastToken + 1 >= a.Tokens.Length || a.TextOf(a.Tokens[m.LastToken + 1]) != "of";
+    }
+
+    /// <summary>
+    /// The person a definite description takes up: named (and shown to be a person) in the three sentences before it,
+    /// of its gender when both show one; the subject of a sentence before the others, then the latest. Within its own
+    /// sentence a description is someone else ("Rubio thanked the senator").
+    /// </summary>
+    private Entity? EpithetAntecedent(Mention m)
+    {
+        Entity? best = null;
+        double bestScore = double.MinValue;
+        // At most 100 mentions back, so a run-on sentence full of descriptions costs no more than a short one.
+        for (int k = m.Index - 1; k >= 0 && m.Index - k <= 100; k--)
+        {
+            var o = _mentions[k];
+            int distance = m.Sentence - o.Sentence;
+            if (distance > 3) break;
+            if (distance == 0 || o.Form != MentionForm.Name || o.Plural || InHeadline(o)) continue;
+            if (EntityOf(o) is not { Kind: SpeakerKind.Person } e || !IsEvidentPerson(e)) continue;
+            if (m.Gender != 0 && e.Gender != 0 && m.Gender != e.Gender) continue;
+            double score = -distance - (m.Index - k) * 0.05 + (o.IsSentenceInitial ? 1.0 : 0);
+            if (score > bestScore) { bestScore = score; best = e; }
+        }
+        return best;
     }
 
     private Entity? LatestEntity(Mention before, SpeakerKind kind, int maxSentences)
