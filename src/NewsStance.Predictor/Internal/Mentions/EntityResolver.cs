@@ -105,13 +105,27 @@ internal sealed class EntityResolver
         e.Mentions.Add(m);
         if (e.Role is null && m.Role is not null) e.Role = m.Role;
         if (e.Gender == 0 && m.Gender != 0 && !GuessedGender(m)) e.Gender = m.Gender;
-        // The fullest name wins, but a name read in the body beats any read in the headline.
+        // The fullest name wins, but a name read in the body beats any read in the headline, unless the body gives only
+        // the surname of a first name and surname the headline gave ("Robert Menendez" in the headline, "Menendez" below).
         bool title = InHeadline(m);
-        if (m.Form == MentionForm.Name && e.Kind == m.Kind && (e.NamedInHeadline && !title || m.Core.Length > e.Name.Length && (e.NamedInHeadline || !title)))
+        if (m.Form == MentionForm.Name && e.Kind == m.Kind && (e.NamedInHeadline && !title && !IsSurnameOfHeadlineName(m, e) || m.Core.Length > e.Name.Length && (e.NamedInHeadline || !title)))
         {
             e.Name = m.Core;
             e.NamedInHeadline = title;
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="m"/> is one word, the last of the headline name <paramref name="e"/> has, and that name
+    /// is a given name and a surname, with a middle initial at most ("Robert Menendez", "Donald J. Trump"): the
+    /// headline joins no other words to it then.
+    /// </summary>
+    private static bool IsSurnameOfHeadlineName(Mention m, Entity e)
+    {
+        if (m.Core.Contains(' ')) return false;
+        var words = e.Name.Split(' ');
+        if (words.Length is < 2 or > 3 || !words[^1].Equals(m.Core, StringComparison.OrdinalIgnoreCase) || Lexicon.GivenNameGender(words[0]) == 0) return false;
+        return words.Length == 2 || words[1].Length == 2 && words[1][1] == '.';
     }
 
     private void ResolveNames()
