@@ -357,13 +357,35 @@ internal sealed class EntityResolver
            && Lexicon.ReportingLemma(a.Slice(a.Tokens[token])) is not null;
 
     /// <summary>
+    /// "who" stands for a person or people. Right after a noun ("a tweet from Rikkie Wells who …") it is that noun's,
+    /// unless the noun is an organisation's or the name only modifies a noun after it ("a Clinton supporter who …").
+    /// After a comma (", who …") it may reach past an organisation or a place that ends a longer phrase ("the
+    /// director of the Latino Partnership for Conservative Principles, who …") to the nearest of the four mentions
+    /// before it in its sentence that is shown to be a person, or people. With none, the mention right before it.
+    /// </summary>
+    private Entity? RelativeAntecedent(Mention who)
+    {
+        if (who.Index == 0) return null;
+        if (_article is not { } a) return EntityOf(_mentions[who.Index - 1]);
+        bool afterComma = who.FirstToken > 0 && a.Slice(a.Tokens[who.FirstToken - 1]) is ",";
+        for (int k = who.Index - 1; k >= 0 && who.Index - k <= 4 && _mentions[k].Sentence == who.Sentence; k--)
+        {
+            var o = _mentions[k];
+            if (EntityOf(o) is not { } e || o.Form == MentionForm.Pronoun || e.Kind is not (SpeakerKind.Person or SpeakerKind.Anonymous)) continue;
+            if (o.Form == MentionForm.Name && o.LastToken + 1 < a.Tokens.Length && Lexicon.PersonRoles.Contains(a.TextOf(a.Tokens[o.LastToken + 1]))) continue;
+            if (!afterComma || e.Kind == SpeakerKind.Anonymous || o.Form != MentionForm.Name || IsEvidentPerson(e)) return e;
+        }
+        return EntityOf(_mentions[who.Index - 1]);
+    }
+
+    /// <summary>
     /// Resolves a pronoun to the likeliest entity before it: same gender (when known), preferring the
     /// previous quote's speaker, then the latest sentence-initial mention, then the latest mention.
     /// </summary>
     public Entity? ResolvePronoun(Mention pronoun, Entity? previousSpeaker)
     {
         if (EntityOf(pronoun) is { } own) return own;
-        if (pronoun.Head == "who") return pronoun.Index > 0 ? EntityOf(_mentions[pronoun.Index - 1]) : null;
+        if (pronoun.Head == "who") return RelativeAntecedent(pronoun);
         bool wantPerson = pronoun.Head is "he" or "she" or "i";
         bool wantPlural = pronoun.Head is "they" or "we";
         Entity? best = null;
