@@ -158,15 +158,17 @@ internal sealed class EntityResolver
                 list.Add(e);
             }
         }
-        // Single names: the latest full name with that surname and no other gender before them, else the first after
-        // ("Mr. Bush" is not Laura Bush). A transcript's label in capitals is that person too ("LEVIN: …").
+        // Single names: of the full names with that surname and no other gender before them ("Mr. Bush" is not Laura
+        // Bush), the one named most so far, the latest on a tie; else the first after. News keeps the bare surname for
+        // the person the story is about and names a relative in full ("Ted Cruz" … "his father, Rafael Cruz" … "Cruz
+        // said"). A transcript's label in capitals is that person too ("LEVIN: …").
         foreach (var m in _mentions)
         {
             if (m.Form != MentionForm.Name || EntityOf(m) is not null || m.Label != TranscriptLabel.None) continue;
             if ((m.Kind == SpeakerKind.Person || IsTranscriptLabel(m)) && bySurname.TryGetValue(m.Head, out var list)
                 && list.Where(e => SameGender(e, m) || GuessedGender(m)).ToList() is { Count: > 0 } same)
             {
-                var before = same.LastOrDefault(e => e.Mentions[0].Span.Start < m.Span.Start) ?? same[0];
+                var before = same.Where(e => e.Mentions[0].Span.Start < m.Span.Start).OrderByDescending(e => e.Mentions.Count).ThenByDescending(e => e.Id).FirstOrDefault() ?? same[0];
                 Attach(m, before);
                 continue;
             }
