@@ -335,10 +335,16 @@ internal sealed class EntityResolver
         {
             if (m.Form == MentionForm.RoleNoun) return true;
             // "Lars Berg said", or inverted "said Lars Berg" (a single word after "said" is as often a day: "said Wednesday").
-            if (m.Form == MentionForm.Name && _article is { } a && (Speaks(a, m.LastToken + 1) || m.Core.Contains(' ') && IsInvertedSubject(a, m))) return true;
+            // A name after a determiner modifies the noun after it, whatever that noun may also be as a verb ("her Wall
+            // Street remarks", "the Islamic State's claims").
+            if (m.Form == MentionForm.Name && _article is { } a && !AfterDeterminer(a, m) && (Speaks(a, m.LastToken + 1) || m.Core.Contains(' ') && IsInvertedSubject(a, m))) return true;
         }
         return _article is null; // without the text (tests of resolution alone), trust the mention's kind
     }
+
+    private static bool AfterDeterminer(Reading.Article a, Mention m)
+        => Lexicon.Determiners.Contains(a.TextOf(a.Tokens[m.FirstToken]))
+           || m.FirstToken > 0 && a.Tokens[m.FirstToken - 1].Kind == Reading.TokenKind.Word && Lexicon.Determiners.Contains(a.TextOf(a.Tokens[m.FirstToken - 1]));
 
     /// <summary>
     /// "…," said Lars Berg / Said Lars Berg, who …: a verb of saying puts its subject after it only right after a
