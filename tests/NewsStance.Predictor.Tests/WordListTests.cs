@@ -8,7 +8,7 @@ public sealed class WordListTests
     private static readonly WordListFolder[] Folders = [WordListFolder.Rules, WordListFolder.Quotes, WordListFolder.Mentions];
 
     // The only lists whose entries hold spaces: a verb's forms on one line, and country names of several words.
-    private static readonly string[] ListsWithSpaces = ["Words/irregular-verbs.txt", "Words/countries.txt"];
+    private static readonly string[] ListsWithSpaces = ["Words/irregular-verbs.txt", "Words/countries.txt", "Mentions/Words/title-abbreviation-roles.txt"];
 
     public static TheoryData<string, string> Files()
     {

@@ -178,9 +178,25 @@ internal static class Lexicon
     private static readonly FrozenSet<string> FemaleTitles = Load("female-titles.txt", StringComparer.Ordinal);
     private static readonly FrozenSet<string> NameTitleWords = Load("name-title-words.txt", StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> GivenNamesMale = Load("given-names-male.txt");
+
+    private static readonly FrozenSet<string> GivenNamesFemale = Load("given-names-female.txt");
+
     /// <summary>Gender a first name suggests: +1 male, −1 female, 0 unknown.</summary>
     public static int FirstNameGender(string name)
         => MaleNames.Contains(name) ? 1 : FemaleNames.Contains(name) ? -1 : 0;
+
+    /// <summary>
+    /// Gender the first word of a name of two or more words suggests ("Ivanka Trump", "Cornel West"): the known first
+    /// names, then the longer lists of given names, which are read only before a surname (alone, "Carson" or "Warren"
+    /// is as often a surname).
+    /// </summary>
+    public static int GivenNameGender(string firstWord)
+    {
+        int known = FirstNameGender(firstWord);
+        if (known != 0) return known;
+        return GivenNamesMale.Contains(firstWord) ? 1 : GivenNamesFemale.Contains(firstWord) ? -1 : 0;
+    }
 
     /// <summary>Gender a title or role suggests: +1 male, −1 female, 0 unknown.</summary>
     public static int TitleGender(string word)

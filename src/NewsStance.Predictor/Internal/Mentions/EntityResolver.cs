@@ -104,14 +104,28 @@ internal sealed class EntityResolver
         _entityOf[m.Index] = e;
         e.Mentions.Add(m);
         if (e.Role is null && m.Role is not null) e.Role = m.Role;
-        if (e.Gender == 0 && m.Gender != 0) e.Gender = m.Gender;
-        // The fullest name wins, but a name read in the body beats any read in the headline.
+        if (e.Gender == 0 && m.Gender != 0 && !GuessedGender(m)) e.Gender = m.Gender;
+        // The fullest name wins, but a name read in the body beats any read in the headline, unless the body gives only
+        // the surname of a first name and surname the headline gave ("Robert Menendez" in the headline, "Menendez" below).
         bool title = InHeadline(m);
-        if (m.Form == MentionForm.Name && e.Kind == m.Kind && (e.NamedInHeadline && !title || m.Core.Length > e.Name.Length && (e.NamedInHeadline || !title)))
+        if (m.Form == MentionForm.Name && e.Kind == m.Kind && (e.NamedInHeadline && !title && !IsSurnameOfHeadlineName(m, e) || m.Core.Length > e.Name.Length && (e.NamedInHeadline || !title)))
         {
             e.Name = m.Core;
             e.NamedInHeadline = title;
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="m"/> is one word, the last of the headline name <paramref name="e"/> has, and that name
+    /// is a given name and a surname, with a middle initial at most ("Robert Menendez", "Donald J. Trump"): the
+    /// headline joins no other words to it then.
+    /// </summary>
+    private static bool IsSurnameOfHeadlineName(Mention m, Entity e)
+    {
+        if (m.Core.Contains(' ')) return false;
+        var words = e.Name.Split(' ');
+        if (words.Length is < 2 or > 3 || !words[^1].Equals(m.Core, StringComparison.OrdinalIgnoreCase) || Lexicon.GivenNameGender(words[0]) == 0) return false;
+        return words.Length == 2 || words[1].Length == 2 && words[1][1] == '.';
     }
 
     private void ResolveNames()
@@ -144,15 +158,17 @@ internal sealed class EntityResolver
                 list.Add(e);
             }
         }
-        // Single names: the latest full name with that surname and no other gender before them, else the first after
-        // ("Mr. Bush" is not Laura Bush). A transcript's label in capitals is that person too ("LEVIN: …").
+        // Single names: of the full names with that surname and no other gender before them ("Mr. Bush" is not Laura
+        // Bush), the one named most so far, the latest on a tie; else the first after. News keeps the bare surname for
+        // the person the story is about and names a relative in full ("Ted Cruz" … "his father, Rafael Cruz" … "Cruz
+        // said"). A transcript's label in capitals is that person too ("LEVIN: …").
         foreach (var m in _mentions)
         {
             if (m.Form != MentionForm.Name || EntityOf(m) is not null || m.Label != TranscriptLabel.None) continue;
             if ((m.Kind == SpeakerKind.Person || IsTranscriptLabel(m)) && bySurname.TryGetValue(m.Head, out var list)
-                && list.Where(e => SameGender(e, m)).ToList() is { Count: > 0 } same)
+                && list.Where(e => SameGender(e, m) || GuessedGender(m)).ToList() is { Count: > 0 } same)
             {
-                var before = same.LastOrDefault(e => e.Mentions[0].Span.Start < m.Span.Start) ?? same[0];
+                var before = same.Where(e => e.Mentions[0].Span.Start < m.Span.Start).OrderByDescending(e => e.Mentions.Count).ThenByDescending(e => e.Id).FirstOrDefault() ?? same[0];
                 Attach(m, before);
                 continue;
             }
@@ -162,6 +178,13 @@ internal sealed class EntityResolver
         }
         ResolveTranscriptLabels();
     }
+
+    /// <summary>
+    /// True when the gender of a one-word name is only a guess from a first-name list: "Hassan" alone is as often
+    /// Maggie Hassan's surname as a man's first name. Only a title ("Mr. Bush") shows the gender of a lone surname.
+    /// </summary>
+    private static bool GuessedGender(Mention m)
+        => m.Form == MentionForm.Name && m.Gender != 0 && !m.Core.Contains(' ') && (m.Role is null || m.Role.Split(' ').All(r => Lexicon.TitleGender(r) == 0));
 
     /// <summary>Two mentions of one person never disagree on gender when both show one (a title or a first name).</summary>
     private static bool SameGender(Entity e, Mention m) => e.Gender == 0 || m.Gender == 0 || e.Gender == m.Gender;
@@ -212,17 +235,64 @@ internal sealed class EntityResolver
                 {
                     var e = EntityOf(_mentions[k]);
                     if (e is null) continue;
-                    if (e.Role?.Contains(m.Head, StringComparison.OrdinalIgnoreCase) == true
+                    if (e.Role is { } role && HoldsRole(role, m.Head)
                         || e.Kind == SpeakerKind.Organization && e.Name.Contains(m.Head, StringComparison.OrdinalIgnoreCase))
                         match = e;
                 }
                 // "the company", "the ministry" with no named match: the latest organisation, if close.
                 if (match is null && m.Form == MentionForm.OrganizationNoun && MentionWords.OrganizationBackReferences.Contains(m.Head))
                     match = LatestEntity(m, SpeakerKind.Organization, 8);
+                if (match is null && m.Form == MentionForm.RoleNoun && IsEpithet(m)) match = EpithetAntecedent(m);
             }
             if (match is not null) { Attach(m, match); continue; }
             NewEntity(m, m.Core, m.Kind);
         }
+    }
+
+    /// <summary>A role read in full or as its abbreviated title: "Sen." holds "senator", "Gov." "governor" (title-abbreviation-roles.txt).</summary>
+    private static bool HoldsRole(string role, string head)
+    {
+        if (role.Contains(head, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var word in role.Split(' '))
+            if (MentionWords.TitleAbbreviationRoles.TryGetValue(word.TrimEnd('.'), out var roles) && roles.Contains(head, StringComparer.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "The Florida senator said", "the candidate told reporters": news names a person once, then calls them by a
+    /// definite description of what they are. Not one held toward someone else or by anyone at all ("the
+    /// spokesman", "the woman": relational-roles.txt), nor one a possessive or an "of" phrase ties to another
+    /// ("the senator's aide", "the head of the agency").
+    /// </summary>
+    private bool IsEpithet(Mention m)
+    {
+        if (m.Plural || !m.Core.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || MentionWords.RelationalRoles.Contains(m.Head)
+            || MentionWords.JournalistRoles.Contains(m.Head) || m.Core.Contains('\'') || m.Core.Contains('’')) return false;
+        return _article is not { } a || m.LastToken + 1 >= a.Tokens.Length || a.TextOf(a.Tokens[m.LastToken + 1]) != "of";
+    }
+
+    /// <summary>
+    /// The person a definite description takes up: named (and shown to be a person) in the three sentences before it,
+    /// of its gender when both show one; the subject of a sentence before the others, then the latest. Within its own
+    /// sentence a description is someone else ("Rubio thanked the senator").
+    /// </summary>
+    private Entity? EpithetAntecedent(Mention m)
+    {
+        Entity? best = null;
+        double bestScore = double.MinValue;
+        // At most 100 mentions back, so a run-on sentence full of descriptions costs no more than a short one.
+        for (int k = m.Index - 1; k >= 0 && m.Index - k <= 100; k--)
+        {
+            var o = _mentions[k];
+            int distance = m.Sentence - o.Sentence;
+            if (distance > 3) break;
+            if (distance == 0 || o.Form != MentionForm.Name || o.Plural || InHeadline(o)) continue;
+            if (EntityOf(o) is not { Kind: SpeakerKind.Person } e || !IsEvidentPerson(e)) continue;
+            if (m.Gender != 0 && e.Gender != 0 && m.Gender != e.Gender) continue;
+            double score = -distance - (m.Index - k) * 0.05 + (o.IsSentenceInitial ? 1.0 : 0);
+            if (score > bestScore) { bestScore = score; best = e; }
+        }
+        return best;
     }
 
     private Entity? LatestEntity(Mention before, SpeakerKind kind, int maxSentences)
@@ -265,14 +335,56 @@ internal sealed class EntityResolver
         {
             if (m.Form == MentionForm.RoleNoun) return true;
             // "Lars Berg said", or inverted "said Lars Berg" (a single word after "said" is as often a day: "said Wednesday").
-            if (m.Form == MentionForm.Name && _article is { } a && (Speaks(a, m.LastToken + 1) || m.Core.Contains(' ') && m.FirstToken > 0 && Speaks(a, m.FirstToken - 1))) return true;
+            // A name after a determiner modifies the noun after it, whatever that noun may also be as a verb ("her Wall
+            // Street remarks", "the Islamic State's claims").
+            if (m.Form == MentionForm.Name && _article is { } a && !AfterDeterminer(a, m) && (Speaks(a, m.LastToken + 1) || m.Core.Contains(' ') && IsInvertedSubject(a, m))) return true;
         }
         return _article is null; // without the text (tests of resolution alone), trust the mention's kind
     }
 
-    private static bool Speaks(Reading.Article a, int token)
-        => token < a.Tokens.Length && a.Tokens[token].Kind == Reading.TokenKind.Word && char.IsLower(a.Text[a.Tokens[token].Start])
+    private static bool AfterDeterminer(Reading.Article a, Mention m)
+        => Lexicon.Determiners.Contains(a.TextOf(a.Tokens[m.FirstToken]))
+           || m.FirstToken > 0 && a.Tokens[m.FirstToken - 1].Kind == Reading.TokenKind.Word && Lexicon.Determiners.Contains(a.TextOf(a.Tokens[m.FirstToken - 1]));
+
+    /// <summary>
+    /// "…," said Lars Berg / Said Lars Berg, who …: a verb of saying puts its subject after it only right after a
+    /// quotation or a comma, or opening the sentence. Elsewhere the name after the verb is its object ("deny the
+    /// Islamic State a haven", "accept Wall Street money"), and a name with "the" before it is no person's.
+    /// </summary>
+    private static bool IsInvertedSubject(Reading.Article a, Mention m)
+    {
+        int verb = m.FirstToken - 1;
+        if (verb < 0 || Lexicon.Determiners.Contains(a.TextOf(a.Tokens[m.FirstToken])) || !Speaks(a, verb, lowerCase: false)) return false;
+        if (verb == 0 || a.SentenceAt(a.Tokens[verb - 1].Start) != a.SentenceAt(a.Tokens[verb].Start)) return true;
+        var before = a.Tokens[verb - 1];
+        return before.Kind == Reading.TokenKind.QuoteMark || a.Slice(before) is "," or "—" or "–";
+    }
+
+    private static bool Speaks(Reading.Article a, int token, bool lowerCase = true)
+        => token < a.Tokens.Length && a.Tokens[token].Kind == Reading.TokenKind.Word && (!lowerCase || char.IsLower(a.Text[a.Tokens[token].Start]))
            && Lexicon.ReportingLemma(a.Slice(a.Tokens[token])) is not null;
+
+    /// <summary>
+    /// "who" stands for a person or people. Right after a noun ("a tweet from Rikkie Wells who …") it is that noun's,
+    /// unless the noun is an organisation's or the name only modifies a noun after it ("a Clinton supporter who …").
+    /// After a comma (", who …") it may reach past an organisation or a place that ends a longer phrase ("the
+    /// director of the Latino Partnership for Conservative Principles, who …") to the nearest of the four mentions
+    /// before it in its sentence that is shown to be a person, or people. With none, the mention right before it.
+    /// </summary>
+    private Entity? RelativeAntecedent(Mention who)
+    {
+        if (who.Index == 0) return null;
+        if (_article is not { } a) return EntityOf(_mentions[who.Index - 1]);
+        bool afterComma = who.FirstToken > 0 && a.Slice(a.Tokens[who.FirstToken - 1]) is ",";
+        for (int k = who.Index - 1; k >= 0 && who.Index - k <= 4 && _mentions[k].Sentence == who.Sentence; k--)
+        {
+            var o = _mentions[k];
+            if (EntityOf(o) is not { } e || o.Form == MentionForm.Pronoun || e.Kind is not (SpeakerKind.Person or SpeakerKind.Anonymous)) continue;
+            if (o.Form == MentionForm.Name && o.LastToken + 1 < a.Tokens.Length && Lexicon.PersonRoles.Contains(a.TextOf(a.Tokens[o.LastToken + 1]))) continue;
+            if (!afterComma || e.Kind == SpeakerKind.Anonymous || o.Form != MentionForm.Name || IsEvidentPerson(e)) return e;
+        }
+        return EntityOf(_mentions[who.Index - 1]);
+    }
 
     /// <summary>
     /// Resolves a pronoun to the likeliest entity before it: same gender (when known), preferring the
@@ -281,7 +393,7 @@ internal sealed class EntityResolver
     public Entity? ResolvePronoun(Mention pronoun, Entity? previousSpeaker)
     {
         if (EntityOf(pronoun) is { } own) return own;
-        if (pronoun.Head == "who") return pronoun.Index > 0 ? EntityOf(_mentions[pronoun.Index - 1]) : null;
+        if (pronoun.Head == "who") return RelativeAntecedent(pronoun);
         bool wantPerson = pronoun.Head is "he" or "she" or "i";
         bool wantPlural = pronoun.Head is "they" or "we";
         Entity? best = null;

@@ -407,10 +407,19 @@ internal static class MentionFinder
 
         var words = new List<string>(stop - start);
         for (int k = start; k < stop; k++) words.Add(a.TextOf(tokens[k]));
-        // Split the role/title prefix: everything up to the last title word that still leaves a name.
+        // Split the role/title prefix: everything up to the last title word that still leaves a name. A party's name
+        // before a person's is a role too ("Republican Donald Trump", "Democrat Zephyr Teachout"), not before a
+        // name of its own ("Republican Jewish Coalition").
         int nameFrom = 0;
         for (int k = 0; k < words.Count - 1; k++)
-            if (Lexicon.IsNameTitle(words[k])) nameFrom = k + 1;
+            if (Lexicon.IsNameTitle(words[k]) || MentionWords.PartyLabels.Contains(words[k]) && (Lexicon.GivenNameGender(words[k + 1]) != 0 || Lexicon.IsNameTitle(words[k + 1])))
+                nameFrom = k + 1;
+        // "Senator Ted Cruz of Texas", "David Woodard of Clemson University": after a person's name (a title or a given
+        // name before it), "of" begins where the person is from, not more of the name ("Bank of America" stays whole).
+        // The mention still spans it, as the person's description.
+        int of = words.IndexOf("of", nameFrom);
+        if (of > nameFrom && of < words.Count - 1 && IsPersonBeforeOf(words, nameFrom, of))
+            words.RemoveRange(of, words.Count - of);
         // Role words in lower case before the capitalised run: "opposition leader Juan Guaido".
         int roleStart = start;
         string? lowerRole = null;
@@ -469,7 +478,7 @@ internal static class MentionFinder
             if (lowerNext && Lexicon.ReportingLemma(nextWord) is null && !IsAuxiliary(nextWord) && IsAdjectival(core)) return j;
         }
 
-        var kind = organizationBefore ? SpeakerKind.Organization : Classify(nameWords, role, out gender);
+        var kind = organizationBefore ? SpeakerKind.Organization : Classify(nameWords, role, theBefore, out gender);
         // "the IMF", "the Kremlin": the article belongs to the mention.
         if (roleStart == start && start > s.FirstToken && a.TextOf(tokens[start - 1]) is "the" or "The") roleStart = start - 1;
         // The role may take in a capitalised word already read as a name of its own ("Transport" in "Transport operator Citelyon").
@@ -522,7 +531,17 @@ internal static class MentionFinder
         || w.EndsWith("i", StringComparison.Ordinal) || w.EndsWith("-based", StringComparison.Ordinal)
         || w.EndsWith("-backed", StringComparison.Ordinal) || w.All(char.IsUpper);
 
-    private static SpeakerKind Classify(List<string> nameWords, string? role, out int gender)
+    /// <summary>The words from <paramref name="nameFrom"/> to <paramref name="of"/> name a person: after a title, or two or more opening with a given name, and no organisation's or role's word among them.</summary>
+    private static bool IsPersonBeforeOf(List<string> words, int nameFrom, int of)
+    {
+        for (int k = nameFrom; k < of; k++)
+            if (Lexicon.OrganizationWords.Contains(words[k]) || Lexicon.PersonRoles.Contains(words[k]) || Lexicon.IsNameTitle(words[k])) return false;
+        return nameFrom > 0 || of - nameFrom >= 2 && Lexicon.GivenNameGender(words[nameFrom]) != 0;
+    }
+
+    private static bool IsPlaceEnd(string w) => MentionWords.PlaceHeads.Contains(w) || MentionWords.PlaceNameEnds.Contains(w);
+
+    private static SpeakerKind Classify(List<string> nameWords, string? role, bool theBefore, out int gender)
     {
         gender = 0;
         foreach (var w in nameWords)
@@ -532,7 +551,14 @@ internal static class MentionFinder
         if (nameWords.Count == 1 && nameWords[0].Length >= 2 && nameWords[0].All(char.IsUpper) && role is null) return SpeakerKind.Organization;
         if (role is not null)
             foreach (var r in role.Split(' ')) if (gender == 0) gender = Lexicon.TitleGender(r);
-        if (gender == 0) gender = Lexicon.FirstNameGender(nameWords[0]);
+        // A single word after a title is a surname ("Governor Hassan"), whatever first name it may also be. The longer
+        // lists of given names are read only where a first name stands: before a surname, written in title case
+        // (not "BUENA PARK, Calif."), with no "the" before the name ("The Truman Show") and no town's last word
+        // after it ("Buena Park").
+        if (gender == 0)
+            gender = nameWords.Count == 1 ? (role is null ? Lexicon.FirstNameGender(nameWords[0]) : 0)
+                : theBefore || nameWords[0].Skip(1).All(char.IsUpper) || IsPlaceEnd(nameWords[^1]) ? Lexicon.FirstNameGender(nameWords[0])
+                : Lexicon.GivenNameGender(nameWords[0]);
         return SpeakerKind.Person;
     }
 

@@ -17,6 +17,14 @@ internal static class MentionWords
     public static readonly FrozenSet<string> LocativeWords = Load("locative-words.txt");
     public static readonly FrozenSet<string> PlaceHeads = Load("place-heads.txt");
     public static readonly FrozenSet<string> PlaceOfHeads = Load("place-of-heads.txt");
+    public static readonly FrozenSet<string> PlaceNameEnds = Load("place-name-ends.txt");
+    public static readonly FrozenSet<string> PartyLabels = Load("party-labels.txt");
+    public static readonly FrozenSet<string> RelationalRoles = Load("relational-roles.txt");
+
+    /// <summary>Abbreviated titles (without their period) and the role nouns each stands for: "sen" → "senator".</summary>
+    public static readonly FrozenDictionary<string, string[]> TitleAbbreviationRoles = Folder.Entries("title-abbreviation-roles.txt")
+        .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        .ToFrozenDictionary(words => words[0], words => words[1..], StringComparer.OrdinalIgnoreCase);
     public static readonly FrozenSet<string> OpeningWords = Load("opening-words.txt");
     public static readonly FrozenSet<string> ShareWords = Load("share-words.txt");
     public static readonly FrozenSet<string> ShareApproximators = Load("share-approximators.txt");
