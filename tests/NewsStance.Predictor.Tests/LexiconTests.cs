@@ -14,9 +14,20 @@ public sealed class LexiconTests
         // Then
         Assert.Equal("say", lemma);
         Assert.True(Lexicon.Folder.FileNames.Count() >= 20, string.Join(", ", Lexicon.Folder.FileNames));
-        Assert.Contains("Spokeswoman", (IReadOnlySet<string>)Lexicon.PersonRoles); // these lookups ignore case
+        Assert.True(Lexicon.PersonRoles.Contains("Spokeswoman")); // these lookups ignore case
         Assert.Contains("united states", (IReadOnlySet<string>)Lexicon.Countries);
     }
+
+    [Theory]
+    [InlineData("vice-chair", true)]
+    [InlineData("Co-Founder", true)]
+    [InlineData("ex-minister", true)]
+    [InlineData("co-op", false)] // "op" is no role noun
+    [InlineData("anti-mayor", false)] // "anti" is no role prefix
+    [InlineData("vice-", false)]
+    [InlineData("-chair", false)]
+    public void A_hyphenated_compound_is_a_role_when_a_role_prefix_joins_a_role_noun(string word, bool role)
+        => Assert.Equal(role, Lexicon.PersonRoles.Contains(word));
 
     [Theory]
     [InlineData("stressed", "stress")]

@@ -139,8 +139,8 @@ internal static class Lexicon
 
     public static readonly FrozenSet<string> SubjectPronouns = Load("subject-pronouns.txt");
 
-    /// <summary>Person role nouns: "the spokesman", "the minister".</summary>
-    public static readonly FrozenSet<string> PersonRoles = Load("person-roles.txt");
+    /// <summary>Person role nouns: "the spokesman", "the minister", and compounds of them: "the vice-chair".</summary>
+    public static readonly RoleNouns PersonRoles = new(Load("person-roles.txt"), Load("role-prefixes.txt"));
 
     /// <summary>Organisation nouns that can head a speaker mention: "the ministry said".</summary>
     public static readonly FrozenSet<string> OrganizationHeads = Load("organization-heads.txt");

@@ -1,0 +1,20 @@
+using System.Collections.Frozen;
+
+namespace NewsStance.Internal;
+
+/// <summary>
+/// Person role nouns ("spokesman", "minister"), and the hyphenated compounds they head: English compounds take their
+/// head on the right, so "vice-chair", "co-founder" and "ex-minister" are roles when their last part is one and the
+/// part before it is a role prefix (a data list). Lookups ignore case.
+/// </summary>
+internal sealed class RoleNouns(FrozenSet<string> roles, FrozenSet<string> prefixes)
+{
+    /// <summary>True when <paramref name="word"/> is a role noun or a prefixed hyphenated compound of one.</summary>
+    public bool Contains(string word)
+    {
+        if (roles.Contains(word)) return true;
+        int hyphen = word.LastIndexOf('-');
+        return hyphen > 0 && hyphen < word.Length - 1 && roles.Contains(word[(hyphen + 1)..])
+            && prefixes.Contains(word[..hyphen]);
+    }
+}
