@@ -53,7 +53,9 @@ internal sealed class VerbSubject(QuoteContext c)
         }
         // A mention that ends a relative clause or participle phrase is its object, not the subject: "people who know the
         // mayor say", "lawyers representing the families said".
+        // ("a charge that party leaders denied": a mention opened by "that" is the relative clause's own subject.)
         if (subject is not null && subject.LastToken == k && subject.Form != MentionForm.Pronoun && !OpensClause(subject.FirstToken, s)
+            && c.Word(subject.FirstToken) is not ("that" or "which")
             && IsPlainFiniteVerb(cue) && HeadBeforeClausePostModifier(k, s) is { } modified)
         {
             subject = modified;
@@ -180,12 +182,14 @@ internal sealed class VerbSubject(QuoteContext c)
     private Mention? HeadBeforeClausePostModifier(int k, Sentence s)
     {
         int first = s.FirstToken;
+        bool finite = false; // a participle phrase holds no finite verb: past one, only a relative clause can end here
         for (int j = k; j > first && k - j < 16; j--)
         {
             if (c.InQuote(j) || c.Tokens[j].Kind is not (TokenKind.Word or TokenKind.Number) && !c.IsPunct(j, '\'') && !c.IsPunct(j, '’'))
                 return null;
             var w = c.Word(j);
-            if (!char.IsLower(w[0]) || !OpensClausePostModifier(j)) continue;
+            finite |= QuoteWords.FiniteAuxiliaries.Contains(w);
+            if (!char.IsLower(w[0]) || !OpensClausePostModifier(j) || finite && w is not ("who" or "whose" or "that" or "which")) continue;
             // "that" with no noun before it is a conjunction: the clause it opens is the object of a verb ("showed that …").
             // A possessor is followed by its own noun ("Berg's funding of …"), not by a participle phrase.
             if (c.MentionEndingAt(j - 1) is not { } m || m.Form == MentionForm.Pronoun || c.InQuote(m.FirstToken)
