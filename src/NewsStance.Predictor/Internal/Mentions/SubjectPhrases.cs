@@ -4,7 +4,8 @@ namespace NewsStance.Internal.Mentions;
 
 /// <summary>
 /// The noun phrase right before a finite verb of saying is that verb's subject, so a speaker, whatever its head noun:
-/// "The NFL legend said …", "The magazine says …", "Protest groups say …". Only for heads the word lists do not know
+/// "The NFL legend said …", "The magazine says …", "Protest groups say …"; also with a relative clause or participle phrase
+/// between them ("Local groups that have backed the mayor say …"). Only for heads the word lists do not know
 /// (those are role, organisation, document and source nouns already), and only before a verb of saying: elsewhere
 /// a noun phrase is as often an object or a place.
 /// </summary>

@@ -182,7 +182,7 @@ internal sealed class VerbSubject(QuoteContext c)
     private Mention? HeadBeforeClausePostModifier(int k, Sentence s)
     {
         int first = s.FirstToken;
-        bool finite = false; // a participle phrase holds no finite verb: past one, only a relative clause can end here
+        bool finite = false; // a participle phrase holds no finite verb: once one is passed, only a relative pronoun opens the post-modifier
         for (int j = k; j > first && k - j < 16; j--)
         {
             if (c.InQuote(j) || c.Tokens[j].Kind is not (TokenKind.Word or TokenKind.Number) && !c.IsPunct(j, '\'') && !c.IsPunct(j, '’'))
