@@ -243,10 +243,12 @@ internal sealed class VerbSubject(QuoteContext c)
         // A comma after a capitalised word may join a place to its region ("Jupiter, Florida") or a name to its apposition.
         if (c.IsPunct(before, ',')) return before - 1 <= s.FirstToken || c.Tokens[before - 1].Kind != TokenKind.Word || char.IsLower(c.First(before - 1));
         if (c.Tokens[before].Kind is TokenKind.Punctuation or TokenKind.QuoteMark) return true;
-        // After a conjunction, a relative or interrogative word ("the plan that the mayor said", "what Berg told"), a subject.
-        return c.Tokens[before].Kind == TokenKind.Word && char.IsLower(w[0])
-               && (w is "and" or "but" or "or" or "that" or "while" or "as" or "yet" or "what" or "how" or "why" or "where" or "whether"
-                   or "who" or "whom" or "which" || QuoteWords.Subordinators.Contains(w));
+        // After a conjunction, a relative or interrogative word ("the plan that the mayor said", "what Berg told"), a subject;
+        // the conjunction may open the sentence ("But groups that …").
+        if (c.Tokens[before].Kind != TokenKind.Word || !char.IsLower(w[0]) && before != s.FirstToken) return false;
+        w = w.ToLowerInvariant();
+        return w is "and" or "but" or "or" or "that" or "while" or "as" or "yet" or "what" or "how" or "why" or "where" or "whether"
+                   or "who" or "whom" or "which" || QuoteWords.Subordinators.Contains(w);
     }
 
     /// <summary>
