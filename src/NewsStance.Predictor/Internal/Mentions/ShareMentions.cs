@@ -16,14 +16,15 @@ internal static class ShareMentions
         var tokens = a.Tokens;
         // A share is at most eight tokens ("More than about a …", "6 out of 10"), then up to two auxiliaries or adverbs
         // before the verb: with no reporting verb that close, nothing here can match (checked before making any string).
-        if (!verbs.Within(i + 1, tokens.Length, 10)) return null;
+        if (!verbs.Within(i + 1, tokens.Length, 10 + MaxPostModifier)) return null;
         int j = i;
         // Approximators ("About", "More than", "Nearly") and an article ("a third") before the share itself.
         bool article = false;
         while (j < end && j - i < 3 && tokens[j].Kind == TokenKind.Word && MentionWords.ShareApproximators.Contains(a.TextOf(tokens[j]))) j++;
         if (j < end && tokens[j].Kind == TokenKind.Word && a.TextOf(tokens[j]) is "a" or "A" or "an" or "An") { article = true; j++; }
         int last = ShareEnd(a, j, end, article);
-        if (last < 0 || last + 1 >= end || !VerbFollows(a, last + 1) && !PartitiveBeforeVerb(a, last + 1, end)) return null;
+        if (last < 0 || last + 1 >= end || !VerbFollows(a, last + 1) && !PartitiveBeforeVerb(a, last + 1, end)
+            && !PrepositionalPhrasesBeforeVerb(a, last + 1, end)) return null;
         return new Mention
         {
             Index = index, Span = new TextSpan(tokens[i].Start, tokens[last].End), Form = MentionForm.Anonymous, Kind = SpeakerKind.Anonymous,
@@ -70,6 +71,28 @@ internal static class ShareMentions
         }
         return false;
     }
+
+    /// <summary>
+    /// True when prepositional phrases, perhaps with a participle, stand between the share and its verb: "majorities in all
+    /// three towns say", "Majorities of voters in five states going to the polls Tuesday say". Words only, up to
+    /// <see cref="MaxPostModifier"/>; no finite verb or relative clause between, whose verb of saying would be its own.
+    /// </summary>
+    private static bool PrepositionalPhrasesBeforeVerb(Article a, int t, int end)
+    {
+        var tokens = a.Tokens;
+        if (tokens[t].Kind != TokenKind.Word || a.TextOf(tokens[t]) is not ("of" or "among" or "in" or "across")) return false;
+        for (int k = t + 2; k < end && k - t <= MaxPostModifier; k++)
+        {
+            if (tokens[k - 1].Kind is not (TokenKind.Word or TokenKind.Number)) return false;
+            var w = a.TextOf(tokens[k - 1]);
+            if (w is "who" or "that" or "which" or "whose" || MentionWords.SubjectVerbFillers.Contains(w) || Lexicon.ReportingLemma(w) is not null) return false;
+            if (VerbFollows(a, k)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The most tokens prepositional phrases after a share run to before its verb.</summary>
+    private const int MaxPostModifier = 12;
 
     private static bool IsNumber(Article a, int t)
         => a.Tokens[t].Kind == TokenKind.Number || a.Tokens[t].Kind == TokenKind.Word && MentionWords.NumberWords.Contains(a.TextOf(a.Tokens[t]));

@@ -26,6 +26,8 @@ internal static class QuoteWords
     public static readonly FrozenSet<string> AddresseeVerbs = Load("addressee-verbs.txt");
     public static readonly FrozenSet<string> AddresseeNouns = Load("addressee-nouns.txt");
     public static readonly FrozenSet<string> SourcePostModifierStarts = Load("source-post-modifier-starts.txt");
+    public static readonly FrozenSet<string> ParticipleAdverbialStarts = Load("participle-adverbial-starts.txt");
+    public static readonly FrozenSet<string> TimePhraseWords = Load("time-phrase-words.txt");
     public static readonly FrozenSet<string> ContinuationBreakers = Load("continuation-breakers.txt");
     public static readonly FrozenSet<string> SourceAsideOpeners = Load("source-aside-openers.txt");
     public static readonly FrozenSet<string> FiniteAuxiliaries = Load("finite-auxiliaries.txt");

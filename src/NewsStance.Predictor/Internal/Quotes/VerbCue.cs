@@ -83,6 +83,7 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         {
             k = SkipAuxBack(c, k - 2, first); // "Northwind just this month announced"
         }
+        else k = BeforeTimeAdverbial(c, k, first);
         var cueStart = auxStart < v && c.Word(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : v;
         if (cueStart != v) cue = new TextSpan(c.Tokens[cueStart].Start, cue.End);
         return new VerbCue(v, lemma, cueEnd, cue, participle, auxStart, k);
@@ -103,6 +104,29 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
            && !c.Word(first).EndsWith("ed", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first token at or before <paramref name="k"/> that is not an auxiliary or adverb ("has also").</summary>
+    /// <summary>
+    /// The token before a time or place adverbial that ends at <paramref name="k"/> between a subject and its verb, or
+    /// <paramref name="k"/> when none does: "Okafor a month later announced", "the chairman this past week announced", "the
+    /// ministry two weeks ago said", "the company in 2009 agreed", "campaign workers here said".
+    /// </summary>
+    private static int BeforeTimeAdverbial(QuoteContext c, int k, int first)
+    {
+        if (k - 1 < first || c.InQuote(k)) return k;
+        var w = c.Word(k);
+        if (w is "here" or "there") return SkipAuxBack(c, k - 1, first);
+        if (c.Tokens[k].Kind == TokenKind.Number && w.Length == 4 && c.Word(k - 1) == "in") return SkipAuxBack(c, k - 2, first);
+        int t = w == "ago" ? k - 1 : k;
+        if (t - 1 < first || !IsTimeNoun(c.Word(t))) return k;
+        while (t - 1 >= first && !c.InQuote(t - 1) && (IsTimeNoun(c.Word(t - 1)) || QuoteWords.TimePhraseWords.Contains(c.Word(t - 1))
+               || c.Tokens[t - 1].Kind == TokenKind.Number)) t--;
+        // The phrase opens with a counter, a determiner or a preposition ("a month", "two weeks"), not with the time noun itself.
+        return t < k && !IsTimeNoun(c.Word(t)) ? SkipAuxBack(c, t - 1, first) : k;
+    }
+
+    /// <summary>A day or time noun, singular or plural ("month", "weeks", "Wednesday").</summary>
+    private static bool IsTimeNoun(string w)
+        => QuoteContext.IsDayOrTime(w) || w.Length > 3 && w.EndsWith('s') && QuoteContext.IsDayOrTime(w[..^1]);
+
     private static int SkipAuxBack(QuoteContext c, int k, int first)
     {
         while (k >= first && !c.InQuote(k) && QuoteContext.IsAuxOrAdverb(c.Word(k))) k--;

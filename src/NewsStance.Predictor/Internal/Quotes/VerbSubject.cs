@@ -40,7 +40,7 @@ internal sealed class VerbSubject(QuoteContext c)
         // phrase never ends in a conjunction: "Reid spoke in Reno on Saturday and said" is a second verb of the sentence's
         // subject, and "Reno on Saturday" no post-modified source.
         if (subject is null && k >= first && !invertedTrailer && !IsCoordinator(k))
-            subject = SubjectWithPostModifier(k, first);
+            subject = SubjectWithPostModifier(k, first) ?? (IsPlainFiniteVerb(cue) ? HeadBeforeClausePostModifier(k, s) : null);
         // A mention after a preposition is the end of a post-modifier, not the subject: "officials in the city said",
         // "people close to the mayor say" (the head before the post-modifier must still be found).
         else if (subject is not null && subject.FirstToken - 1 >= first && c.Tokens[subject.FirstToken - 1].Kind == TokenKind.Word
@@ -53,8 +53,18 @@ internal sealed class VerbSubject(QuoteContext c)
         }
         // "Officials who spoke with the Marlow Post said", "A letter obtained by the Post warns": a mention at the end of a
         // relative clause or of a participle phrase with "by" is inside the subject's post-modifier; the head before it speaks.
-        if (subject is not null && subject.Form != MentionForm.Pronoun && HeadBeforeModifyingClause(subject.FirstToken - 1, first) is { } modified)
-            (subject, subjectStart) = (modified, modified.FirstToken);
+        if (subject is not null && subject.Form != MentionForm.Pronoun && HeadBeforeModifyingClause(subject.FirstToken - 1, first) is { } outerHead)
+            (subject, subjectStart) = (outerHead, outerHead.FirstToken);
+        // A mention that ends a relative clause or participle phrase is its object, not the subject: "people who know the
+        // mayor say", "lawyers representing the families said".
+        // ("a charge that party leaders denied": a mention opened by "that" is the relative clause's own subject.)
+        if (subject is not null && subject.LastToken == k && subject.Form != MentionForm.Pronoun && !OpensClause(subject.FirstToken, s)
+            && c.Word(subject.FirstToken) is not ("that" or "which")
+            && IsPlainFiniteVerb(cue) && HeadBeforeClausePostModifier(k, s) is { } modified)
+        {
+            subject = modified;
+            subjectStart = modified.FirstToken;
+        }
         // "the operator's director, …", "Velna Transit's spokesman": the possessor opens the subject phrase.
         if (subject is not null && PossessorBefore(subjectStart >= first ? Math.Min(subjectStart, subject.FirstToken) : subject.FirstToken, first) is int possessor)
             subjectStart = possessor;
@@ -195,6 +205,85 @@ internal sealed class VerbSubject(QuoteContext c)
             return afterPreposition && SubjectWithPostModifier(j - 1, first) is { } outer ? outer : head;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The head of a subject whose post-modifier, ending at <paramref name="k"/>, is a relative clause ("the officials whose
+    /// laws were struck down say", "residents who live near the port say") or a participle phrase ("a report published
+    /// Tuesday said", "lawyers representing the families said"), perhaps after a prepositional phrase ("friends of the mayor
+    /// who have seen her say"). The head must open its clause, as a subject does: after a verb or a preposition it is an
+    /// object ("officials warned voters who …"). Null when none is found within the clause.
+    /// </summary>
+    private Mention? HeadBeforeClausePostModifier(int k, Sentence s)
+    {
+        int first = s.FirstToken;
+        bool finite = false; // a participle phrase holds no finite verb: once one is passed, only a relative pronoun opens the post-modifier
+        for (int j = k; j > first && k - j < 16; j--)
+        {
+            if (c.InQuote(j) || c.Tokens[j].Kind is not (TokenKind.Word or TokenKind.Number) && !c.IsPunct(j, '\'') && !c.IsPunct(j, '’'))
+                return null;
+            var w = c.Word(j);
+            finite |= QuoteWords.FiniteAuxiliaries.Contains(w);
+            if (!char.IsLower(w[0]) || !OpensClausePostModifier(j) || finite && w is not ("who" or "whose" or "that" or "which")) continue;
+            // "that" with no noun before it is a conjunction: the clause it opens is the object of a verb ("showed that …").
+            // A possessor is followed by its own noun ("Berg's funding of …"), not by a participle phrase.
+            if (c.MentionEndingAt(j - 1) is not { } m || m.Form == MentionForm.Pronoun || c.InQuote(m.FirstToken)
+                || Lexicon.EndsWithPossessive(c.Word(j - 1)) && Lexicon.IsParticipleForm(w))
+            {
+                if (w is "that" or "which") return null;
+                continue;
+            }
+            // "friends of the mayor who …": the clause describes the phrase the preposition ends, whose head comes first.
+            var head = m.FirstToken - 1 >= first && MentionWords.Prepositions.Contains(c.Word(m.FirstToken - 1))
+                ? SubjectWithPostModifier(m.LastToken, first) ?? m : m;
+            return OpensClause(head.FirstToken, s) ? head : null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// True when token <paramref name="j"/> opens a relative clause ("who", "whose", "that", "which") or a participle phrase
+    /// after a noun: an "-ing" participle ("representing"), or an "-ed" one that takes no object, as a passive participle
+    /// does not ("published Tuesday", "filed in court"; "cited a poll" is a finite verb with its object).
+    /// </summary>
+    private bool OpensClausePostModifier(int j)
+    {
+        var w = c.Word(j);
+        if (w is "who" or "whose" or "that" or "which") return true;
+        if (!Lexicon.IsParticipleForm(w) || j + 1 >= c.Tokens.Length || c.InQuote(j + 1)) return false;
+        if (w.EndsWith("ing", StringComparison.Ordinal)) return true;
+        return c.Tokens[j + 1].Kind == TokenKind.Word && QuoteWords.ParticipleAdverbialStarts.Contains(c.Word(j + 1));
+    }
+
+    /// <summary>
+    /// True when the cue is a finite verb form that is no noun as often: not a participle, not "reports", "hints" or
+    /// "welcome" (base and -s forms of verbs as often nouns), which after a long noun phrase are nouns of that phrase.
+    /// </summary>
+    private bool IsPlainFiniteVerb(VerbCue cue)
+    {
+        var w = c.Word(cue.Verb);
+        return !cue.Participle && !w.EndsWith("ing", StringComparison.Ordinal)
+               && !(Lexicon.IsNounAmbiguous(cue.Lemma) && (w == cue.Lemma || w == cue.Lemma + "s") && cue.Lemma != "say");
+    }
+
+    /// <summary>
+    /// True when a phrase starting at <paramref name="start"/> opens a clause, as a subject does: at the sentence start or
+    /// its main clause, or after punctuation, a quotation mark, a conjunction or "that".
+    /// </summary>
+    private bool OpensClause(int start, Sentence s)
+    {
+        int before = start - 1;
+        if (before < s.FirstToken || start == c.MainClauseStart(s)) return true;
+        var w = c.Word(before);
+        // A comma after a capitalised word may join a place to its region ("Jupiter, Florida") or a name to its apposition.
+        if (c.IsPunct(before, ',')) return before - 1 <= s.FirstToken || c.Tokens[before - 1].Kind != TokenKind.Word || char.IsLower(c.First(before - 1));
+        if (c.Tokens[before].Kind is TokenKind.Punctuation or TokenKind.QuoteMark) return true;
+        // After a conjunction, a relative or interrogative word ("the plan that the mayor said", "what Berg told"), a subject;
+        // the conjunction may open the sentence ("But groups that …").
+        if (c.Tokens[before].Kind != TokenKind.Word || !char.IsLower(w[0]) && before != s.FirstToken) return false;
+        w = w.ToLowerInvariant();
+        return w is "and" or "but" or "or" or "that" or "while" or "as" or "yet" or "what" or "how" or "why" or "where" or "whether"
+                   or "who" or "whom" or "which" || QuoteWords.Subordinators.Contains(w);
     }
 
     /// <summary>
