@@ -70,13 +70,13 @@ internal sealed class FastTreeSpeakerScorer : ISpeakerScorer, IDisposable
     private static FastTreeSpeakerScorer ReadTrees(BinaryReader reader)
     {
         double bias = reader.ReadDouble();
-        var trees = new Tree[Count(reader)];
+        var trees = new Tree[CacheFileArrays.Count(reader)];
         for (int k = 0; k < trees.Length; k++)
         {
             double weight = reader.ReadDouble();
-            var leaf = new double[Count(reader)];
+            var leaf = new double[CacheFileArrays.Count(reader)];
             for (int i = 0; i < leaf.Length; i++) leaf[i] = reader.ReadDouble();
-            int nodes = Count(reader);
+            int nodes = CacheFileArrays.Count(reader);
             var (left, right, feature, threshold) = (new int[nodes], new int[nodes], new int[nodes], new float[nodes]);
             for (int i = 0; i < nodes; i++)
             {
@@ -88,13 +88,6 @@ internal sealed class FastTreeSpeakerScorer : ISpeakerScorer, IDisposable
             trees[k] = new Tree(left, right, feature, threshold, leaf, weight);
         }
         return new FastTreeSpeakerScorer(trees, bias, null);
-    }
-
-    private static int Count(BinaryReader reader)
-    {
-        int count = reader.ReadInt32();
-        if (count < 0 || count > reader.BaseStream.Length) throw new InvalidDataException($"{count} items in a file of {reader.BaseStream.Length} bytes");
-        return count;
     }
 
     public static FastTreeSpeakerScorer FromTransformer(MLContext ml, ITransformer model)

@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Transforms;
+using NewsStance.Internal.Models;
 
 namespace NewsStance.Internal.Stance;
 
@@ -97,14 +98,14 @@ internal sealed class StanceTables
         foreach (var column in new[] { Text, Window, Negated })
         {
             WriteStrings(writer, column.SlotNames);
-            WriteInts(writer, column.Kept);
+            CacheFileArrays.Write(writer, column.Kept);
             writer.Write(column.KeepPunctuation);
         }
         WriteStrings(writer, Cues);
-        WriteFloats(writer, PolarityScale);
-        WriteFloats(writer, PolarityOffset);
-        WriteFloats(writer, Weights);
-        WriteFloats(writer, Biases);
+        CacheFileArrays.Write(writer, PolarityScale);
+        CacheFileArrays.Write(writer, PolarityOffset);
+        CacheFileArrays.Write(writer, Weights);
+        CacheFileArrays.Write(writer, Biases);
     }
 
     /// <summary>Reads tables <see cref="Write"/> wrote.</summary>
@@ -115,11 +116,11 @@ internal sealed class StanceTables
         if (version != FormatVersion) throw new InvalidDataException($"stance tables of version {version}, not {FormatVersion}");
         var labels = ReadStrings(reader);
         var columns = new Column[3];
-        for (int i = 0; i < columns.Length; i++) columns[i] = new Column(ReadStrings(reader), ReadInts(reader), reader.ReadBoolean());
+        for (int i = 0; i < columns.Length; i++) columns[i] = new Column(ReadStrings(reader), CacheFileArrays.Read<int>(reader), reader.ReadBoolean());
         var tables = new StanceTables
         {
             Labels = labels, Text = columns[0], Window = columns[1], Negated = columns[2], Cues = ReadStrings(reader),
-            PolarityScale = ReadFloats(reader), PolarityOffset = ReadFloats(reader), Weights = ReadFloats(reader), Biases = ReadFloats(reader),
+            PolarityScale = CacheFileArrays.Read<float>(reader), PolarityOffset = CacheFileArrays.Read<float>(reader), Weights = CacheFileArrays.Read<float>(reader), Biases = CacheFileArrays.Read<float>(reader),
         };
         int features = tables.Text.Kept.Length + tables.Window.Kept.Length + tables.Negated.Kept.Length + tables.Cues.Length + tables.PolarityScale.Length;
         if (tables.Labels.Length != tables.Biases.Length || tables.Weights.Length != features * tables.Biases.Length
@@ -136,43 +137,9 @@ internal sealed class StanceTables
 
     private static string[] ReadStrings(BinaryReader reader)
     {
-        var values = new string[Count(reader)];
+        var values = new string[CacheFileArrays.Count(reader)];
         for (int i = 0; i < values.Length; i++) values[i] = reader.ReadString();
         return values;
-    }
-
-    private static void WriteInts(BinaryWriter writer, int[] values)
-    {
-        writer.Write(values.Length);
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-    }
-
-    private static int[] ReadInts(BinaryReader reader)
-    {
-        var values = new int[Count(reader)];
-        reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-        return values;
-    }
-
-    private static void WriteFloats(BinaryWriter writer, float[] values)
-    {
-        writer.Write(values.Length);
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-    }
-
-    private static float[] ReadFloats(BinaryReader reader)
-    {
-        var values = new float[Count(reader)];
-        reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-        return values;
-    }
-
-    // A count read before an array: a damaged one must not allocate gigabytes before the read fails.
-    private static int Count(BinaryReader reader)
-    {
-        int count = reader.ReadInt32();
-        if (count < 0 || count > reader.BaseStream.Length) throw new InvalidDataException($"an array of {count} items in a file of {reader.BaseStream.Length} bytes");
-        return count;
     }
 
     /// <summary>
