@@ -132,40 +132,6 @@ internal sealed class EncoderGraphCache(string? directory)
         return field.ToArray();
     }
 
-    /// <summary>Writes a temporary file beside <paramref name="path"/> and renames it into place; false (and nothing left behind) when that fails.</summary>
-    private static bool TryWrite(string path, byte[] graph)
-    {
-        string temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            DeleteAbandonedTemporaryFiles(path);
-            File.WriteAllBytes(temp, graph);
-            File.Move(temp, path, overwrite: true);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            try { File.Delete(temp); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
-            return false;
-        }
-    }
-
-    /// <summary>How old a temporary file must be before it counts as left by a killed writer: a write takes well under a minute.</summary>
-    internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
-
-    /// <summary>
-    /// Deletes the temporary files of <paramref name="path"/> that a killed process left (each is a whole graph,
-    /// ~59 MB); a fresh one may be another process's write in progress and is left alone. Never throws.
-    /// </summary>
-    private static void DeleteAbandonedTemporaryFiles(string path)
-    {
-        try
-        {
-            var folder = new DirectoryInfo(System.IO.Path.GetDirectoryName(path)!);
-            foreach (var file in folder.EnumerateFiles(System.IO.Path.GetFileName(path) + ".*.tmp"))
-                if (DateTime.UtcNow - file.LastWriteTimeUtc > AbandonedAfter) file.Delete();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-    }
+    /// <summary>Writes the graph as <paramref name="path"/>, atomically; false (and nothing left behind) when that fails.</summary>
+    private static bool TryWrite(string path, byte[] graph) => CacheFileWriter.TryWrite(path, graph);
 }

@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using NewsStance.Encoder;
+using NewsStance.Internal.Models;
 
 namespace NewsStance.Semantic.Tests;
 
@@ -84,7 +85,7 @@ public sealed class EncoderGraphCacheTests
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow - age);
             return path;
         }
-        var abandoned = Temp($"{Name}.123.abc.tmp", EncoderGraphCache.AbandonedAfter + TimeSpan.FromMinutes(5));
+        var abandoned = Temp($"{Name}.123.abc.tmp", CacheFileWriter.AbandonedAfter + TimeSpan.FromMinutes(5));
         var inProgress = Temp($"{Name}.456.def.tmp", TimeSpan.FromSeconds(5));
         var otherGraph = Temp("other.onnx.789.ghi.tmp", TimeSpan.FromDays(2));
 

@@ -102,4 +102,25 @@ public sealed class ModelCacheTests
         Assert.False(cache.TryWrite("x.bin", w => w.Write(1)));
         Assert.Equal(["not-a-folder"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void A_write_removes_the_file_s_temporary_files_a_killed_writer_left_and_keeps_a_fresh_one()
+    {
+        // Given: an hour-old temporary file of the cache file (a writer killed mid-write) and a fresh one (a write in progress)
+        using var folder = new TempFolder();
+        var cache = new ModelCache(folder.Path);
+        var abandoned = Path.Combine(folder.Path, "tables.bin.123.abc.tmp");
+        var inProgress = Path.Combine(folder.Path, "tables.bin.456.def.tmp");
+        File.WriteAllBytes(abandoned, [1, 2, 3]);
+        File.WriteAllBytes(inProgress, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow - CacheFileWriter.AbandonedAfter - TimeSpan.FromMinutes(5));
+
+        // When
+        Assert.True(cache.TryWrite("tables.bin", w => w.Write(42)));
+
+        // Then
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(inProgress));
+        Assert.Equal(42, cache.TryRead("tables.bin", r => (object)r.ReadInt32()));
+    }
 }

@@ -68,23 +68,10 @@ internal sealed class ModelCache(string? directory)
     public bool TryWrite(string fileName, Action<BinaryWriter> write)
     {
         if (Directory is null) return false;
-        var path = Path.Combine(Directory, fileName);
-        var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            using var body = new MemoryStream();
-            using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true)) write(writer);
-            var checksum = XxHash3.HashToUInt64(body.GetBuffer().AsSpan(0, (int)body.Length));
-            body.Write(BitConverter.GetBytes(checksum));
-            System.IO.Directory.CreateDirectory(Directory);
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write)) body.WriteTo(file);
-            File.Move(temp, path, overwrite: true);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            try { File.Delete(temp); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
-            return false;
-        }
+        using var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true)) write(writer);
+        var checksum = XxHash3.HashToUInt64(body.GetBuffer().AsSpan(0, (int)body.Length));
+        body.Write(BitConverter.GetBytes(checksum));
+        return CacheFileWriter.TryWrite(Path.Combine(Directory, fileName), body.GetBuffer().AsSpan(0, (int)body.Length));
     }
 }
