@@ -1,3 +1,4 @@
+using NewsStance.Internal.Mentions;
 using NewsStance.Internal.Reading;
 
 namespace NewsStance.Internal.Quotes;
@@ -219,12 +220,34 @@ internal sealed class ReportedContent(QuoteContext c)
             if (n >= end || c.InQuote(n)) continue;
             // "…, but the council has yet to …": after ", but" a clause with a subject of its own is the writer's again.
             if (but && OpensSubject(n)) return t;
+            // "…, while only 40 percent of …": an approximator before a share is no mention of its own.
+            if (c.MentionStartingAt(n) is null && n + 1 < end && MentionWords.ShareApproximators.Contains(c.Word(n))) n++;
             if (c.MentionStartingAt(n) is not { } m) continue;
-            if (IsReportingVerb(SkipAuxForward(m.LastToken + 1, end)))
+            if (IsReportingVerb(SkipAuxForward(m.LastToken + 1, end)) || VerbAfterPartitive(m.LastToken + 1, end))
                 return t;
         }
         return end;
     }
+
+    /// <summary>
+    /// True when a partitive group ("of Democrats", "of those polled") and then a reporting verb follow a subject at
+    /// <paramref name="t"/>: "; 26 percent of Democrats say …", the share's group standing between it and its verb.
+    /// Words only, up to <see cref="MaxPartitive"/> after "of", so no clause with a verb of its own is passed over.
+    /// </summary>
+    private bool VerbAfterPartitive(int t, int end)
+    {
+        if (t >= end || c.InQuote(t) || c.Word(t) is not ("of" or "among")) return false;
+        for (int k = t + 1; k < end && k - t <= MaxPartitive; k++)
+        {
+            if (c.InQuote(k) || c.Tokens[k].Kind is not (TokenKind.Word or TokenKind.Number)) return false;
+            if (k > t + 1 && IsReportingVerb(SkipAuxForward(k, end))) return true;
+            if (c.Word(k) is "who" or "that" or "which") return false;
+        }
+        return false;
+    }
+
+    /// <summary>The most words a partitive group after a subject runs to before its verb.</summary>
+    private const int MaxPartitive = 4;
 
     /// <summary>
     /// The comma outside quotation marks from <paramref name="from"/> that sets off the writer's aside after a noun phrase:
