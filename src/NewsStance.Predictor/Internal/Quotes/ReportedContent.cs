@@ -1,3 +1,4 @@
+using NewsStance.Internal.Mentions;
 using NewsStance.Internal.Reading;
 
 namespace NewsStance.Internal.Quotes;
@@ -192,9 +193,14 @@ internal sealed class ReportedContent(QuoteContext c)
     /// </summary>
     private int NextSpeechClause(int from, int end)
     {
+        bool commaSeen = false;
         for (int t = from; t + 2 < end; t++)
         {
             if (c.InQuote(t)) continue;
+            // The content's first comma may close the relative clause its cue stands in; a later one closes an aside
+            // inside the content ("Lee, a ferry pilot, told …"), whose verb is the content's own.
+            bool firstComma = !commaSeen && c.IsPunct(t, ',');
+            commaSeen |= c.IsPunct(t, ',');
             // "told him to leave and repeatedly says, …": a second reporting verb of the same subject.
             if (t > from && c.Article.Slice(c.Tokens[t]) is "and" && SkipAuxForward(t + 1, end) is int verb && verb < end && IsReportingVerb(verb))
                 return t;
@@ -213,18 +219,41 @@ internal sealed class ReportedContent(QuoteContext c)
             if (!(quoteComma || c.IsPunct(t, ',') || c.IsPunct(t, ';') || c.IsDash(t))) continue;
             int n = quoteComma ? t : t + 1;
             if (ReportingParticiple(n, end)) return t;
+            if (firstComma && !quoteComma && FiniteReportingVerb(n, end)) return t;
             bool but = c.Word(n) is "but";
             if (c.Word(n) is "and" or "but" or "while" or "whereas" or "although" or "though") n++;
             else if (!c.IsPunct(t, ';') && !c.IsDash(t)) continue;
             if (n >= end || c.InQuote(n)) continue;
             // "…, but the council has yet to …": after ", but" a clause with a subject of its own is the writer's again.
             if (but && OpensSubject(n)) return t;
+            // "…, while only 40 percent of …": an approximator before a share is no mention of its own.
+            if (c.MentionStartingAt(n) is null && n + 1 < end && MentionWords.ShareApproximators.Contains(c.Word(n))) n++;
             if (c.MentionStartingAt(n) is not { } m) continue;
-            if (IsReportingVerb(SkipAuxForward(m.LastToken + 1, end)))
+            if (IsReportingVerb(SkipAuxForward(m.LastToken + 1, end)) || VerbAfterPartitive(m.LastToken + 1, end))
                 return t;
         }
         return end;
     }
+
+    /// <summary>
+    /// True when a partitive group ("of Democrats", "of those polled") and then a reporting verb follow a subject at
+    /// <paramref name="t"/>: "; 26 percent of Democrats say …", the share's group standing between it and its verb.
+    /// Words only, up to <see cref="MaxPartitive"/> after "of", so no clause with a verb of its own is passed over.
+    /// </summary>
+    private bool VerbAfterPartitive(int t, int end)
+    {
+        if (t >= end || c.InQuote(t) || c.Word(t) is not ("of" or "among")) return false;
+        for (int k = t + 1; k < end && k - t <= MaxPartitive; k++)
+        {
+            if (c.InQuote(k) || c.Tokens[k].Kind is not (TokenKind.Word or TokenKind.Number)) return false;
+            if (k > t + 1 && IsReportingVerb(SkipAuxForward(k, end))) return true;
+            if (c.Word(k) is "who" or "that" or "which") return false;
+        }
+        return false;
+    }
+
+    /// <summary>The most words a partitive group after a subject runs to before its verb.</summary>
+    private const int MaxPartitive = 4;
 
     /// <summary>
     /// The comma outside quotation marks from <paramref name="from"/> that sets off the writer's aside after a noun phrase:
@@ -290,6 +319,20 @@ internal sealed class ReportedContent(QuoteContext c)
     private bool Topic(string lemma, int i, int end)
         => c.Word(i) == "about" && !c.InQuote(i) && QuoteWords.TopicVerbs.Contains(lemma)
            && !(i + 1 < end && (c.Tokens[i + 1].Kind == TokenKind.Number || c.Word(i + 1) is "half" or "twice" or "a" or "one"));
+
+    /// <summary>
+    /// True when a finite reporting verb with no subject of its own opens at <paramref name="t"/> after a comma: the main
+    /// clause resuming after a relative clause ("Lee, who said he votes for Democrats, said the governor …"), whose content
+    /// ends at that comma. An inflected form only ("said", "says", "told"), so no "say" that means "for example"; none
+    /// before "to", "of" or "by", where a past participle opens a reduced relative ("the funds, said to be …").
+    /// </summary>
+    private bool FiniteReportingVerb(int t, int end)
+    {
+        int v = SkipAuxForward(t, end);
+        if (v + 1 >= end || !IsReportingVerb(v) || HasModal(t, v) || c.IsPunct(v + 1, ',') || c.Word(v + 1) is "to" or "of" or "by") return false;
+        var w = c.Word(v);
+        return !w.EndsWith("ing", StringComparison.Ordinal) && Lexicon.ReportingLemma(w) is { } lemma && !w.Equals(lemma, StringComparison.OrdinalIgnoreCase);
+    }
 
     private bool ReportingParticiple(int t, int end) => t < end && IsReportingVerb(t) && c.Word(t).EndsWith("ing", StringComparison.Ordinal);
 
