@@ -157,12 +157,26 @@ internal sealed class ReportedContent(QuoteContext c)
             // …, he said in a statement. / …, she told reporters on Monday. — but not "he said in 2019 that …"
             for (int k = i; k < end; k++)
             {
+                // "…, he said Tuesday in Paris, noting …", "…, as the paper reported on Tuesday, and …": a comma before a word
+                // that opens a clause or participle frame of its own ends the adverbial; what follows is not this cue's.
+                if (OpensOwnClauseAfterComma(k, end)) return true;
                 if (c.Tokens[k].Kind == TokenKind.Word && c.Word(k) == "that") return false;
                 if (c.InQuote(k)) return c.IsPunct(k - 1, ',') || c.IsPunct(k - 1, ':');
             }
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// True when a comma outside quotation marks stands at <paramref name="k"/> before a word that opens a clause of its own:
+    /// a conjunction or relative pronoun (continuation breakers: "and", "although", "according") or a reporting word ("noting", "adding").
+    /// </summary>
+    private bool OpensOwnClauseAfterComma(int k, int end)
+    {
+        if (!c.IsPunct(k, ',') || c.InQuote(k) || k + 1 >= end || c.InQuote(k + 1) || c.Tokens[k + 1].Kind != TokenKind.Word) return false;
+        var w = c.Word(k + 1).ToLowerInvariant();
+        return QuoteWords.ContinuationBreakers.Contains(w) || Lexicon.ReportingLemma(w) is not null;
     }
 
     /// <summary>

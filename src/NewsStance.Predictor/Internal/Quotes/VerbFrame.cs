@@ -51,7 +51,7 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
             // attribution's content is that quotation; a place, time, addressee or clause after the verb tells how it was
             // said, unless "that" opens a reported clause there.
             bool afterQuotation = trailer && OpeningQuotationEndsAt(before, first) && !ThatAfter(afterCue, end);
-            if (trailer && (afterQuotation || content.IsClauseEnd(afterCue, end, lemma)))
+            if (trailer && (afterQuotation || content.IsClauseEnd(afterCue, end, lemma)) && !(wordsAfter && !afterQuotation && OnlyFrontedPhrases(first, before)))
             {
                 // "…, X said." — and mid-sentence "The plan, X said, would fail within a year."
                 var right = Continuation(afterCue, end);
@@ -122,6 +122,46 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
     /// <summary>True when the sentence opens with a preposition or subordinating conjunction ("On the other side, …", "As the crowd cheered, …").</summary>
     private bool OpensFrontedAdverbial(int first)
         => c.Tokens[first].Kind == TokenKind.Word && (QuoteWords.FrontedPhraseOpeners.Contains(c.Word(first)) || QuoteWords.Subordinators.Contains(c.Word(first)));
+
+    /// <summary>
+    /// True when the words from <paramref name="first"/> to <paramref name="before"/> are fronted phrases only: pieces set off
+    /// by commas, each opening with a preposition or subordinating conjunction ("On Tuesday, even as shares fell, …"), or one
+    /// prepositional phrase with no verb ("During the long night, …"). They set the scene for the clause after them and hold
+    /// no clause of their own that could be its content.
+    /// </summary>
+    private bool OnlyFrontedPhrases(int first, int before)
+    {
+        if (!OpensFrontedAdverbial(first)) return false;
+        // Without a comma of its own the opening phrase may run on into a clause ("In the spring the bridge will reopen").
+        bool comma = false;
+        for (int t = first; t < before; t++)
+        {
+            if (c.InQuote(t)) return false;
+            if (!c.IsPunct(t, ',') || c.Tokens[t + 1].Kind != TokenKind.Word) continue;
+            comma = true;
+            var w = c.Word(t + 1).ToLowerInvariant();
+            if (w == "even" && t + 2 < before) w = c.Word(t + 2).ToLowerInvariant();
+            if (!QuoteWords.FrontedPhraseOpeners.Contains(w) && !QuoteWords.Subordinators.Contains(w)) return false;
+        }
+        return comma || PhraseWithoutVerb(first, before);
+    }
+
+    /// <summary>
+    /// True when a prepositional phrase runs from <paramref name="first"/> to <paramref name="before"/> with no finite
+    /// auxiliary and no lower-case word ending in "-ed" or "-s" (a verb, or a plural that may be a subject: read as a clause)
+    /// in it ("During the two-hour service"), so no clause ("In the spring the bridge will reopen").
+    /// </summary>
+    private bool PhraseWithoutVerb(int first, int before)
+    {
+        if (QuoteWords.Subordinators.Contains(c.Word(first).ToLowerInvariant())) return false;
+        for (int t = first + 1; t < before; t++)
+        {
+            if (c.Tokens[t].Kind != TokenKind.Word) continue;
+            var w = c.Word(t);
+            if (QuoteWords.FiniteAuxiliaries.Contains(w.ToLowerInvariant()) || char.IsLower(w[0]) && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s'))) return false;
+        }
+        return true;
+    }
 
     /// <summary>
     /// True when the sentence opens with a participle ("Asked about …", "Speaking to …", "Pressed on …"): an "-ed" or "-ing"
