@@ -9,12 +9,16 @@ namespace NewsStance.Internal;
 /// </summary>
 internal sealed class RoleNouns(FrozenSet<string> roles, FrozenSet<string> prefixes)
 {
+    // Span lookups: the mention finder asks for every word, so a compound's parts are never allocated as strings.
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _roles = roles.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixes = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True when <paramref name="word"/> is a role noun or a prefixed hyphenated compound of one.</summary>
     public bool Contains(string word)
     {
         if (roles.Contains(word)) return true;
         int hyphen = word.LastIndexOf('-');
-        return hyphen > 0 && hyphen < word.Length - 1 && roles.Contains(word[(hyphen + 1)..])
-            && prefixes.Contains(word[..hyphen]);
+        return hyphen > 0 && hyphen < word.Length - 1 && _roles.Contains(word.AsSpan(hyphen + 1))
+            && _prefixes.Contains(word.AsSpan(0, hyphen));
     }
 }
