@@ -23,6 +23,12 @@ internal sealed class AdamW
     public float Beta2 { get; }
     public float Epsilon { get; }
 
+    /// <summary>Updates made so far (the bias corrections depend on it); a resumed run sets it from its checkpoint.</summary>
+    public int Steps { get => _step; set => _step = value; }
+
+    /// <summary>Each trained parameter with its first and second moments, in a fixed order: what a checkpoint saves and restores.</summary>
+    public IEnumerable<(Parameter Parameter, float[] FirstMoment, float[] SecondMoment)> Moments => _state.Select(s => (s.P, s.M, s.V));
+
     /// <summary>Scales every gradient so their joint L2 norm is at most <paramref name="maxNorm"/>; returns the norm before.</summary>
     public double ClipGradients(float maxNorm)
     {

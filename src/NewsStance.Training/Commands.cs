@@ -16,9 +16,12 @@ using Spectre.Console;
 namespace NewsStance.Training;
 
 /// <summary>The training app's commands: validate, train, train-stance, compare, evaluate.</summary>
-internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
+internal sealed class Commands(IAnsiConsole console, TextWriter stderr, Interruption? interruption = null)
 {
     public const int Ok = 0, Failed = 1, Usage = 2;
+
+    /// <summary>Stopped by Ctrl+C with a checkpoint saved (128 + SIGINT, as a shell reports it).</summary>
+    public const int Interrupted = 130;
 
     private void Error(string message) => stderr.WriteLine($"{TrainingApp.Name}: error: {message}");
 
@@ -135,7 +138,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         // Stance classifier.
         var train = corpus.Stance.Where(r => r.Split != "test").ToList();
         var test = corpus.Stance.Where(r => r.Split == "test").ToList();
-        var (stanceSection, saveStance) = TrainStance(ml, train, test, trainer, folds, seed, features, encoder, semanticLayers);
+        if (TryTrainStance(ml, train, test, trainer, folds, seed, features, encoder, semanticLayers) is not var (stanceSection, saveStance)) return Interrupted;
         manifest.Stance = stanceSection;
 
         BundleWriter.Write(outDir, manifest, dir =>
@@ -159,12 +162,24 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
     /// <summary>The stance file a bundle with <paramref name="features"/> holds.</summary>
     private static string StanceFile(string features) => EncoderStanceTrainer.IsEncoder(features) ? EncoderStanceTrainer.FileName : "stance.zip";
 
+    /// <summary><see cref="TrainStance"/>, or null (reported) when Ctrl+C stopped the fine-tuning.</summary>
+    private (Manifest.StanceSection Section, Action<string> Save)? TryTrainStance(
+        MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed, string features, EncoderTrainingOptions? encoder, int? semanticLayers)
+    {
+        try { return TrainStance(ml, train, test, trainer, folds, seed, features, encoder, semanticLayers); }
+        catch (TrainingInterruptedException e)
+        {
+            stderr.WriteLine($"{TrainingApp.Name}: {e.Message} Nothing was written to the bundle folder.");
+            return null;
+        }
+    }
+
     /// <summary>Trains the stance model <paramref name="features"/> asks for; returns its manifest section and how to write its file into a bundle folder.</summary>
     private (Manifest.StanceSection Section, Action<string> Save) TrainStance(
         MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed, string features, EncoderTrainingOptions? encoder, int? semanticLayers)
     {
         if (EncoderStanceTrainer.IsEncoder(features))
-            return new EncoderStanceTrainer(features, encoder ?? new EncoderTrainingOptions(), stderr).Train(train, test, seed, console);
+            return new EncoderStanceTrainer(features, encoder ?? new EncoderTrainingOptions(), stderr, interruption).Train(train, test, seed, console);
         var (model, section, schema) = TrainMlStance(ml, train, test, trainer, folds, seed, features, semanticLayers);
         return (section, dir => BundleWriter.SaveModel(ml, model, schema, Path.Combine(dir, section.File)));
     }
@@ -235,7 +250,8 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr)
         if (labels.Count < 2) { Error($"{csv}: the stance column needs at least two different labels, found {labels.Count}"); return Failed; }
         var ml = new MLContext(seed);
         var manifest = NewManifest(seed, Corpus.Hash(Path.GetDirectoryName(Path.GetFullPath(csv))!, [csv]));
-        var (section, save) = TrainStance(ml, rows, [], trainer, Math.Min(folds, Math.Max(2, rows.Select(r => r.Group).Distinct().Count())), seed, features, encoder, semanticLayers);
+        if (TryTrainStance(ml, rows, [], trainer, Math.Min(folds, Math.Max(2, rows.Select(r => r.Group).Distinct().Count())), seed, features, encoder, semanticLayers) is not var (section, save))
+            return Interrupted;
         manifest.Stance = section;
         // The bundle's speaker ranker stays: a stance model trained into it must not cost the attribution.
         var keptSpeaker = target.SpeakerToKeep;

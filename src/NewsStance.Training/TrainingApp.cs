@@ -12,9 +12,9 @@ internal static class TrainingApp
 {
     public const string Name = "newsstance-train";
 
-    public static int Run(string[] args, IAnsiConsole console, TextWriter stderr)
+    public static int Run(string[] args, IAnsiConsole console, TextWriter stderr, Interruption? interruption = null)
     {
-        var commands = new Commands(console, stderr);
+        var commands = new Commands(console, stderr, interruption);
 
         var data = new Option<string>("--data", "-d") { Description = "The training-data folder (articles/, quotes.csv, stance.csv).", DefaultValueFactory = _ => "training-data" };
         // Required: a bundle is only ever written where the user said, so a forgotten option never replaces models/default.
@@ -35,10 +35,11 @@ internal static class TrainingApp
         var maxTokens = new Option<int>("--max-tokens") { Description = "encoder-* features: tokens per quote and target; longer quotes are cut.", DefaultValueFactory = _ => defaults.MaxTokens };
         var learningRate = new Option<float>("--learning-rate") { Description = "encoder-* features: peak AdamW learning rate of the encoder.", DefaultValueFactory = _ => defaults.LearningRate };
         var trainedLayers = new Option<int?>("--trained-layers") { Description = "encoder-* features: fine-tune only this many top layers; the ones below stay as pretrained (default: all)." };
+        var fresh = new Option<bool>("--fresh") { Description = "encoder-* features: start over even when a checkpoint of the same run exists. A run saves a checkpoint at every validation check and on Ctrl+C (in the user cache, checkpoints/); the same command with the same data resumes from it." };
         EncoderTrainingOptions EncoderOptions(ParseResult p) => defaults with
         {
             Epochs = p.GetValue(epochs), Layers = p.GetValue(layers) ?? defaults.Layers, MaxTokens = p.GetValue(maxTokens), LearningRate = p.GetValue(learningRate),
-            TrainedLayers = p.GetValue(trainedLayers),
+            TrainedLayers = p.GetValue(trainedLayers), Fresh = p.GetValue(fresh),
         };
         var skip = new Option<bool>("--skip-bad-rows") { Description = "Train on the valid rows and report the bad ones, instead of stopping." };
         var labels = new Option<string?>("--labels") { Description = "The label set, comma-separated (e.g. favor,against,neutral): a row with any other label is an error. Without it the labels are whatever the file holds, and a label that looks like a misspelling of another (Favour beside favor) is warned about with its rows." };
@@ -47,12 +48,12 @@ internal static class TrainingApp
         var validate = new Command("validate", "Check every row of a training-data folder or of a stance CSV; errors name file:line:column.") { validateData, labels };
         validate.SetAction(p => commands.Validate(p.GetValue(validateData)!, ParseLabels(p.GetValue(labels))));
 
-        var train = new Command("train", "Train the speaker ranker and the stance model into a model bundle.") { data, trainOutput, force, seed, folds, trainer, features, skip, epochs, layers, maxTokens, learningRate, trainedLayers };
+        var train = new Command("train", "Train the speaker ranker and the stance model into a model bundle.") { data, trainOutput, force, seed, folds, trainer, features, skip, epochs, layers, maxTokens, learningRate, trainedLayers, fresh };
         train.SetAction(p => commands.Train(p.GetValue(data)!, p.GetValue(trainOutput)!, p.GetValue(seed), p.GetValue(folds), p.GetValue(trainer)!, p.GetValue(skip), p.GetValue(features)!, p.GetValue(force), EncoderOptions(p), p.GetValue(layers)));
 
         var csvData = new Option<string>("--data", "-d") { Description = "A CSV with at least text,stance (optional id, target, target_start, target_end, group), or a folder holding stance.csv.", Required = true };
         var trainStance = new Command("train-stance", "Train a stance-only bundle from your own labelled CSV; the label set comes from the data (or --labels). Exact duplicate rows are dropped and counted.")
-            { csvData, stanceOutput, force, seed, folds, trainer, features, skip, labels, epochs, layers, maxTokens, learningRate, trainedLayers };
+            { csvData, stanceOutput, force, seed, folds, trainer, features, skip, labels, epochs, layers, maxTokens, learningRate, trainedLayers, fresh };
         trainStance.SetAction(p => commands.TrainStanceOnly(p.GetValue(csvData)!, p.GetValue(stanceOutput)!, p.GetValue(seed), p.GetValue(folds), p.GetValue(trainer)!,
             p.GetValue(skip), p.GetValue(features)!, ParseLabels(p.GetValue(labels)), p.GetValue(force), EncoderOptions(p), p.GetValue(layers)));
 

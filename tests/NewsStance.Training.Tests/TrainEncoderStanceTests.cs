@@ -16,7 +16,12 @@ public sealed class TrainEncoderStanceTests
     private static readonly EncoderTrainingOptions Tiny = new() { Layers = 1, Epochs = 1, MaxTokens = 32, BatchSize = 16, LearningRate = 1e-4f };
 
     private static TrainingResult TrainStance(string csv, string outDir, int seed = 7)
-        => TrainingRun.Of(c => c.TrainStanceOnly(csv, outDir, seed, folds: 2, trainer: "sdca", skipBad: false, features: "encoder-arcticxs", encoder: Tiny));
+        => TrainingRun.Of(c => c.TrainStanceOnly(csv, outDir, seed, folds: 2, trainer: "sdca", skipBad: false, features: "encoder-arcticxs", encoder: Tiny with { CheckpointFolder = null }));
+
+    // Three epochs of four batches, validation checks after batches 2 and 4 of each: interruptions land mid-epoch and at an epoch's end.
+    private static Func<Commands, int> TrainWithCheckpoints(string csv, string outDir, string checkpoints, bool fresh = false)
+        => c => c.TrainStanceOnly(csv, outDir, 7, folds: 2, trainer: "sdca", skipBad: false, features: "encoder-arcticxs",
+            encoder: Tiny with { Epochs = 3, CheckpointFolder = checkpoints, Fresh = fresh });
 
     [Fact]
     public void Encoder_bundle_holds_only_what_training_changed_and_scores()
@@ -83,5 +88,79 @@ public sealed class TrainEncoderStanceTests
         Assert.Contains("stance-encoder.bin", error.Message);
         Assert.Contains("truncated", error.Message);
         Assert.Contains("Retrain", error.Message);
+    }
+
+    [Theory]
+    [InlineData(1)] // stopped in the middle of the first epoch
+    [InlineData(2)] // stopped at the end of the first epoch
+    [InlineData(4)] // stopped in the middle of the second epoch
+    public void Run_stopped_by_ctrl_c_resumes_to_the_bundle_an_uninterrupted_run_writes(int check)
+    {
+        // Given: an uninterrupted run, and a run stopped by Ctrl+C after its n-th validation check
+        using var folder = new TempFolder();
+        var csv = folder.Write("stance.csv", StanceRows.Csv(StanceRows.Training()));
+        var whole = TrainingRun.Of(TrainWithCheckpoints(csv, folder.PathOf("whole"), folder.PathOf("checkpoints-whole")));
+        Assert.True(whole.ExitCode == 0, whole.ToString());
+        var stopped = TrainingRun.Interrupted(TrainWithCheckpoints(csv, folder.PathOf("resumed"), folder.PathOf("checkpoints")), "validation macro-F1", check);
+
+        // Then: it wrote no bundle and says how to go on
+        Assert.True(stopped.ExitCode == Commands.Interrupted, stopped.ToString());
+        Assert.False(Directory.Exists(folder.PathOf("resumed")));
+        Assert.Contains("checkpoint saved to", stopped.Error);
+        Assert.Contains("Run the same command again to resume", stopped.Error);
+        Assert.Single(Directory.GetFiles(folder.PathOf("checkpoints"), "*.ckpt"));
+
+        // When: the same command runs again
+        var resumed = TrainingRun.Of(TrainWithCheckpoints(csv, folder.PathOf("resumed"), folder.PathOf("checkpoints")));
+
+        // Then: it went on from the checkpoint to the same bytes, and removed the checkpoint
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Contains("resuming from the checkpoint", resumed.Error);
+        Assert.Equal(File.ReadAllBytes(folder.PathOf("whole/stance-encoder.bin")), File.ReadAllBytes(folder.PathOf("resumed/stance-encoder.bin")));
+        Assert.Empty(Directory.GetFiles(folder.PathOf("checkpoints"), "*.ckpt"));
+        Assert.Empty(Directory.GetFiles(folder.PathOf("checkpoints-whole"), "*.ckpt"));
+    }
+
+    [Fact]
+    public void Checkpoint_of_other_data_or_a_damaged_one_is_not_resumed()
+    {
+        // Given: a checkpoint left by a stopped run, then the data changed; and a damaged checkpoint
+        using var folder = new TempFolder();
+        var csv = folder.Write("stance.csv", StanceRows.Csv(StanceRows.Training()));
+        var stopped = TrainingRun.Interrupted(TrainWithCheckpoints(csv, folder.PathOf("a"), folder.PathOf("checkpoints")), "validation macro-F1", 1);
+        Assert.Equal(Commands.Interrupted, stopped.ExitCode);
+        var other = folder.Write("other.csv", StanceRows.Csv(StanceRows.Training().Take(57)));
+        var checkpoint = Directory.GetFiles(folder.PathOf("checkpoints"), "*.ckpt").Single();
+
+        // When
+        var otherRun = TrainingRun.Of(TrainWithCheckpoints(other, folder.PathOf("b"), folder.PathOf("checkpoints")));
+        File.WriteAllBytes(checkpoint, File.ReadAllBytes(checkpoint)[..1000]);
+        var damagedRun = TrainingRun.Of(TrainWithCheckpoints(csv, folder.PathOf("c"), folder.PathOf("checkpoints")));
+        var plain = TrainingRun.Of(TrainWithCheckpoints(csv, folder.PathOf("d"), folder.PathOf("checkpoints-d")));
+
+        // Then: other data starts afresh; the damaged file is named, ignored, and the run is the plain one
+        Assert.True(otherRun.ExitCode == 0, otherRun.ToString());
+        Assert.DoesNotContain("resuming", otherRun.Error);
+        Assert.True(damagedRun.ExitCode == 0, damagedRun.ToString());
+        Assert.Contains("ignoring the checkpoint", damagedRun.Error);
+        Assert.Contains("truncated", damagedRun.Error);
+        Assert.Equal(File.ReadAllBytes(folder.PathOf("d/stance-encoder.bin")), File.ReadAllBytes(folder.PathOf("c/stance-encoder.bin")));
+    }
+
+    [Fact]
+    public void Fresh_starts_over_despite_a_checkpoint()
+    {
+        // Given
+        using var folder = new TempFolder();
+        var csv = folder.Write("stance.csv", StanceRows.Csv(StanceRows.Training()));
+        Assert.Equal(Commands.Interrupted, TrainingRun.Interrupted(TrainWithCheckpoints(csv, folder.PathOf("a"), folder.PathOf("checkpoints")), "validation macro-F1", 3).ExitCode);
+
+        // When
+        var fresh = TrainingRun.Of(TrainWithCheckpoints(csv, folder.PathOf("a"), folder.PathOf("checkpoints"), fresh: true));
+
+        // Then
+        Assert.True(fresh.ExitCode == 0, fresh.ToString());
+        Assert.DoesNotContain("resuming", fresh.Error);
+        Assert.Empty(Directory.GetFiles(folder.PathOf("checkpoints"), "*.ckpt"));
     }
 }

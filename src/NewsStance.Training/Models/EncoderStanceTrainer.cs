@@ -50,6 +50,18 @@ internal sealed record EncoderTrainingOptions
     /// <summary>Use both cores inside each matrix product.</summary>
     public bool Parallel { get; init; } = true;
 
+    /// <summary>Where checkpoints of a run in progress are kept (null: none are written); by default the user cache.</summary>
+    public string? CheckpointFolder { get; init; } = UserCacheFolder.Path is { } cache ? Path.Combine(cache, "checkpoints") : null;
+
+    /// <summary>Start over even when a checkpoint of the same run exists.</summary>
+    public bool Fresh { get; init; }
+
+    /// <summary>What decides the trained weights, in a fixed order: a checkpoint resumes only a run that agrees on all of it.</summary>
+    public IEnumerable<string> Identity(string features) =>
+        Settings(features).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")
+            .Concat([$"warmup={Warmup:R}", $"weight_decay={WeightDecay:R}", $"clip={ClipNorm:R}", $"validation={ValidationShare:R}",
+                $"checks={ChecksPerEpoch}", $"parallel={Parallel}"]);
+
     public Dictionary<string, string> Settings(string features) => new()
     {
         ["encoder"] = features, ["layers"] = Layers.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -71,7 +83,7 @@ internal sealed record EncoderTrainingOptions
 /// validation slice of the training groups, a fixed seed. Reports the held-out split as the other
 /// trainers do and writes <c>stance-encoder.bin</c>.
 /// </summary>
-internal sealed class EncoderStanceTrainer(string features, EncoderTrainingOptions options, TextWriter progress)
+internal sealed class EncoderStanceTrainer(string features, EncoderTrainingOptions options, TextWriter progress, Interruption? interruption = null)
 {
     public const string FileName = "stance-encoder.bin";
 
@@ -95,47 +107,77 @@ internal sealed class EncoderStanceTrainer(string features, EncoderTrainingOptio
 
         var classifier = new StanceClassifier(EncoderFactory.FromOnnx(model.LoadOnnx(), trainable: true, options.Layers, options.TrainedLayers), labels.Count, seed: seed);
         var optimizer = new AdamW(classifier.Parameters, options.WeightDecay);
-        var random = new Random(seed);
-        var batches = Batches(fitX, options.BatchSize, random);
-        int steps = options.Epochs * batches.Count, warmup = Math.Max(1, (int)(steps * options.Warmup)), step = 0;
-        int checkEvery = Math.Max(1, batches.Count / Math.Max(1, options.ChecksPerEpoch));
-        double bestF1 = -1;
+        var stored = EncoderStanceFile.Stored(classifier).ToList();
+        // Every random draw comes from a stream named by (seed, purpose, index), so a resumed run draws what an uninterrupted one would.
+        var sorted = Batches(fitX, options.BatchSize, new Random(seed));
+        int steps = options.Epochs * sorted.Count, warmup = Math.Max(1, (int)(steps * options.Warmup));
+        int checkEvery = Math.Max(1, sorted.Count / Math.Max(1, options.ChecksPerEpoch));
+        var checkpoint = options.CheckpointFolder is { } folder
+            ? TrainingCheckpoint.For(folder, [features, seed.ToString(System.Globalization.CultureInfo.InvariantCulture), .. options.Identity(features), string.Join(",", labels),
+                .. fit.Select(Row), "validation", .. validation.Select(Row)])
+            : null;
+        var at = new TrainingPosition(Step: 0, Epoch: 0, Batch: 0, Checks: 0, SinceBest: 0, BestF1: -1);
         float[][]? best = null;
-        int sinceBest = 0, checks = 0;
+        if (checkpoint is not null && !options.Fresh)
+        {
+            if (checkpoint.TryRestore(stored, optimizer, out best, out var problem) is { } resumed)
+            {
+                at = resumed;
+                progress.WriteLine($"… resuming from the checkpoint {checkpoint.Path} (written {File.GetLastWriteTime(checkpoint.Path):yyyy-MM-dd HH:mm}) at step {at.Step}/{steps}; --fresh starts over");
+            }
+            else if (problem is not null) progress.WriteLine($"… ignoring the checkpoint {checkpoint.Path}: {problem}");
+        }
         var clock = Stopwatch.StartNew();
-        progress.WriteLine($"… fine-tuning {model.Name}, {options.Layers} layers, on {fit.Count} rows ({validation.Count} held aside for early stopping): {options.Epochs} epochs × {batches.Count} batches");
+        int firstStep = at.Step;
+        progress.WriteLine($"… fine-tuning {model.Name}, {options.Layers} layers, on {fit.Count} rows ({validation.Count} held aside for early stopping): {options.Epochs} epochs × {sorted.Count} batches");
         double lossSum = 0;
         int lossCount = 0;
-        bool stop = false;
-        for (int epoch = 0; epoch < options.Epochs && !stop; epoch++)
+        bool stop = at.SinceBest >= 2 * options.ChecksPerEpoch;
+        using (interruption?.Arm())
         {
-            Shuffle(batches, random);
-            for (int b = 0; b < batches.Count && !stop; b++)
+            while (at.Epoch < options.Epochs && !stop)
             {
-                foreach (var p in classifier.Parameters) if (p.Trainable) p.ZeroGrad();
-                var batch = batches[b];
-                lossSum += classifier.TrainBatch([.. batch.Select(i => fitX[i])], [.. batch.Select(i => fitY[i])], options.Dropout, random, options.Parallel);
-                lossCount++;
-                optimizer.ClipGradients(options.ClipNorm);
-                step++;
-                float schedule = step <= warmup ? (float)step / warmup : Math.Max(0f, (float)(steps - step) / Math.Max(1, steps - warmup));
-                optimizer.Step(options.LearningRate * schedule, p => p.Name.StartsWith("head.", StringComparison.Ordinal) ? options.HeadLearningRateFactor : 1f);
-                if (step % 20 == 0 || step == steps)
+                var batches = EpochOrder(sorted, seed, at.Epoch);
+                int epoch = at.Epoch;
+                for (int b = at.Batch; b < batches.Count && !stop; b++)
                 {
-                    var eta = TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / step * (steps - step));
-                    progress.WriteLine($"  epoch {epoch + 1}/{options.Epochs}  step {step}/{steps}  loss {lossSum / lossCount:0.000}  {clock.Elapsed:mm\\:ss} elapsed, ETA {eta:hh\\:mm\\:ss}");
-                    lossSum = 0; lossCount = 0;
+                    foreach (var p in classifier.Parameters) if (p.Trainable) p.ZeroGrad();
+                    var batch = batches[b];
+                    int step = at.Step + 1;
+                    lossSum += classifier.TrainBatch([.. batch.Select(i => fitX[i])], [.. batch.Select(i => fitY[i])], options.Dropout, new Random(StreamSeed(seed, DropoutStream, step)), options.Parallel);
+                    lossCount++;
+                    optimizer.ClipGradients(options.ClipNorm);
+                    float schedule = step <= warmup ? (float)step / warmup : Math.Max(0f, (float)(steps - step) / Math.Max(1, steps - warmup));
+                    optimizer.Step(options.LearningRate * schedule, p => p.Name.StartsWith("head.", StringComparison.Ordinal) ? options.HeadLearningRateFactor : 1f);
+                    at = at with { Step = step, Batch = b + 1 };
+                    if (step % 20 == 0 || step == steps)
+                    {
+                        var eta = TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / (step - firstStep) * (steps - step));
+                        progress.WriteLine($"  epoch {epoch + 1}/{options.Epochs}  step {step}/{steps}  loss {lossSum / lossCount:0.000}  {clock.Elapsed:mm\\:ss} elapsed, ETA {eta:hh\\:mm\\:ss}");
+                        lossSum = 0; lossCount = 0;
+                    }
+                    if (validation.Count > 0 && ((b + 1) % checkEvery == 0 || b == batches.Count - 1) && (b + 1) >= checkEvery / 2)
+                    {
+                        var f1 = MacroF1(classifier, validX, validation, labels);
+                        progress.WriteLine($"  validation macro-F1 {f1:0.000} ({validation.Count} rows){(f1 > at.BestF1 ? ", best so far" : "")}");
+                        if (f1 > at.BestF1) { best = Snapshot(classifier); at = at with { Checks = at.Checks + 1, BestF1 = f1, SinceBest = 0 }; }
+                        else at = at with { Checks = at.Checks + 1, SinceBest = at.SinceBest + 1 };
+                        stop = at.SinceBest >= 2 * options.ChecksPerEpoch; // a whole epoch without gain
+                        if (!stop) checkpoint?.Save(Normalised(at, batches.Count), stored, best, optimizer);
+                    }
+                    if (interruption?.Requested == true && !stop && at.Step < steps)
+                    {
+                        at = Normalised(at, batches.Count);
+                        var saved = checkpoint?.Save(at, stored, best, optimizer) == true;
+                        throw new TrainingInterruptedException(saved
+                            ? $"stopped at step {at.Step}/{steps}; checkpoint saved to {checkpoint!.Path}. Run the same command again to resume there (--fresh starts over)."
+                            : $"stopped at step {at.Step}/{steps}; no checkpoint could be saved{(checkpoint is null ? " (no cache folder)" : $" to {checkpoint.Path}")}, so a new run starts over.");
+                    }
                 }
-                if (validation.Count > 0 && ((b + 1) % checkEvery == 0 || b == batches.Count - 1) && (b + 1) >= checkEvery / 2)
-                {
-                    var f1 = MacroF1(classifier, validX, validation, labels);
-                    checks++;
-                    progress.WriteLine($"  validation macro-F1 {f1:0.000} ({validation.Count} rows){(f1 > bestF1 ? ", best so far" : "")}");
-                    if (f1 > bestF1) { bestF1 = f1; best = Snapshot(classifier); sinceBest = 0; }
-                    else if (++sinceBest >= 2 * options.ChecksPerEpoch) stop = true; // a whole epoch without gain
-                }
+                if (!stop) at = Normalised(at, batches.Count);
             }
         }
+        double bestF1 = at.BestF1;
         if (best is not null) Restore(classifier, best);
         progress.WriteLine($"  done in {clock.Elapsed.TotalSeconds:0} s; best validation macro-F1 {bestF1:0.000}");
 
@@ -162,8 +204,37 @@ internal sealed class EncoderStanceTrainer(string features, EncoderTrainingOptio
             File = FileName, Labels = labels, Trainer = "fine-tuned transformer encoder (AdamW)", Features = features,
             FeatureSettings = options.Settings(features), Metrics = metrics,
         };
-        return (section, dir => EncoderStanceFile.Write(Path.Combine(dir, FileName), classifier, features, options.MaxTokens, labels));
+        return (section, dir =>
+        {
+            EncoderStanceFile.Write(Path.Combine(dir, FileName), classifier, features, options.MaxTokens, labels);
+            checkpoint?.Delete();
+        });
     }
+
+    private const int ShuffleStream = 1, DropoutStream = 2;
+
+    /// <summary>The seed of random stream <paramref name="index"/> of kind <paramref name="stream"/> (SplitMix64 finaliser): fixed for a seed, independent of what ran before.</summary>
+    internal static int StreamSeed(int seed, int stream, int index)
+    {
+        ulong x = unchecked((ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)stream << 32 ^ (uint)index);
+        x = unchecked((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL);
+        x = unchecked((x ^ (x >> 27)) * 0x94D049BB133111EBUL);
+        return (int)((x ^ (x >> 31)) & int.MaxValue);
+    }
+
+    /// <summary>The batches in epoch <paramref name="epoch"/>'s order: the length-sorted batches shuffled by that epoch's own stream.</summary>
+    private static List<int[]> EpochOrder(List<int[]> sorted, int seed, int epoch)
+    {
+        var order = new List<int[]>(sorted);
+        Shuffle(order, new Random(StreamSeed(seed, ShuffleStream, epoch)));
+        return order;
+    }
+
+    /// <summary>A position past an epoch's last batch is the next epoch's first.</summary>
+    private static TrainingPosition Normalised(TrainingPosition at, int batchesPerEpoch)
+        => at.Batch >= batchesPerEpoch ? at with { Epoch = at.Epoch + 1, Batch = 0 } : at;
+
+    private static string Row(StanceExample e) => $"{e.Text}\u0001{e.Target}\u0001{e.TargetStart}\u0001{e.TargetEnd}\u0001{e.Label}\u0001{e.Group}";
 
     private static bool IsValidation(string group, int seed) => StanceTrainer.Fold(group + "#validation", 10, seed) == 0;
 

@@ -12,12 +12,19 @@ internal static class CacheFileWriter
     /// <summary>Writes <paramref name="bytes"/> as <paramref name="path"/>; false (and nothing left behind) when that fails.</summary>
     public static bool TryWrite(string path, ReadOnlySpan<byte> bytes)
     {
+        var copy = bytes.ToArray();
+        return TryWrite(path, stream => stream.Write(copy));
+    }
+
+    /// <summary>Writes what <paramref name="write"/> puts into the stream as <paramref name="path"/>; false (and nothing left behind) when that fails.</summary>
+    public static bool TryWrite(string path, Action<Stream> write)
+    {
         string temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             DeleteAbandonedTemporaryFiles(path);
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write)) file.Write(bytes);
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write)) write(file);
             File.Move(temp, path, overwrite: true);
             return true;
         }
