@@ -62,7 +62,11 @@ internal sealed class EncoderGraphCache(string? directory)
     {
         string? path = Directory is null ? null : System.IO.Path.Combine(Directory, fileName);
         bool present = path is not null && File.Exists(path);
-        if (present && IsSound(path!)) return new EncoderGraph(path, null, GraphCacheOutcome.Hit);
+        if (present && IsSound(path!))
+        {
+            CacheFileWriter.MarkUsed(path!);
+            return new EncoderGraph(path, null, GraphCacheOutcome.Hit);
+        }
         var graph = WithChecksum(build());
         if (path is null || !TryWrite(path, graph)) return new EncoderGraph(null, graph, GraphCacheOutcome.NotWritten);
         return new EncoderGraph(path, null, present ? GraphCacheOutcome.Replaced : GraphCacheOutcome.Written);

@@ -41,6 +41,25 @@ public sealed class EncoderGraphCacheTests
         Assert.True(EncoderGraphCache.IsSound(second.Path!));
     }
 
+    [Fact]
+    public void A_graph_in_use_survives_the_sweep_of_unused_files_and_one_left_unused_does_not()
+    {
+        // Given: two graphs last written two months ago; a process reads the first
+        using var folder = new TempFolder();
+        var cache = new EncoderGraphCache(folder.Path);
+        var used = cache.Get("used.onnx", new Builder().Build).Path!;
+        var unused = cache.Get("unused.onnx", new Builder().Build).Path!;
+        foreach (var path in new[] { used, unused }) File.SetLastWriteTimeUtc(path, DateTime.UtcNow - CacheFileWriter.UnusedAfter - TimeSpan.FromDays(30));
+        Assert.Equal(GraphCacheOutcome.Hit, cache.Get("used.onnx", new Builder().Build).Outcome);
+
+        // When: a graph of a new package version is written
+        cache.Get("new.onnx", new Builder().Build);
+
+        // Then
+        Assert.True(File.Exists(used));
+        Assert.False(File.Exists(unused));
+    }
+
     [Theory]
     [InlineData("flipped byte")]
     [InlineData("truncated")]

@@ -123,4 +123,28 @@ public sealed class ModelCacheTests
         Assert.True(File.Exists(inProgress));
         Assert.Equal(42, cache.TryRead("tables.bin", r => (object)r.ReadInt32()));
     }
+
+    [Fact]
+    public void A_write_removes_cache_files_unused_for_a_month_and_keeps_the_ones_read_since()
+    {
+        // Given: three cache files last written two months ago (a retrained bundle's tables, an old graph, a
+        // dead run's checkpoint), one of them read since; and an old file of another kind
+        using var folder = new TempFolder();
+        var cache = new ModelCache(folder.Path);
+        var longAgo = DateTime.UtcNow - CacheFileWriter.UnusedAfter - TimeSpan.FromDays(30);
+        Assert.True(cache.TryWrite("read-since.bin", w => w.Write(7)));
+        string[] stale = ["retrained-bundle.bin", "old-package.onnx", "dead-run.ckpt"];
+        foreach (var name in stale) File.WriteAllBytes(Path.Combine(folder.Path, name), [1]);
+        var notOurs = Path.Combine(folder.Path, "notes.txt");
+        File.WriteAllText(notOurs, "kept");
+        foreach (var name in stale.Append("read-since.bin").Append("notes.txt")) File.SetLastWriteTimeUtc(Path.Combine(folder.Path, name), longAgo);
+        Assert.Equal(7, cache.TryRead("read-since.bin", r => (object)r.ReadInt32()));
+
+        // When: a new file is written
+        Assert.True(cache.TryWrite("new.bin", w => w.Write(1)));
+
+        // Then
+        Assert.All(stale, name => Assert.False(File.Exists(Path.Combine(folder.Path, name)), name));
+        Assert.Equal(["new.bin", "notes.txt", "read-since.bin"], Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order());
+    }
 }

@@ -55,7 +55,9 @@ internal sealed class ModelCache(string? directory)
             if (XxHash3.HashToUInt64(body) != BitConverter.ToUInt64(bytes, body.Length)) return null;
             using var reader = new BinaryReader(new MemoryStream(bytes, 0, body.Length, writable: false));
             var value = read(reader);
-            return reader.BaseStream.Position == body.Length ? value : null;
+            if (reader.BaseStream.Position != body.Length) return null;
+            CacheFileWriter.MarkUsed(path);
+            return value;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
         {
