@@ -44,6 +44,9 @@ internal sealed class SpeechNounFrame(QuoteContext c, QuoteClassifier classifier
         {
             speaker = owner.Speaker;
             phrase = owner.Start;
+            // "said in her opening remarks that …", "stressed in his statement that …": the noun is where a verb's words were
+            // said, and the clause after it is that verb's content.
+            if (phrase > first && c.Word(phrase - 1) == "in") return null;
             // "Park's argument is that …": the possessor's statement is the clause after the copula.
             if (k + 1 < end && c.Word(k) is "is" or "was" && c.Word(k + 1) == "that") k++;
         }
@@ -80,18 +83,21 @@ internal sealed class SpeechNounFrame(QuoteContext c, QuoteClassifier classifier
 
     /// <summary>
     /// The possessor of the noun at <paramref name="noun"/>, past at most two lower-case modifiers ("Trump's repeated
-    /// claim"): a name or noun phrase ending in a possessive ("Smith's", "Sanders'"), with the mention it ends. Null when
-    /// no possessor stands there or no mention ends at it.
+    /// claim"): a possessive pronoun ("his") or a name or noun phrase ending in a possessive ("Smith's", "Sanders'"),
+    /// with its mention. Null when no possessor stands there or no mention ends at it.
     /// </summary>
     private (Mention Speaker, int Start)? Possessor(int first, int noun)
     {
         for (int j = noun - 1; j >= first && noun - 1 - j <= MaxModifiers; j--)
         {
             if (c.InQuote(j) || c.Tokens[j].Kind != TokenKind.Word) return null;
+            // "his promise to …": the mention finder made the possessive pronoun a mention only before a noun of saying.
             var w = c.Word(j);
+            if (w.ToLowerInvariant() is "his" or "her" or "their" or "its") return c.MentionStartingAt(j) is { Form: MentionForm.Pronoun } pronoun ? (pronoun, j) : null;
             if (IsPossessive(w)) return c.MentionEndingAt(j) is { } m ? (m, m.FirstToken) : null;
             // A modifier is a lower-case word that opens no phrase of its own ("his", "the", "a", "of" end the search).
-            if (!char.IsLower(w[0]) || Lexicon.Determiners.Contains(w) || MentionWords.Prepositions.Contains(w)) return null;
+            if (!char.IsLower(w[0]) || Lexicon.Determiners.Contains(w) || MentionWords.Prepositions.Contains(w)
+                || QuoteWords.FiniteAuxiliaries.Contains(w) || QuoteWords.ModalAuxiliaries.Contains(w)) return null;
         }
         return null;
     }
