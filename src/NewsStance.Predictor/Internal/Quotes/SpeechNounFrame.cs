@@ -6,10 +6,10 @@ namespace NewsStance.Internal.Quotes;
 
 /// <summary>
 /// Reported speech carried by a noun of saying: "Smith's claim that the vote was rigged", "his promise to cut taxes",
-/// "a pledge by the mayor to repave the streets", "Park's argument is that …". The noun is the cue; its possessor (or
-/// the "by" phrase after it) names the speaker; a "that" clause, or after a noun of promising or asking a "to"
-/// infinitive ("his claim to be …" too), is the content. Without a speaker or a clause ("the promise of spring", "a claim for damages") the noun
-/// reports nothing.
+/// "a pledge by the mayor to repave the streets", "Park's claim is that …". The noun is the cue; its possessor (or the
+/// "by" phrase after it) names the speaker; a "that" clause, or after a noun of promising or demanding a "to"
+/// infinitive ("his claim to be …" too), is the content. Without a speaker or a clause ("the promise of spring", "a
+/// claim for damages") the noun reports nothing.
 /// </summary>
 internal sealed class SpeechNounFrame(QuoteContext c, QuoteClassifier classifier)
 {
