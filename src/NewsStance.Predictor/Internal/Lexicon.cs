@@ -153,6 +153,12 @@ internal static class Lexicon
 
     public static readonly FrozenSet<string> Determiners = Load("determiners.txt");
 
+    /// <summary>Nouns of saying whose content is a "that" clause ("his claim that …"): cues for quotes, and what makes a possessive pronoun a speaker.</summary>
+    public static readonly FrozenSet<string> StatementNouns = Load("statement-nouns.txt");
+
+    /// <summary>Nouns of promising and demanding whose content is a "to" infinitive ("her promise to …").</summary>
+    public static readonly FrozenSet<string> CommitmentNouns = Load("commitment-nouns.txt");
+
     /// <summary>Capitalised words that start sentences but are not names.</summary>
     public static readonly FrozenSet<string> NotNames = Load("not-names.txt");
 

@@ -75,8 +75,9 @@ internal static class MentionFinder
                         && (lowerWords.Contains(word.ToLowerInvariant()) && !Lexicon.IsNameTitle(word)
                             || (IsOpeningParticiple(word) || IsOpeningAdverb(article, i, end) || MentionWords.OpeningWords.Contains(word))
                                && !namesInside.Contains(word) && Lexicon.FirstNameGender(word) == 0);
-                    // "He's said …", "I've told them …": a contracted subject pronoun is that pronoun, not a name.
-                    if (ContractedPronoun(word) is { } contracted)
+                    // "He's said …", "I've told them …": a contracted subject pronoun is that pronoun, not a name; "Her promise to …"
+                    // names its speaker by a possessive pronoun.
+                    if ((ContractedPronoun(word) ?? PossessiveSpeakers.SubjectOf(article, i, end)) is { } contracted)
                     {
                         mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count, contracted));
                         continue;
@@ -107,6 +108,12 @@ internal static class MentionFinder
                 if (ContractedPronoun(word) is { } pronoun && pronoun != "i")
                 {
                     mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count, pronoun));
+                    continue;
+                }
+                // "his promise to cut taxes", "her warning that …": the possessive pronoun names the speaker of a noun of saying.
+                if (PossessiveSpeakers.SubjectOf(article, i, end) is { } owner)
+                {
+                    mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count, owner));
                     continue;
                 }
                 var noun = TryNounMention(article, sentence, i, end, word, initial, mentions.Count)

@@ -6,7 +6,8 @@ namespace NewsStance.Internal.Quotes;
 /// <summary>
 /// Finds an article's quotations. One recogniser per reporting frame reads each sentence: the colon frame
 /// (<c>X: …</c>), "according to" (<c>According to X, …</c>, <c>…, according to X.</c>), the verb frames in every
-/// order (<c>X said (that) …</c>, <c>…, X said.</c>, <c>…, said X.</c>) and participles (<c>…, adding that …</c>);
+/// order (<c>X said (that) …</c>, <c>…, X said.</c>, <c>…, said X.</c>), participles (<c>…, adding that …</c>) and
+/// nouns of saying (<c>Smith's claim that …</c>, <c>a pledge by the mayor to …</c>);
 /// each classifies its content as it goes (<see cref="QuoteClassifier"/>). Quotations that no frame claimed become
 /// bare direct quotes when they read like speech, attributed by a dash trailer if one follows; then
 /// <see cref="QuoteAssembler"/> merges continuations, drops nested reported speech and sorts.
@@ -18,6 +19,7 @@ internal sealed class QuoteFinder
     private readonly AccordingToFrame _accordingTo;
     private readonly VerbFrame _verb;
     private readonly ParticipleFrame _participle;
+    private readonly SpeechNounFrame _speechNoun;
     private readonly BareQuotations _bare;
     private readonly QuoteAssembler _assembler;
 
@@ -30,6 +32,7 @@ internal sealed class QuoteFinder
         _accordingTo = new AccordingToFrame(_c, classifier);
         _verb = new VerbFrame(_c, classifier, content, new VerbSubject(_c));
         _participle = new ParticipleFrame(_c, classifier, content);
+        _speechNoun = new SpeechNounFrame(_c, classifier);
         _bare = new BareQuotations(_c, new DashTrailer(_c));
         _assembler = new QuoteAssembler(_c);
     }
@@ -71,6 +74,12 @@ internal sealed class QuoteFinder
             {
                 if (_accordingTo.Find(s, i) is { } q) { frames.Add(q); i++; }
                 continue;
+            }
+            // "Smith's claim that …": a noun of saying with its speaker; a form that is also a verb ("claims") is read as one when it is no such noun.
+            if (_speechNoun.IsCue(i))
+            {
+                if (_speechNoun.Find(s, i) is { } said) { frames.Add(said); continue; }
+                if (_speechNoun.HasRelativeClause(s, i)) continue;
             }
             if (VerbCue.Read(_c, s, i) is not { } cue) continue;
             var previous = frames.Count > 0 && frames[^1].Sentence == s.Index ? frames[^1] : null;

@@ -40,6 +40,8 @@ internal static class QuoteWords
     public static readonly FrozenSet<string> ColumnLabels = Load("column-labels.txt");
     public static FrozenSet<string> TitleCaseMinorWords => Lexicon.TitleCaseMinorWords;
     public static readonly FrozenSet<string> PublishingVerbs = Load("publishing-verbs.txt");
+    public static FrozenSet<string> StatementNouns => Lexicon.StatementNouns;
+    public static FrozenSet<string> CommitmentNouns => Lexicon.CommitmentNouns;
 
     /// <summary>Where these lists are kept.</summary>
     public static WordListFolder Folder => WordListFolder.Quotes;
