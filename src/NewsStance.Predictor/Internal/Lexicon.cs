@@ -178,9 +178,9 @@ internal static class Lexicon
     private static readonly FrozenSet<string> FemaleTitles = Load("female-titles.txt", StringComparer.Ordinal);
     private static readonly FrozenSet<string> NameTitleWords = Load("name-title-words.txt", StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> GivenNamesMale = Load("given-names-male.txt");
+    private static readonly IReadOnlySet<string> GivenNamesMale = Folder.LoadLong("given-names-male.txt");
 
-    private static readonly FrozenSet<string> GivenNamesFemale = Load("given-names-female.txt");
+    private static readonly IReadOnlySet<string> GivenNamesFemale = Folder.LoadLong("given-names-female.txt");
 
     /// <summary>Gender a first name suggests: +1 male, −1 female, 0 unknown.</summary>
     public static int FirstNameGender(string name)
