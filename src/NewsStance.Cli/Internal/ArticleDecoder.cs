@@ -11,7 +11,8 @@ internal static class ArticleDecoder
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UTF8Encoding Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+    // Made when first needed, as few articles are not UTF-8: the code-page tables cost every start-up an assembly load.
+    private static Encoding Windows1252 => CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 
     /// <summary>How many leading bytes are searched for NUL to tell a binary file.</summary>
     public const int ProbeBytes = 8192;
