@@ -139,6 +139,11 @@ internal static class Lexicon
 
     public static readonly FrozenSet<string> SubjectPronouns = Load("subject-pronouns.txt");
 
+    /// <summary><see cref="SubjectPronouns"/> asked of a token not made a string (the mention finder asks it of most words).</summary>
+    public static bool IsSubjectPronoun(ReadOnlySpan<char> word) => SubjectPronounsBySpan.Contains(word);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectPronounsBySpan = SubjectPronouns.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Person role nouns: "the spokesman", "the minister", and compounds of them: "the vice-chair".</summary>
     public static readonly RoleNouns PersonRoles = new(Load("person-roles.txt"), Load("role-prefixes.txt"));
 
@@ -151,13 +156,18 @@ internal static class Lexicon
     /// <summary>Documents that can be sources: "the report says".</summary>
     public static readonly FrozenSet<string> DocumentHeads = Load("document-heads.txt");
 
+    // The three lists above looked up by span: the mention finder asks them of every lower-case word.
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganizationHeadsBySpan = OrganizationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AnonymousHeadsBySpan = AnonymousHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DocumentHeadsBySpan = DocumentHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static readonly FrozenSet<string> Determiners = Load("determiners.txt");
 
     /// <summary>Capitalised words that start sentences but are not names.</summary>
     public static readonly FrozenSet<string> NotNames = Load("not-names.txt");
 
     /// <summary>"Ilyashev's", "CNN’s": a word of three or more characters that ends in a possessive 's (either apostrophe).</summary>
-    public static bool EndsWithPossessive(string word)
+    public static bool EndsWithPossessive(ReadOnlySpan<char> word)
         => word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal));
 
     /// <summary>The short words a headline leaves in lower case ("of", "the", "to"); read by the mention and quote stages alike.</summary>
