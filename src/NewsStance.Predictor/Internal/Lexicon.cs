@@ -111,7 +111,10 @@ internal static class Lexicon
     /// The lemma of a verb that reports speech only as the attribution after a quotation (<c>continued</c> → <c>continue</c>),
     /// or null. Not a reporting verb elsewhere, so kept out of <see cref="ReportingLemma"/>.
     /// </summary>
-    public static string? TrailerOnlyLemma(string word) => TrailerOnlyForms.GetValueOrDefault(word);
+    public static string? TrailerOnlyLemma(ReadOnlySpan<char> word) => TrailerOnlyFormsBySpan.TryGetValue(word, out var l) ? l : null;
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TrailerOnlyFormsBySpan
+        = TrailerOnlyForms.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // The next lists are looked up as written (lower case), like the lemmas they are asked about.
     private static readonly FrozenSet<string> ParticleVerbs = Load("particle-verbs.txt", StringComparer.Ordinal);
