@@ -13,6 +13,8 @@ internal static class MentionFinder
     private static readonly HashSet<string> NameConnectors = new(StringComparer.OrdinalIgnoreCase)
         { "de", "da", "del", "della", "di", "do", "dos", "das", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "du", "y", "ter", "bint", "abu", "of" };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameConnectorsBySpan = NameConnectors.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static List<Mention> Find(Article article)
     {
         var mentions = new List<Mention>();
@@ -387,8 +389,8 @@ internal static class MentionFinder
     }
 
     /// <summary>"Does", "Not" as a headline writes them (capitalised, the rest lower case: not "DOES" in a shouted line).</summary>
-    private static bool IsTitleCaseAuxiliary(string w)
-        => char.IsUpper(w[0]) && !w.AsSpan(1).ContainsAnyInRange('A', 'Z') && MentionWords.HeadlineAuxiliaries.Contains(w);
+    private static bool IsTitleCaseAuxiliary(ReadOnlySpan<char> w)
+        => char.IsUpper(w[0]) && !w[1..].ContainsAnyInRange('A', 'Z') && MentionWords.HeadlineAuxiliariesBySpan.Contains(w);
 
     /// <summary>Reads a capitalised run at <paramref name="i"/> as a name; returns the token after it, or i.</summary>
     private static int TryName(Article a, Sentence s, int i, int end, List<Mention> into, bool initial)
@@ -400,14 +402,14 @@ internal static class MentionFinder
         {
             var t = tokens[j];
             if (t.Kind != TokenKind.Word && t.Kind != TokenKind.Number) break;
-            var w = a.TextOf(t);
+            var w = a.Slice(t); // the run's words are made strings below, once it is known where the name stops
             // Headline case: "Lindsey Graham Says" — the verb is not part of the name.
             if (j > i && (IsHeadlineSpeechVerb(w) || IsTitleCaseAuxiliary(w))) break;
             // A possessive ends its name: "CNN's Jake Tapper" is CNN's, then Jake Tapper (the possessor is no part of his name).
             if (j > i && Lexicon.EndsWithPossessive(a.Slice(tokens[j - 1]))) break;
             if (char.IsUpper(w[0])) { j++; continue; }
             // Lower-case role words between a title-run and a name: "Kremlin spokesman Dmitry Peskov".
-            if (j > i && j + 1 < end && (Lexicon.PersonRoles.Contains(w) || NameConnectors.Contains(w))
+            if (j > i && j + 1 < end && (Lexicon.PersonRoles.Contains(w) || NameConnectorsBySpan.Contains(w))
                 && tokens[j + 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[j + 1].Start])) { j++; continue; }
             break;
         }
@@ -513,10 +515,10 @@ internal static class MentionFinder
     /// A capitalised speech verb that ends a name in headline case ("Lindsey Graham Says …"), unlike the verbs that are
     /// also nouns in names ("State", "Post") and title words.
     /// </summary>
-    private static bool IsHeadlineSpeechVerb(string w)
+    private static bool IsHeadlineSpeechVerb(ReadOnlySpan<char> w)
         => Lexicon.ReportingLemma(w) is { } l && Lexicon.IsCoreSpeechVerb(l)
            && l is not ("state" or "report" or "post" or "answer" or "object" or "protest" or "signal" or "hint" or "comment" or "mention")
-           && !Lexicon.IsNameTitle(w);
+           && !Lexicon.IsNameTitle(w.ToString());
 
     private static bool IsCommonSourceNoun(string w)
         => Lexicon.AnonymousHeads.Contains(w) || Lexicon.DocumentHeads.Contains(w) || Lexicon.PersonRoles.Contains(w)

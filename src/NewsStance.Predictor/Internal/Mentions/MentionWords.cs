@@ -42,6 +42,7 @@ internal static class MentionWords
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ShareApproximatorsBySpan = ShareApproximators.GetAlternateLookup<ReadOnlySpan<char>>();
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordsBySpan = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PolledParticiplesBySpan = PolledParticiples.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadlineAuxiliariesBySpan = HeadlineAuxiliaries.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Where these lists are kept.</summary>
     public static WordListFolder Folder => WordListFolder.Mentions;
