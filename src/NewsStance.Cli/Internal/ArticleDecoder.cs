@@ -11,7 +11,14 @@ internal static class ArticleDecoder
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UTF8Encoding Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+    /// <summary>
+    /// Made when first needed, as few articles are not UTF-8: the code-page tables cost every start-up an assembly load.
+    /// A class of its own, so that not even precompiled code that inlines across assemblies touches them before then.
+    /// </summary>
+    private static class Fallback
+    {
+        public static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+    }
 
     /// <summary>How many leading bytes are searched for NUL to tell a binary file.</summary>
     public const int ProbeBytes = 8192;
@@ -65,7 +72,7 @@ internal static class ArticleDecoder
         if (LooksLikeWindows1252(bytes))
         {
             warning = $"not UTF-8 (byte {badByte}); read as Windows-1252";
-            return Windows1252.GetString(bytes);
+            return Fallback.Windows1252.GetString(bytes);
         }
         warning = InvalidUtf8(badByte);
         return text;

@@ -78,16 +78,7 @@ internal sealed class ScoreCommand
                     var scored = ScoringOptions.Score(scorer, inputs, targets, threads, interruption.Token);
                     // A progress bar only for people watching, and only when the total is known (stdin can be read once).
                     int? total = Console.IsErrorRedirected ? null : InputReader.Count(paths);
-                    if (total >= 20)
-                    {
-                        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-                        console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                            .Start(ctx =>
-                            {
-                                var task = ctx.AddTask("scoring", maxValue: total.Value);
-                                foreach (var (input, result, error) in scored) { Emit(input, result, error); task.Increment(1); }
-                            });
-                    }
+                    if (total >= 20) EmitWithProgress(scored, total.Value, Emit);
                     else
                     {
                         foreach (var (input, result, error) in scored) Emit(input, result, error);
@@ -112,6 +103,22 @@ internal sealed class ScoreCommand
         }
         if (failed > 0) errors.Error($"{failed} of {count} input{(count == 1 ? "" : "s")} failed; the others were scored.");
         return failed > 0 ? SomeFailed : Ok;
+    }
+
+    /// <summary>
+    /// Emits the results under a progress bar on stderr. A method of its own so that runs without one (stderr
+    /// redirected, as in pipelines and benchmarks) never load Spectre.Console's progress types.
+    /// </summary>
+    private static void EmitWithProgress(IEnumerable<(ArticleInput Input, ArticleResult? Result, string? Error)> scored, int total,
+        Action<ArticleInput, ArticleResult?, string?> emit)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("scoring", maxValue: total);
+                foreach (var (input, result, error) in scored) { emit(input, result, error); task.Increment(1); }
+            });
     }
 
     private static IResultWriter CreateWriter(string format, Stream output, TextWriter? console, ModelInfo? model) => format switch

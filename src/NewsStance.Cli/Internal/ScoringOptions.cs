@@ -44,7 +44,9 @@ internal sealed class ScoringOptions
         }
         try
         {
-            scorer = NewsScorer.Create(new ScorerOptions { ModelDirectory = directory, RulesOnly = rulesOnly }.UseSemanticStance());
+            var options = new ScorerOptions { ModelDirectory = directory, RulesOnly = rulesOnly };
+            // Only a bundle can use the sentence encoder: without one, its assemblies (and ML.NET's) are not even loaded.
+            scorer = NewsScorer.Create(rulesOnly ? options : options.UseSemanticStance());
             return true;
         }
         catch (ModelLoadException e)

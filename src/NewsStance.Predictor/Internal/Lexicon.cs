@@ -111,7 +111,10 @@ internal static class Lexicon
     /// The lemma of a verb that reports speech only as the attribution after a quotation (<c>continued</c> → <c>continue</c>),
     /// or null. Not a reporting verb elsewhere, so kept out of <see cref="ReportingLemma"/>.
     /// </summary>
-    public static string? TrailerOnlyLemma(string word) => TrailerOnlyForms.GetValueOrDefault(word);
+    public static string? TrailerOnlyLemma(ReadOnlySpan<char> word) => TrailerOnlyFormsBySpan.TryGetValue(word, out var l) ? l : null;
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TrailerOnlyFormsBySpan
+        = TrailerOnlyForms.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // The next lists are looked up as written (lower case), like the lemmas they are asked about.
     private static readonly FrozenSet<string> ParticleVerbs = Load("particle-verbs.txt", StringComparer.Ordinal);
@@ -139,6 +142,11 @@ internal static class Lexicon
 
     public static readonly FrozenSet<string> SubjectPronouns = Load("subject-pronouns.txt");
 
+    /// <summary><see cref="SubjectPronouns"/> asked of a token not made a string (the mention finder asks it of most words).</summary>
+    public static bool IsSubjectPronoun(ReadOnlySpan<char> word) => SubjectPronounsBySpan.Contains(word);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectPronounsBySpan = SubjectPronouns.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Person role nouns: "the spokesman", "the minister", and compounds of them: "the vice-chair".</summary>
     public static readonly RoleNouns PersonRoles = new(Load("person-roles.txt"), Load("role-prefixes.txt"));
 
@@ -150,6 +158,11 @@ internal static class Lexicon
 
     /// <summary>Documents that can be sources: "the report says".</summary>
     public static readonly FrozenSet<string> DocumentHeads = Load("document-heads.txt");
+
+    // The three lists above looked up by span: the mention finder asks them of every lower-case word.
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganizationHeadsBySpan = OrganizationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AnonymousHeadsBySpan = AnonymousHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DocumentHeadsBySpan = DocumentHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static readonly FrozenSet<string> Determiners = Load("determiners.txt");
 
@@ -163,7 +176,7 @@ internal static class Lexicon
     public static readonly FrozenSet<string> NotNames = Load("not-names.txt");
 
     /// <summary>"Ilyashev's", "CNN’s": a word of three or more characters that ends in a possessive 's (either apostrophe).</summary>
-    public static bool EndsWithPossessive(string word)
+    public static bool EndsWithPossessive(ReadOnlySpan<char> word)
         => word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal));
 
     /// <summary>The short words a headline leaves in lower case ("of", "the", "to"); read by the mention and quote stages alike.</summary>
@@ -184,9 +197,9 @@ internal static class Lexicon
     private static readonly FrozenSet<string> FemaleTitles = Load("female-titles.txt", StringComparer.Ordinal);
     private static readonly FrozenSet<string> NameTitleWords = Load("name-title-words.txt", StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> GivenNamesMale = Load("given-names-male.txt");
+    private static readonly IReadOnlySet<string> GivenNamesMale = Folder.LoadLong("given-names-male.txt");
 
-    private static readonly FrozenSet<string> GivenNamesFemale = Load("given-names-female.txt");
+    private static readonly IReadOnlySet<string> GivenNamesFemale = Folder.LoadLong("given-names-female.txt");
 
     /// <summary>Gender a first name suggests: +1 male, −1 female, 0 unknown.</summary>
     public static int FirstNameGender(string name)

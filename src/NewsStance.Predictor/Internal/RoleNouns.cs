@@ -21,4 +21,12 @@ internal sealed class RoleNouns(FrozenSet<string> roles, FrozenSet<string> prefi
         return hyphen > 0 && hyphen < word.Length - 1 && _roles.Contains(word.AsSpan(hyphen + 1))
             && _prefixes.Contains(word.AsSpan(0, hyphen));
     }
+
+    /// <summary>The same, for a word not made a string (a token of the article, as the mention finder reads most of them).</summary>
+    public bool Contains(ReadOnlySpan<char> word)
+    {
+        if (_roles.Contains(word)) return true;
+        int hyphen = word.LastIndexOf('-');
+        return hyphen > 0 && hyphen < word.Length - 1 && _roles.Contains(word[(hyphen + 1)..]) && _prefixes.Contains(word[..hyphen]);
+    }
 }

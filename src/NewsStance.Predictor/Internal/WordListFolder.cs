@@ -39,13 +39,28 @@ internal sealed class WordListFolder
         using var stream = typeof(WordListFolder).Assembly.GetManifestResourceStream(_prefix + fileName)
             ?? throw new InvalidOperationException($"Word list {Name}/{fileName} is not embedded in {typeof(WordListFolder).Assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(l => !l.StartsWith('#')).ToList();
+        // Read line by line over the text, not with Split and LINQ: every start-up reads some 50,000 lines.
+        var text = reader.ReadToEnd();
+        var entries = new List<string>();
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            var line = text.AsSpan(range).Trim();
+            if (line.Length > 0 && line[0] != '#') entries.Add(line.ToString());
+        }
+        return entries;
     }
 
     /// <summary>One list as a set for lookups; they ignore case unless another <paramref name="comparer"/> is given.</summary>
     public FrozenSet<string> Load(string fileName, StringComparer? comparer = null)
         => Entries(fileName).ToFrozenSet(comparer ?? StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A list of thousands of entries, asked about a few times an article, as a case-insensitive set. A
+    /// <see cref="HashSet{T}"/> builds about ten times faster than a <see cref="FrozenSet{T}"/>, which for the
+    /// 35,000 given names cost every start-up some 25 ms to save nanoseconds on rare lookups.
+    /// </summary>
+    public IReadOnlySet<string> LoadLong(string fileName)
+        => new HashSet<string>(Entries(fileName), StringComparer.OrdinalIgnoreCase);
 
     public override string ToString() => Name;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -11,10 +12,14 @@ internal sealed class JsonlResultWriter(Stream output) : IResultWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Stream _output = output;
+    // Each line is made in memory and written whole, newline included: one write to the output per article (stdout is
+    // unbuffered, and writing the object and its newline apart cost two system calls), still as each article is done.
+    private readonly ArrayBufferWriter<byte> _line = new();
 
     public void Write(ArticleResult r, ArticleInput input)
     {
-        using (var w = new Utf8JsonWriter(_output, Options))
+        _line.ResetWrittenCount();
+        using (var w = new Utf8JsonWriter(_line, Options))
         {
             w.WriteStartObject();
             var meta = ArticleMetadata.Of(r, input);
@@ -28,7 +33,8 @@ internal sealed class JsonlResultWriter(Stream output) : IResultWriter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        _output.WriteByte((byte)'\n');
+        _line.Write("\n"u8);
+        _output.Write(_line.WrittenSpan);
     }
 
     private static void WriteQuote(Utf8JsonWriter w, QuoteResult q)

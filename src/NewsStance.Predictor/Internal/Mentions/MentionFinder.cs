@@ -13,6 +13,8 @@ internal static class MentionFinder
     private static readonly HashSet<string> NameConnectors = new(StringComparer.OrdinalIgnoreCase)
         { "de", "da", "del", "della", "di", "do", "dos", "das", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "du", "y", "ter", "bint", "abu", "of" };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameConnectorsBySpan = NameConnectors.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static List<Mention> Find(Article article)
     {
         var mentions = new List<Mention>();
@@ -63,10 +65,10 @@ internal static class MentionFinder
                 }
                 if (t.Kind != TokenKind.Word) continue;
                 char c = text[t.Start];
-                string word = article.TextOf(t);
                 bool initial = mentions.Count == firstInSentence;
                 if (char.IsUpper(c))
                 {
+                    string word = article.TextOf(t);
                     // "Lindsey Graham Says Senate Will Act": the verb that ended the name opens no name of its own.
                     if (i > from && mentions.Count > firstInSentence && mentions[^1].LastToken == i - 1 && IsHeadlineSpeechVerb(word)) continue;
                     // "Chastened by the criticism, Hale …": a participle opening the sentence is no name, unless the article
@@ -94,29 +96,31 @@ internal static class MentionFinder
                         mentions.Add(capital);
                     continue;
                 }
+                // Most words here are no mention: they are read as spans, and only a mention's word is made a string.
+                var span = article.Slice(t);
                 // "an architect who said …": the relative pronoun stands for the mention before it.
-                if (word == "who" && mentions.Count > firstInSentence && mentions[^1].LastToken >= i - 2)
+                if (span is "who" && mentions.Count > firstInSentence && mentions[^1].LastToken >= i - 2)
                 {
-                    mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count));
+                    mentions.Add(Pronoun(article, sentence, i, article.TextOf(t), initial, mentions.Count));
                     continue;
                 }
-                if (Lexicon.SubjectPronouns.Contains(word) && word != "i")
+                if (Lexicon.IsSubjectPronoun(span) && span is not "i")
                 {
-                    mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count));
+                    mentions.Add(Pronoun(article, sentence, i, article.TextOf(t), initial, mentions.Count));
                     continue;
                 }
-                if (ContractedPronoun(word) is { } pronoun && pronoun != "i")
+                if (ContractedPronoun(span) is { } pronoun && pronoun != "i")
                 {
-                    mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count, pronoun));
+                    mentions.Add(Pronoun(article, sentence, i, article.TextOf(t), initial, mentions.Count, pronoun));
                     continue;
                 }
                 // "his promise to cut taxes", "her warning that …": the possessive pronoun names the speaker of a noun of saying.
                 if (PossessiveSpeakers.SubjectOf(article, i, end) is { } owner)
                 {
-                    mentions.Add(Pronoun(article, sentence, i, word, initial, mentions.Count, owner));
+                    mentions.Add(Pronoun(article, sentence, i, article.TextOf(t), initial, mentions.Count, owner));
                     continue;
                 }
-                var noun = TryNounMention(article, sentence, i, end, word, initial, mentions.Count)
+                var noun = (NounHead(span) is null ? null : TryNounMention(article, sentence, i, end, article.TextOf(t), initial, mentions.Count))
                     ?? SubjectPhrases.At(article, sentence, i, end, initial, mentions.Count, verbs);
                 if (noun is null) continue;
                 // "the Kremlin spokesman" absorbs the name-like modifier "Kremlin" found just before.
@@ -162,7 +166,7 @@ internal static class MentionFinder
         for (int t = first + 1; t + 1 < end && t - first <= 6; t++)
         {
             if (tokens[t].Kind != TokenKind.Word) return false;
-            if (a.TextOf(tokens[t]) is "later" or "earlier" or "ago") return a.Slice(tokens[t + 1]) is ",";
+            if (a.Slice(tokens[t]) is "later" or "earlier" or "ago") return a.Slice(tokens[t + 1]) is ",";
         }
         return false;
     }
@@ -204,7 +208,7 @@ internal static class MentionFinder
         var tokens = a.Tokens;
         if (i + 1 >= end || tokens[i].Kind != TokenKind.Word) return false;
         var w = a.TextOf(tokens[i]);
-        if (w.Length <= 4 || !char.IsUpper(w[0]) || !w[1..].All(char.IsLower) || !w.EndsWith("ly", StringComparison.Ordinal)
+        if (w.Length <= 4 || !char.IsUpper(w[0]) || !AllLower(w.AsSpan(1)) || !w.EndsWith("ly", StringComparison.Ordinal)
             || Lexicon.FirstNameGender(w) != 0) return false;
         if (a.Slice(tokens[i + 1]) is ",") return w.Length > 5;
         var next = a.TextOf(tokens[i + 1]);
@@ -220,7 +224,15 @@ internal static class MentionFinder
     /// "According" ("According to Ruiz, …" names the speaker).
     /// </summary>
     private static bool IsOpeningParticiple(string w)
-        => char.IsUpper(w[0]) && w[1..].All(char.IsLower) && Lexicon.IsParticipleForm(w);
+        => char.IsUpper(w[0]) && AllLower(w.AsSpan(1)) && Lexicon.IsParticipleForm(w);
+
+    /// <summary>True when every character is a lower-case letter (<see cref="char.IsLower(char)"/>); loops over the span, where LINQ over a substring allocated twice.</summary>
+    private static bool AllLower(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+            if (!char.IsLower(c)) return false;
+        return true;
+    }
 
     /// <summary>Marks the sentence's mentions from <paramref name="first"/> on that stand before <paramref name="mainClause"/>: in its opening phrase.</summary>
     private static void MarkOpeningPhrase(List<Mention> mentions, int first, int mainClause)
@@ -244,7 +256,8 @@ internal static class MentionFinder
             int end = s.FirstToken + s.TokenCount;
             for (int i = s.FirstToken; i + 2 < end; i++)
             {
-                if (!a.TextOf(tokens[i]).Equals("according", StringComparison.OrdinalIgnoreCase) || a.TextOf(tokens[i + 1]) != "to") continue;
+                // Compared as spans: this looks at every token of the article, and most are not "according".
+                if (!a.Slice(tokens[i]).Equals("according", StringComparison.OrdinalIgnoreCase) || a.Slice(tokens[i + 1]) is not "to") continue;
                 int first = i + 2;
                 if (startsAt.Contains(first) || startsAt.Contains(first + 1) || startsAt.Contains(first + 2)) continue;
                 int last = first - 1;
@@ -357,11 +370,15 @@ internal static class MentionFinder
     };
 
     /// <summary>The subject pronoun, lower case, of a contraction ("He's", "she’d", "I've", "they'll"), or null.</summary>
-    private static string? ContractedPronoun(string word)
+    private static string? ContractedPronoun(ReadOnlySpan<char> word)
     {
-        int apostrophe = word.IndexOfAny(['\'', '’']);
-        if (apostrophe <= 0 || word[(apostrophe + 1)..].ToLowerInvariant() is not ("s" or "ll" or "ve" or "d" or "m" or "re")) return null;
-        var pronoun = word[..apostrophe].ToLowerInvariant();
+        // Asked of every word, so read in place: no string, nor array of the two marks, is made unless it is a contraction.
+        int apostrophe = word.IndexOfAny('\'', '’');
+        if (apostrophe <= 0) return null;
+        var ending = word[(apostrophe + 1)..];
+        Span<char> lower = stackalloc char[2];
+        if (ending.Length is 0 or > 2 || lower[..ending.ToLowerInvariant(lower)] is not ("s" or "ll" or "ve" or "d" or "m" or "re")) return null;
+        var pronoun = word[..apostrophe].ToString().ToLowerInvariant();
         return Lexicon.SubjectPronouns.Contains(pronoun) ? pronoun : null;
     }
 
@@ -379,8 +396,8 @@ internal static class MentionFinder
     }
 
     /// <summary>"Does", "Not" as a headline writes them (capitalised, the rest lower case: not "DOES" in a shouted line).</summary>
-    private static bool IsTitleCaseAuxiliary(string w)
-        => char.IsUpper(w[0]) && !w.AsSpan(1).ContainsAnyInRange('A', 'Z') && MentionWords.HeadlineAuxiliaries.Contains(w);
+    private static bool IsTitleCaseAuxiliary(ReadOnlySpan<char> w)
+        => char.IsUpper(w[0]) && !w[1..].ContainsAnyInRange('A', 'Z') && MentionWords.HeadlineAuxiliariesBySpan.Contains(w);
 
     /// <summary>Reads a capitalised run at <paramref name="i"/> as a name; returns the token after it, or i.</summary>
     private static int TryName(Article a, Sentence s, int i, int end, List<Mention> into, bool initial)
@@ -392,14 +409,14 @@ internal static class MentionFinder
         {
             var t = tokens[j];
             if (t.Kind != TokenKind.Word && t.Kind != TokenKind.Number) break;
-            var w = a.TextOf(t);
+            var w = a.Slice(t); // the run's words are made strings below, once it is known where the name stops
             // Headline case: "Lindsey Graham Says" — the verb is not part of the name.
             if (j > i && (IsHeadlineSpeechVerb(w) || IsTitleCaseAuxiliary(w))) break;
             // A possessive ends its name: "CNN's Jake Tapper" is CNN's, then Jake Tapper (the possessor is no part of his name).
-            if (j > i && Lexicon.EndsWithPossessive(a.TextOf(tokens[j - 1]))) break;
+            if (j > i && Lexicon.EndsWithPossessive(a.Slice(tokens[j - 1]))) break;
             if (char.IsUpper(w[0])) { j++; continue; }
             // Lower-case role words between a title-run and a name: "Kremlin spokesman Dmitry Peskov".
-            if (j > i && j + 1 < end && (Lexicon.PersonRoles.Contains(w) || NameConnectors.Contains(w))
+            if (j > i && j + 1 < end && (Lexicon.PersonRoles.Contains(w) || NameConnectorsBySpan.Contains(w))
                 && tokens[j + 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[j + 1].Start])) { j++; continue; }
             break;
         }
@@ -505,19 +522,19 @@ internal static class MentionFinder
     /// A capitalised speech verb that ends a name in headline case ("Lindsey Graham Says …"), unlike the verbs that are
     /// also nouns in names ("State", "Post") and title words.
     /// </summary>
-    private static bool IsHeadlineSpeechVerb(string w)
+    private static bool IsHeadlineSpeechVerb(ReadOnlySpan<char> w)
         => Lexicon.ReportingLemma(w) is { } l && Lexicon.IsCoreSpeechVerb(l)
            && l is not ("state" or "report" or "post" or "answer" or "object" or "protest" or "signal" or "hint" or "comment" or "mention")
-           && !Lexicon.IsNameTitle(w);
+           && !Lexicon.IsNameTitle(w.ToString());
 
     private static bool IsCommonSourceNoun(string w)
         => Lexicon.AnonymousHeads.Contains(w) || Lexicon.DocumentHeads.Contains(w) || Lexicon.PersonRoles.Contains(w)
         || (Lexicon.OrganizationHeads.Contains(w) && !Lexicon.OrganizationWords.Contains(w));
 
     /// <summary>A plural role noun names a group of unnamed people: "senators", "governors", "deputies".</summary>
-    private static bool IsPluralRole(string w)
+    private static bool IsPluralRole(ReadOnlySpan<char> w)
         => w.Length > 3 && w.EndsWith('s') && (Lexicon.PersonRoles.Contains(w[..^1])
-            || w.EndsWith("ies", StringComparison.OrdinalIgnoreCase) && Lexicon.PersonRoles.Contains(w[..^3] + "y"));
+            || w.EndsWith("ies", StringComparison.OrdinalIgnoreCase) && Lexicon.PersonRoles.Contains(string.Concat(w[..^3], "y")));
 
     /// <summary>True for a possessive word ("Town's", "Town’s") or the apostrophe after a plural or name in -s ("Sanders' ").</summary>
     private static bool IsPossessive(Article a, int k)
@@ -569,16 +586,24 @@ internal static class MentionFinder
         return SpeakerKind.Person;
     }
 
+    /// <summary>
+    /// The form and kind of mention a lexicon noun heads: a role ("spokesman"), an unnamed source ("officials",
+    /// "senators"), a document ("report") or an organisation ("ministry"); null for any other word.
+    /// </summary>
+    private static (MentionForm Form, SpeakerKind Kind)? NounHead(ReadOnlySpan<char> word)
+    {
+        if (Lexicon.PersonRoles.Contains(word)) return (MentionForm.RoleNoun, SpeakerKind.Person);
+        if (Lexicon.AnonymousHeadsBySpan.Contains(word) || IsPluralRole(word)) return (MentionForm.Anonymous, SpeakerKind.Anonymous);
+        if (Lexicon.DocumentHeadsBySpan.Contains(word)) return (MentionForm.Document, SpeakerKind.Document);
+        if (Lexicon.OrganizationHeadsBySpan.Contains(word)) return (MentionForm.OrganizationNoun, SpeakerKind.Organization);
+        return null;
+    }
+
     /// <summary>Role nouns, organisation nouns, unnamed sources and documents, headed by a lexicon noun.</summary>
     private static Mention? TryNounMention(Article a, Sentence s, int i, int end, string word, bool initial, int index)
     {
-        MentionForm form;
-        SpeakerKind kind;
-        if (Lexicon.PersonRoles.Contains(word)) { form = MentionForm.RoleNoun; kind = SpeakerKind.Person; }
-        else if (Lexicon.AnonymousHeads.Contains(word) || IsPluralRole(word)) { form = MentionForm.Anonymous; kind = SpeakerKind.Anonymous; }
-        else if (Lexicon.DocumentHeads.Contains(word)) { form = MentionForm.Document; kind = SpeakerKind.Document; }
-        else if (Lexicon.OrganizationHeads.Contains(word)) { form = MentionForm.OrganizationNoun; kind = SpeakerKind.Organization; }
-        else return null;
+        if (NounHead(word) is not { } head) return null;
+        var (form, kind) = head;
         var tokens = a.Tokens;
         // The noun must head its phrase: the next word is not another noun of the phrase ("the report card").
         if (i + 1 < end && tokens[i + 1].Kind == TokenKind.Word)

@@ -36,6 +36,14 @@ internal static class MentionWords
     public static readonly FrozenSet<string> TimeNouns = Load("time-nouns.txt");
     public static readonly FrozenSet<string> Ordinals = Load("ordinals.txt");
 
+    // The same lists looked up by span, for the checks made of most tokens: no string is made of each token asked about.
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectVerbFillersBySpan = SubjectVerbFillers.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ShareWordsBySpan = ShareWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ShareApproximatorsBySpan = ShareApproximators.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberWordsBySpan = NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PolledParticiplesBySpan = PolledParticiples.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HeadlineAuxiliariesBySpan = HeadlineAuxiliaries.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Where these lists are kept.</summary>
     public static WordListFolder Folder => WordListFolder.Mentions;
 

@@ -20,8 +20,8 @@ internal static class ShareMentions
         int j = i;
         // Approximators ("About", "More than", "Nearly") and an article ("a third") before the share itself.
         bool article = false;
-        while (j < end && j - i < 3 && tokens[j].Kind == TokenKind.Word && MentionWords.ShareApproximators.Contains(a.TextOf(tokens[j]))) j++;
-        if (j < end && tokens[j].Kind == TokenKind.Word && a.TextOf(tokens[j]) is "a" or "A" or "an" or "An") { article = true; j++; }
+        while (j < end && j - i < 3 && tokens[j].Kind == TokenKind.Word && MentionWords.ShareApproximatorsBySpan.Contains(a.Slice(tokens[j]))) j++;
+        if (j < end && tokens[j].Kind == TokenKind.Word && a.Slice(tokens[j]) is "a" or "A" or "an" or "An") { article = true; j++; }
         int last = ShareEnd(a, j, end, article);
         if (last < 0 || last + 1 >= end || !VerbFollows(a, last + 1) && !PartitiveBeforeVerb(a, last + 1, end)
             && !PrepositionalPhrasesBeforeVerb(a, last + 1, end)) return null;
@@ -40,18 +40,18 @@ internal static class ShareMentions
         var tokens = a.Tokens;
         bool number = IsNumber(a, j);
         // "6 in 10", "one out of five"
-        if (number && j + 2 < end && a.TextOf(tokens[j + 1]) == "in" && IsNumber(a, j + 2)) return j + 2;
-        if (number && j + 3 < end && a.TextOf(tokens[j + 1]) == "out" && a.TextOf(tokens[j + 2]) == "of" && IsNumber(a, j + 3)) return j + 3;
+        if (number && j + 2 < end && a.Slice(tokens[j + 1]) is "in" && IsNumber(a, j + 2)) return j + 2;
+        if (number && j + 3 < end && a.Slice(tokens[j + 1]) is "out" && a.Slice(tokens[j + 2]) is "of" && IsNumber(a, j + 3)) return j + 3;
         // "42%"
         if (tokens[j].Kind == TokenKind.Number && j + 1 < end && a.Slice(tokens[j + 1]) is "%") return j + 1;
         if (tokens[j].Kind != TokenKind.Word) return -1;
-        var w = a.TextOf(tokens[j]);
+        var w = a.Slice(tokens[j]);
         // "Those surveyed"
-        if (w is "Those" or "those" && j + 1 < end && MentionWords.PolledParticiples.Contains(a.TextOf(tokens[j + 1]))) return j + 1;
+        if (w is "Those" or "those" && j + 1 < end && MentionWords.PolledParticiplesBySpan.Contains(a.Slice(tokens[j + 1]))) return j + 1;
         // "half", "a third", "two thirds", "three-quarters", "majorities": a singular fraction needs its article or number.
         int hyphen = w.LastIndexOf('-');
         var fraction = hyphen >= 0 ? w[(hyphen + 1)..] : w;
-        if (!MentionWords.ShareWords.Contains(fraction)) return -1;
+        if (!MentionWords.ShareWordsBySpan.Contains(fraction)) return -1;
         bool counted = article || hyphen >= 0 || j - 1 >= 0 && IsNumber(a, j - 1);
         return counted || fraction.Equals("half", StringComparison.OrdinalIgnoreCase) || fraction.EndsWith('s') ? j : -1;
     }
@@ -63,7 +63,7 @@ internal static class ShareMentions
     private static bool PartitiveBeforeVerb(Article a, int t, int end)
     {
         var tokens = a.Tokens;
-        if (tokens[t].Kind != TokenKind.Word || a.TextOf(tokens[t]) is not ("of" or "among")) return false;
+        if (tokens[t].Kind != TokenKind.Word || a.Slice(tokens[t]) is not ("of" or "among")) return false;
         for (int k = t + 2; k < end && k - t <= 4; k++)
         {
             if (tokens[k - 1].Kind is not (TokenKind.Word or TokenKind.Number)) return false;
@@ -80,12 +80,12 @@ internal static class ShareMentions
     private static bool PrepositionalPhrasesBeforeVerb(Article a, int t, int end)
     {
         var tokens = a.Tokens;
-        if (tokens[t].Kind != TokenKind.Word || a.TextOf(tokens[t]) is not ("of" or "among" or "in" or "across")) return false;
+        if (tokens[t].Kind != TokenKind.Word || a.Slice(tokens[t]) is not ("of" or "among" or "in" or "across")) return false;
         for (int k = t + 2; k < end && k - t <= MaxPostModifier; k++)
         {
             if (tokens[k - 1].Kind is not (TokenKind.Word or TokenKind.Number)) return false;
-            var w = a.TextOf(tokens[k - 1]);
-            if (w is "who" or "that" or "which" or "whose" || MentionWords.SubjectVerbFillers.Contains(w) || Lexicon.ReportingLemma(w) is not null) return false;
+            var w = a.Slice(tokens[k - 1]);
+            if (w is "who" or "that" or "which" or "whose" || MentionWords.SubjectVerbFillersBySpan.Contains(w) || Lexicon.ReportingLemma(w) is not null) return false;
             if (VerbFollows(a, k)) return true;
         }
         return false;
@@ -95,7 +95,7 @@ internal static class ShareMentions
     private const int MaxPostModifier = 12;
 
     private static bool IsNumber(Article a, int t)
-        => a.Tokens[t].Kind == TokenKind.Number || a.Tokens[t].Kind == TokenKind.Word && MentionWords.NumberWords.Contains(a.TextOf(a.Tokens[t]));
+        => a.Tokens[t].Kind == TokenKind.Number || a.Tokens[t].Kind == TokenKind.Word && MentionWords.NumberWordsBySpan.Contains(a.Slice(a.Tokens[t]));
 
     /// <summary>True when a reporting verb follows at <paramref name="t"/>, perhaps after auxiliaries and adverbs ("have also said").</summary>
     private static bool VerbFollows(Article a, int t)
@@ -103,9 +103,9 @@ internal static class ShareMentions
         var tokens = a.Tokens;
         for (int k = t; k < tokens.Length && k - t < 3 && tokens[k].Kind == TokenKind.Word; k++)
         {
-            var w = a.TextOf(tokens[k]);
+            var w = a.Slice(tokens[k]);
             if (Lexicon.ReportingLemma(w) is not null) return true;
-            if (!MentionWords.SubjectVerbFillers.Contains(w)) return false;
+            if (!MentionWords.SubjectVerbFillersBySpan.Contains(w)) return false;
         }
         return false;
     }

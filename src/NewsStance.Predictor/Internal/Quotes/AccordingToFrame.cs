@@ -11,7 +11,7 @@ internal sealed class AccordingToFrame(QuoteContext c, QuoteClassifier classifie
 {
     /// <summary>True when "according to" starts at token <paramref name="i"/> of a sentence ending before <paramref name="end"/>.</summary>
     public bool IsCue(int i, int end) // asked of every word: compares in place rather than copying the word
-        => c.Article.Slice(c.Tokens[i]).Equals("according", StringComparison.OrdinalIgnoreCase) && i + 1 < end && c.Word(i + 1) == "to";
+        => c.Article.Slice(c.Tokens[i]).Equals("according", StringComparison.OrdinalIgnoreCase) && i + 1 < end && c.Article.Slice(c.Tokens[i + 1]) is "to";
 
     /// <summary>The quote whose cue is the "according to" at token <paramref name="i"/>, or null.</summary>
     public QuoteCandidate? Find(Sentence s, int i)

@@ -21,7 +21,7 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         if (PublishedDocument(s, k) is { } published) return published.Subject is null ? null : Published(s, cue, published.Verb, published.Subject);
         // After a comma, a connective, or a quotation that closes on its comma ("… "a waste of money," adding that …").
         bool quoteComma = k > first && c.Tokens[k].Kind == TokenKind.QuoteMark && c.InQuote(k) && c.Text[c.Tokens[k].Start - 1] == ',';
-        if (k < first || !(c.IsPunct(k, ',') || quoteComma || k > first && c.Word(k) is "while" or "before" or "after" or "when" or "by")) return null;
+        if (k < first || !(c.IsPunct(k, ',') || quoteComma || k > first && c.Slice(k) is "while" or "before" or "after" or "when" or "by")) return null;
         // The speaker is the sentence's main subject, the first mention after its opening phrase and before any reporting word;
         // after an attribution that follows its content ("“…,” said Ann Lee, suggesting that …", "“…,” she said, adding, “…”",
         // "Ruiz will visit the depot, Hale said, adding that …") the participle attaches to that attribution and continues its
@@ -50,7 +50,7 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         Mention? subject = null;
         for (int t = from + 1; t < comma; t++)
         {
-            if (c.InQuote(t) || c.Word(t) != "but" || !c.IsPunct(t - 1, ',')) continue;
+            if (c.InQuote(t) || c.Slice(t) is not "but" || !c.IsPunct(t - 1, ',')) continue;
             for (int n = t + 1; n < comma && n - t <= 3; n++)
             {
                 if (c.InQuote(n) || c.Tokens[n].Kind != TokenKind.Word) break;

@@ -69,6 +69,8 @@ internal sealed class QuoteContext
     public QuoteRegion? RegionAt(int token) => _regionOfToken[token] is var r and >= 0 ? Regions[r] : null;
 
     public string Word(int token) => Article.TextOf(Tokens[token]);
+    /// <summary>A token's text in place: for comparisons and span lookups, which need no string made.</summary>
+    public ReadOnlySpan<char> Slice(int token) => Article.Slice(Tokens[token]);
     public char First(int token) => Text[Tokens[token].Start];
     public bool IsPunct(int token, char c) => Tokens[token].Kind == TokenKind.Punctuation && First(token) == c && Tokens[token].Length == 1;
     public bool IsDash(int token) => Tokens[token].Kind == TokenKind.Punctuation && First(token) is '—' or '–' or '―' || (Tokens[token].Kind == TokenKind.Punctuation && Text.AsSpan(Tokens[token].Start, Tokens[token].Length) is "--");

@@ -19,7 +19,7 @@ internal sealed class ReportedContent(QuoteContext c)
         bool asks = QuoteWords.QuestionVerbs.Contains(lemma);
         // "promised to review the accounts": "to" and a verb right after a verb whose content may be an infinitive open
         // that infinitive; the addressee, when there is one, comes first ("promised voters to …" is not English).
-        bool infinitiveNext = QuoteWords.ObjectContentVerbs.Contains(lemma) && c.Word(i) == "to" && i + 1 < end
+        bool infinitiveNext = QuoteWords.ObjectContentVerbs.Contains(lemma) && c.Slice(i) is "to" && i + 1 < end
             && c.Tokens[i + 1].Kind == TokenKind.Word && !c.InQuote(i + 1) && !Lexicon.Determiners.Contains(c.Word(i + 1).ToLowerInvariant());
         if (QuoteWords.AddresseeVerbs.Contains(lemma) && !infinitiveNext)
         {
@@ -29,13 +29,13 @@ internal sealed class ReportedContent(QuoteContext c)
             else
             {
                 int steps = 0;
-                while (i < end && steps < 5 && c.Tokens[i].Kind == TokenKind.Word && c.Word(i) != "that" && !c.InQuote(i)
+                while (i < end && steps < 5 && c.Tokens[i].Kind == TokenKind.Word && c.Slice(i) is not "that" && !c.InQuote(i)
                        && !(asks && QuoteWords.QuestionStarts.Contains(c.Word(i)))) { i++; steps++; if (steps >= 1 && c.IsNounEnd(i - 1)) break; }
             }
         }
         // "urged Congress to leave the program intact", "told them to wait", "agreed to lend …", "pledged to cut …":
         // after an addressee, or after a verb whose content may be a phrase, an infinitive is the content.
-        bool infinitive = (i > cueEnd + 1 || QuoteWords.ObjectContentVerbs.Contains(lemma)) && i + 1 < end && c.Word(i) == "to"
+        bool infinitive = (i > cueEnd + 1 || QuoteWords.ObjectContentVerbs.Contains(lemma)) && i + 1 < end && c.Slice(i) is "to"
             && c.Tokens[i + 1].Kind == TokenKind.Word && !c.InQuote(i + 1);
         // "asked the judge to delay the hearing": an infinitive after an addressee is a request's content, as a "that" clause
         // would be; the addressee is the infinitive's subject, so the content is "the judge to delay the hearing".
@@ -46,19 +46,19 @@ internal sealed class ReportedContent(QuoteContext c)
         if (i < end && (QuoteWords.ContentAdverbialStarts.Contains(c.Word(i)) || Topic(lemma, i, end)))
         {
             int k = i, words = 0;
-            while (k < end && words < 9 && c.Word(k) != "that" && !c.IsPunct(k, ',') && !c.IsPunct(k, ':'))
+            while (k < end && words < 9 && c.Slice(k) is not "that" && !c.IsPunct(k, ',') && !c.IsPunct(k, ':'))
             {
                 // "said on NBC's "Meet the Press" on Sunday that …": a quoted title inside the adverbial is part of it (a word).
                 if (c.RegionAt(k) is not null) { if (TitleEnd(k) is int after) { k = after; words++; continue; } break; }
                 k++; words++;
             }
-            if (k < end && (c.Word(k) == "that" || c.IsPunct(k, ',') || c.IsPunct(k, ':'))) i = k;
+            if (k < end && (c.Slice(k) is "that" || c.IsPunct(k, ',') || c.IsPunct(k, ':'))) i = k;
             else i = save;
         }
         while (i < end && (c.IsPunct(i, ',') || c.IsPunct(i, ':'))) { colon |= c.IsPunct(i, ':'); i++; }
         bool objectContent = QuoteWords.ObjectContentVerbs.Contains(lemma);
         // "said that is unlikely": "that" before a finite verb is the clause's subject (a demonstrative), not its opener.
-        if (i < end && c.Word(i) == "that") { hasThat = true; if (!DemonstrativeSubject(i, end)) i++; }
+        if (i < end && c.Slice(i) is "that") { hasThat = true; if (!DemonstrativeSubject(i, end)) i++; }
         // "asked whether the plant would close": the embedded question, its opening word included, is the content.
         else if (asks && i < end && !c.InQuote(i) && QuoteWords.QuestionStarts.Contains(c.Word(i))) hasThat = true;
         // After a verb whose content may be its object, a later "that" opens a relative clause inside that object
@@ -70,9 +70,9 @@ internal sealed class ReportedContent(QuoteContext c)
             // the clause has begun, and its "that" is its own.
             for (int k = i; k < end && k - i < 10; k++)
             {
-                if (c.InQuote(k) || c.Tokens[k].Kind == TokenKind.Punctuation || Lexicon.ReportingLemma(c.Word(k)) is not null || QuoteWords.FiniteAuxiliaries.Contains(c.Word(k))
+                if (c.InQuote(k) || c.Tokens[k].Kind == TokenKind.Punctuation || Lexicon.ReportingLemma(c.Slice(k)) is not null || QuoteWords.FiniteAuxiliaries.Contains(c.Word(k))
                     || Lexicon.SubjectPronouns.Contains(c.Word(k)) || QuoteWords.QuestionStarts.Contains(c.Word(k))) break;
-                if (c.Word(k) == "that" && k > i) { hasThat = true; i = k + 1; break; }
+                if (c.Slice(k) is "that" && k > i) { hasThat = true; i = k + 1; break; }
             }
         }
         if (i >= end) return null;
@@ -113,7 +113,7 @@ internal sealed class ReportedContent(QuoteContext c)
     /// <summary>True when "that" at <paramref name="i"/> stands before a finite auxiliary ("that is", "that would"): the subject of its clause.</summary>
     private bool DemonstrativeSubject(int i, int end)
         => i + 1 < end && !c.InQuote(i + 1) && c.Tokens[i + 1].Kind == TokenKind.Word
-           && (QuoteWords.FiniteAuxiliaries.Contains(c.Word(i + 1)) || c.Word(i + 1) is "'s" or "’s");
+           && (QuoteWords.FiniteAuxiliaries.Contains(c.Word(i + 1)) || c.Slice(i + 1) is "'s" or "’s");
 
     /// <summary>True when a noun phrase opens at <paramref name="i"/> with an article, a possessive or a number ("a lead", "the race", "41 percent").</summary>
     private bool OpensThingObject(int i)
@@ -130,8 +130,8 @@ internal sealed class ReportedContent(QuoteContext c)
         int last = -1;
         if (QuoteWords.ShortAnswers.Contains(c.Word(i))) last = i;
         // "said the same", "said the same thing": the repetition of an earlier statement.
-        else if (c.Word(i).Equals("the", StringComparison.OrdinalIgnoreCase) && i + 1 < end && c.Word(i + 1) == "same")
-            last = i + 2 < end && c.Word(i + 2) == "thing" ? i + 2 : i + 1;
+        else if (c.Word(i).Equals("the", StringComparison.OrdinalIgnoreCase) && i + 1 < end && c.Slice(i + 1) is "same")
+            last = i + 2 < end && c.Slice(i + 2) is "thing" ? i + 2 : i + 1;
         if (last < 0) return -1;
         int next = last + 1;
         return next >= end || c.Tokens[next].Kind == TokenKind.Punctuation || QuoteWords.ContentAdverbialStarts.Contains(c.Word(next)) ? last : -1;
@@ -160,7 +160,7 @@ internal sealed class ReportedContent(QuoteContext c)
                 // "…, he said Tuesday in Paris, noting …", "…, as the paper reported on Tuesday, and …": a comma before a word
                 // that opens a clause or participle frame of its own ends the adverbial; what follows is not this cue's.
                 if (OpensOwnClauseAfterComma(k, end)) return true;
-                if (c.Tokens[k].Kind == TokenKind.Word && c.Word(k) == "that") return false;
+                if (c.Tokens[k].Kind == TokenKind.Word && c.Slice(k) is "that") return false;
                 if (c.InQuote(k)) return c.IsPunct(k - 1, ',') || c.IsPunct(k - 1, ':');
             }
             return true;
@@ -225,17 +225,17 @@ internal sealed class ReportedContent(QuoteContext c)
                 return t;
             // "… before adding that …", "…, while acknowledging that …": a participle of a reporting verb, alone or after a
             // connective, is a speech act of its own.
-            if (t > from && c.Word(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(t + 1, end)) return t;
+            if (t > from && c.Slice(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(t + 1, end)) return t;
             // "… "a waste of money," adding that …": after a quotation that closes on its comma, as after a comma.
             if (t > from && c.Tokens[t - 1].Kind == TokenKind.QuoteMark && ClosesOnComma(t - 1) && ReportingParticiple(t, end)) return t;
             // "… "a waste of money," and he repeated …": a quotation that closes on its comma stands for the comma.
-            bool quoteComma = t > from && c.Word(t) is "and" or "but" && c.Tokens[t - 1].Kind == TokenKind.QuoteMark && ClosesOnComma(t - 1);
+            bool quoteComma = t > from && c.Slice(t) is "and" or "but" && c.Tokens[t - 1].Kind == TokenKind.QuoteMark && ClosesOnComma(t - 1);
             if (!(quoteComma || c.IsPunct(t, ',') || c.IsPunct(t, ';') || c.IsDash(t))) continue;
             int n = quoteComma ? t : t + 1;
             if (ReportingParticiple(n, end)) return t;
             if (firstComma && !quoteComma && FiniteReportingVerb(n, end)) return t;
-            bool but = c.Word(n) is "but";
-            if (c.Word(n) is "and" or "but" or "while" or "whereas" or "although" or "though") n++;
+            bool but = c.Slice(n) is "but";
+            if (c.Slice(n) is "and" or "but" or "while" or "whereas" or "although" or "though") n++;
             else if (!c.IsPunct(t, ';') && !c.IsDash(t)) continue;
             if (n >= end || c.InQuote(n)) continue;
             // "…, but the council has yet to …": after ", but" a clause with a subject of its own is the writer's again.
@@ -256,12 +256,12 @@ internal sealed class ReportedContent(QuoteContext c)
     /// </summary>
     private bool VerbAfterPartitive(int t, int end)
     {
-        if (t >= end || c.InQuote(t) || c.Word(t) is not ("of" or "among")) return false;
+        if (t >= end || c.InQuote(t) || c.Slice(t) is not ("of" or "among")) return false;
         for (int k = t + 1; k < end && k - t <= MaxPartitive; k++)
         {
             if (c.InQuote(k) || c.Tokens[k].Kind is not (TokenKind.Word or TokenKind.Number)) return false;
             if (k > t + 1 && IsReportingVerb(SkipAuxForward(k, end))) return true;
-            if (c.Word(k) is "who" or "that" or "which") return false;
+            if (c.Slice(k) is "who" or "that" or "which") return false;
         }
         return false;
     }
@@ -302,7 +302,7 @@ internal sealed class ReportedContent(QuoteContext c)
             if (aside < end) { aside = end; } // a later comma or dash: the earlier one closes no trailing aside
             if (c.InQuote(t + 1) || c.Tokens[t + 1].Kind != TokenKind.Word) continue;
             var w = c.Word(t + 1);
-            if (!dash && w == "according" && t + 2 < end && c.Word(t + 2) == "to") return t;
+            if (!dash && w == "according" && t + 2 < end && c.Slice(t + 2) is "to") return t;
             if (w is "a" or "an" || (dash ? QuoteWords.AsideOpeners.Contains(w) : w is "which" or "who")) aside = t;
         }
         return aside;
@@ -316,7 +316,7 @@ internal sealed class ReportedContent(QuoteContext c)
     {
         var w = c.Word(t);
         return char.IsLower(w[0]) && w.Length > 4 && w.EndsWith("ing", StringComparison.Ordinal) && !QuoteWords.PrepositionParticiples.Contains(w)
-            && !(t + 1 < end && (c.IsPunct(t + 1, ',') || c.Word(t + 1) is "and" or "or"));
+            && !(t + 1 < end && (c.IsPunct(t + 1, ',') || c.Slice(t + 1) is "and" or "or"));
     }
 
     /// <summary>True when the quotation whose closing mark is at <paramref name="mark"/> ends on a comma ("… money,"").</summary>
@@ -331,8 +331,8 @@ internal sealed class ReportedContent(QuoteContext c)
     /// ("said about half of …"), where it is no preposition.
     /// </summary>
     private bool Topic(string lemma, int i, int end)
-        => c.Word(i) == "about" && !c.InQuote(i) && QuoteWords.TopicVerbs.Contains(lemma)
-           && !(i + 1 < end && (c.Tokens[i + 1].Kind == TokenKind.Number || c.Word(i + 1) is "half" or "twice" or "a" or "one"));
+        => c.Slice(i) is "about" && !c.InQuote(i) && QuoteWords.TopicVerbs.Contains(lemma)
+           && !(i + 1 < end && (c.Tokens[i + 1].Kind == TokenKind.Number || c.Slice(i + 1) is "half" or "twice" or "a" or "one"));
 
     /// <summary>
     /// True when a finite reporting verb with no subject of its own opens at <paramref name="t"/> after a comma: the main
@@ -343,7 +343,7 @@ internal sealed class ReportedContent(QuoteContext c)
     private bool FiniteReportingVerb(int t, int end)
     {
         int v = SkipAuxForward(t, end);
-        if (v + 1 >= end || !IsReportingVerb(v) || HasModal(t, v) || c.IsPunct(v + 1, ',') || c.Word(v + 1) is "to" or "of" or "by") return false;
+        if (v + 1 >= end || !IsReportingVerb(v) || HasModal(t, v) || c.IsPunct(v + 1, ',') || c.Slice(v + 1) is "to" or "of" or "by") return false;
         var w = c.Word(v);
         return !w.EndsWith("ing", StringComparison.Ordinal) && Lexicon.ReportingLemma(w) is { } lemma && !w.Equals(lemma, StringComparison.OrdinalIgnoreCase);
     }
@@ -352,7 +352,7 @@ internal sealed class ReportedContent(QuoteContext c)
 
     /// <summary>A lower-case reporting verb outside quotation marks, not a form that reads as a noun as often ("reports", "claims").</summary>
     private bool IsReportingVerb(int v) => v < c.Tokens.Length && !c.InQuote(v) && c.Tokens[v].Kind == TokenKind.Word && !char.IsUpper(c.First(v))
-        && Lexicon.ReportingLemma(c.Word(v)) is { } lemma
+        && Lexicon.ReportingLemma(c.Slice(v)) is { } lemma
         && !(Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>True when a modal stands between <paramref name="from"/> and the verb at <paramref name="verb"/> ("but would eventually add").</summary>

@@ -21,11 +21,13 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
     public static VerbCue? Read(QuoteContext c, Sentence s, int v)
     {
         int first = s.FirstToken, end = first + s.TokenCount;
-        var w = c.Word(v);
-        var lemma = Lexicon.ReportingLemma(w);
+        // Asked of every word outside quotations, most of them no verb: looked up in place, made a string only when one.
+        var span = c.Article.Slice(c.Tokens[v]);
+        var lemma = Lexicon.ReportingLemma(span);
         bool trailerOnly = false;
-        if (lemma is null && Lexicon.TrailerOnlyLemma(w) is { } trailing) (lemma, trailerOnly) = (trailing, true);
+        if (lemma is null && Lexicon.TrailerOnlyLemma(span) is { } trailing) (lemma, trailerOnly) = (trailing, true);
         if (lemma is null || c.InName(v)) return null;
+        var w = c.Word(v);
         // "…," he continued. / "…," continued Ruiz.: such a verb cues only a trailing attribution, closing its clause or
         // inverted right after the quotation.
         if (trailerOnly && !(v + 1 >= end || c.Tokens[v + 1].Kind is TokenKind.Punctuation or TokenKind.QuoteMark
@@ -64,7 +66,7 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         // "Lee's call to cut fares": the possessor is who called for it.
         bool possessed = v > first && IsNamePossessive(c, v - 1) && (cueEnd > v || InfinitiveAt(c, cueEnd + 1, end));
         if (!complement && !possessed && Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
-            && !(cueEnd + 1 < end && (c.Word(cueEnd + 1) == "that" || c.IsPunct(cueEnd + 1, ':') || c.InQuote(cueEnd + 1)))
+            && !(cueEnd + 1 < end && (c.Slice(cueEnd + 1) is "that" || c.IsPunct(cueEnd + 1, ':') || c.InQuote(cueEnd + 1)))
             && !(QuoteWords.CommissiveVerbs.Contains(lemma) && InfinitiveAt(c, cueEnd + 1, end)))
             return null;
         bool progressive = v > first && c.Word(v - 1).ToLowerInvariant() is "is" or "are" or "was" or "were" or "been" or "isn't" or "wasn't" or "’s" or "'s";
@@ -79,12 +81,12 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         {
             k = SkipAuxBack(c, open - 1, first);
         }
-        if (k - 1 >= first && QuoteContext.IsDayOrTime(c.Word(k)) && c.Word(k - 1) is "on" or "last" or "this" or "late" or "early")
+        if (k - 1 >= first && QuoteContext.IsDayOrTime(c.Word(k)) && c.Slice(k - 1) is "on" or "last" or "this" or "late" or "early")
         {
             k = SkipAuxBack(c, k - 2, first); // "Northwind just this month announced"
         }
         else k = BeforeTimeAdverbial(c, k, first);
-        var cueStart = auxStart < v && c.Word(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : v;
+        var cueStart = auxStart < v && c.Slice(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : v;
         if (cueStart != v) cue = new TextSpan(c.Tokens[cueStart].Start, cue.End);
         return new VerbCue(v, lemma, cueEnd, cue, participle, auxStart, k);
     }
@@ -94,7 +96,7 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
     /// not "to the voters", "to him").
     /// </summary>
     private static bool InfinitiveAt(QuoteContext c, int i, int end)
-        => i + 1 < end && c.Word(i) == "to" && !c.InQuote(i + 1) && c.Tokens[i + 1].Kind == TokenKind.Word && char.IsLower(c.First(i + 1))
+        => i + 1 < end && c.Slice(i) is "to" && !c.InQuote(i + 1) && c.Tokens[i + 1].Kind == TokenKind.Word && char.IsLower(c.First(i + 1))
            && !Lexicon.Determiners.Contains(c.Word(i + 1)) && !QuoteWords.ObjectPronouns.Contains(c.Word(i + 1));
 
     /// <summary>True when the sentence opens with a preposition ("In", "During"), not a subordinating conjunction or a participle.</summary>
@@ -114,7 +116,7 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         if (k - 1 < first || c.InQuote(k)) return k;
         var w = c.Word(k);
         if (w is "here" or "there") return SkipAuxBack(c, k - 1, first);
-        if (c.Tokens[k].Kind == TokenKind.Number && w.Length == 4 && c.Word(k - 1) == "in") return SkipAuxBack(c, k - 2, first);
+        if (c.Tokens[k].Kind == TokenKind.Number && w.Length == 4 && c.Slice(k - 1) is "in") return SkipAuxBack(c, k - 2, first);
         int t = w == "ago" ? k - 1 : k;
         if (t - 1 < first || !IsTimeNoun(c.Word(t))) return k;
         while (t - 1 >= first && !c.InQuote(t - 1) && (IsTimeNoun(c.Word(t - 1)) || QuoteWords.TimePhraseWords.Contains(c.Word(t - 1))
@@ -150,7 +152,7 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
     /// </summary>
     private static bool NamesItsObject(QuoteContext c, int from, int end)
     {
-        if (from >= end || c.InQuote(from) || c.Tokens[from].Kind != TokenKind.Word || c.Word(from) is "a" or "an") return false;
+        if (from >= end || c.InQuote(from) || c.Tokens[from].Kind != TokenKind.Word || c.Slice(from) is "a" or "an") return false;
         // "called him divisive", "calls them a danger": after an object pronoun a word that opens no adverbial or
         // particle ("called her back on Monday", "called them to ask") is its complement.
         // "Her" before a noun is as often a possessive ("called her husband"), so it needs "a" as a noun object does.
@@ -159,14 +161,14 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             if (from + 1 >= end || c.InQuote(from + 1) || c.Tokens[from + 1].Kind != TokenKind.Word) return false;
             var next = c.Word(from + 1);
             if (next is not ("a" or "an"))
-                return c.Word(from) != "her" && !QuoteWords.NotCallComplements.Contains(next) && !QuoteContext.IsDayOrTime(next);
+                return c.Slice(from) is not "her" && !QuoteWords.NotCallComplements.Contains(next) && !QuoteContext.IsDayOrTime(next);
         }
         for (int t = from + 1; t < end && t - from <= 4; t++)
         {
-            if (c.InQuote(t) || c.Tokens[t].Kind != TokenKind.Word || QuoteWords.SourcePostModifierStarts.Contains(c.Word(t)) || c.Word(t) is "to" or "and" or "that") return false;
-            if (c.Word(t) is "a" or "an")
+            if (c.InQuote(t) || c.Tokens[t].Kind != TokenKind.Word || QuoteWords.SourcePostModifierStarts.Contains(c.Word(t)) || c.Slice(t) is "to" or "and" or "that") return false;
+            if (c.Slice(t) is "a" or "an")
                 return t + 1 < end && c.Tokens[t + 1].Kind == TokenKind.Word && !QuoteContext.IsDayOrTime(c.Word(t + 1))
-                    && c.Word(t + 1) is not ("few" or "lot" or "bit" or "day" or "hour" or "minute" or "second" or "couple" or "number" or "time");
+                    && c.Slice(t + 1) is not ("few" or "lot" or "bit" or "day" or "hour" or "minute" or "second" or "couple" or "number" or "time");
         }
         return false;
     }
@@ -210,9 +212,9 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             {
                 if (t == from || c.RegionAt(t) is not { } quotation) return false;
                 int next = c.Article.TokenAtOrAfter(quotation.Outer.End);
-                return next >= end || c.Tokens[next].Kind == TokenKind.Punctuation || c.Word(next) is "and" or "but";
+                return next >= end || c.Tokens[next].Kind == TokenKind.Punctuation || c.Slice(next) is "and" or "but";
             }
-            if (c.Tokens[t].Kind == TokenKind.Word ? Lexicon.ReportingLemma(c.Word(t)) is not null : !c.IsPunct(t, ',')) return false;
+            if (c.Tokens[t].Kind == TokenKind.Word ? Lexicon.ReportingLemma(c.Slice(t)) is not null : !c.IsPunct(t, ',')) return false;
         }
         return false;
     }

@@ -77,7 +77,7 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
 
         // A second verb of the sentence's subject: "The minister visited the site and said (that) …", "…, but said …"; or of
         // the clause's ("…, such as when Cruz met Rubio and called him …").
-        if (k >= first && c.Word(k) is "and" or "but" && !c.InQuote(k)
+        if (k >= first && c.Slice(k) is "and" or "but" && !c.InQuote(k)
             && (ClauseStart(s, k) is int clause && c.MainSubject(s, clause, k) is { } main && main.FirstToken == clause ? main : subjects.OfCoordinatedVerb(s, k)) is { } shared)
         {
             var after = content.After(cueEnd, lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(lemma));
@@ -206,7 +206,7 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
     private bool ThatAfter(int from, int end)
     {
         for (int t = from; t < end; t++)
-            if (!c.InQuote(t) && c.Tokens[t].Kind == TokenKind.Word && c.Word(t) == "that") return true;
+            if (!c.InQuote(t) && c.Tokens[t].Kind == TokenKind.Word && c.Slice(t) is "that") return true;
         return false;
     }
 
@@ -296,7 +296,7 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
         int open = c.Article.TokenAtOrAfter(quotation.Outer.Start);
         if (open <= first || c.Tokens[open - 1].Kind != TokenKind.Word || c.InQuote(open - 1) || c.InQuote(first)) return null;
         for (int t = first; t < open; t++)
-            if (c.InQuote(t) || c.Tokens[t].Kind == TokenKind.Word && Lexicon.ReportingLemma(c.Word(t)) is not null) return null;
+            if (c.InQuote(t) || c.Tokens[t].Kind == TokenKind.Word && Lexicon.ReportingLemma(c.Slice(t)) is not null) return null;
         return new TextSpan(c.Tokens[first].Start, quotation.Outer.End);
     }
 
@@ -312,7 +312,7 @@ internal sealed class VerbFrame(QuoteContext c, QuoteClassifier classifier, Repo
         int scan = k;
         while (scan < end && !c.InQuote(scan) && scan - k < 6)
         {
-            if (c.Tokens[scan].Kind == TokenKind.Word && Lexicon.ReportingLemma(c.Word(scan)) is not null) return;
+            if (c.Tokens[scan].Kind == TokenKind.Word && Lexicon.ReportingLemma(c.Slice(scan)) is not null) return;
             scan++;
         }
         if (scan < end && c.InQuote(scan) && (scan == k || c.IsPunct(scan - 1, ',') || c.IsPunct(scan - 1, ':') || c.IsDash(scan - 1)))

@@ -59,7 +59,7 @@ internal sealed class VerbSubject(QuoteContext c)
         // mayor say", "lawyers representing the families said".
         // ("a charge that party leaders denied": a mention opened by "that" is the relative clause's own subject.)
         if (subject is not null && subject.LastToken == k && subject.Form != MentionForm.Pronoun && !OpensClause(subject.FirstToken, s)
-            && c.Word(subject.FirstToken) is not ("that" or "which")
+            && c.Slice(subject.FirstToken) is not ("that" or "which")
             && IsPlainFiniteVerb(cue) && HeadBeforeClausePostModifier(k, s) is { } modified)
         {
             subject = modified;
@@ -114,7 +114,7 @@ internal sealed class VerbSubject(QuoteContext c)
     }
 
     /// <summary>True when token <paramref name="k"/> is a coordinating conjunction ("and", "but", "or").</summary>
-    private bool IsCoordinator(int k) => c.Tokens[k].Kind == TokenKind.Word && c.Word(k) is "and" or "but" or "or";
+    private bool IsCoordinator(int k) => c.Tokens[k].Kind == TokenKind.Word && c.Slice(k) is "and" or "but" or "or";
 
     /// <summary>
     /// The first token of the possessor right before <paramref name="start"/> ("Velna Transit's", "the operator's",
@@ -148,7 +148,7 @@ internal sealed class VerbSubject(QuoteContext c)
     private bool EndsWithSpeaker(int i, int end)
     {
         if (i >= end || c.InQuote(i) || c.MentionStartingAt(i) is not { } m || m.Form == MentionForm.Pronoun || QuoteContext.IsDayOrTime(c.Word(i))
-            || c.Word(i) is "that" or "this" or "these" or "those") return false;
+            || c.Slice(i) is "that" or "this" or "these" or "those") return false;
         int n = m.LastToken + 1;
         if (n >= end || c.IsPunct(n, '.') || c.IsPunct(n, '!') || c.IsPunct(n, '?')) return true;
         if (!c.IsPunct(n, ',') || n + 1 >= end || c.InQuote(n + 1)) return false;
@@ -166,7 +166,7 @@ internal sealed class VerbSubject(QuoteContext c)
         {
             // A possessive's apostrophe stays inside the post-modifier ("people with knowledge of Gates' work").
             if (c.InQuote(j) || c.Tokens[j].Kind != TokenKind.Word && !c.IsPunct(j, '\'') && !c.IsPunct(j, '’')
-                || Lexicon.ReportingLemma(c.Word(j)) is not null) return null;
+                || Lexicon.ReportingLemma(c.Slice(j)) is not null) return null;
             var m = c.MentionEndingAt(j);
             if (m is null || j == k) continue;
             if (m.Form == MentionForm.Pronoun) return null;
@@ -192,13 +192,13 @@ internal sealed class VerbSubject(QuoteContext c)
             if (c.Tokens[j].Kind != TokenKind.Word || !char.IsLower(c.First(j))) continue;
             var w = c.Word(j);
             bool opensRelative = w is "who" or "which" or "whose" or "that" || w.StartsWith("who'", StringComparison.Ordinal) || w.StartsWith("who’", StringComparison.Ordinal);
-            bool participleBy = j + 1 <= t && c.Word(j + 1) == "by" && w.Length > 4 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("en", StringComparison.Ordinal));
+            bool participleBy = j + 1 <= t && c.Slice(j + 1) is "by" && w.Length > 4 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("en", StringComparison.Ordinal));
             // "an article that Carson said was written": a mention right after the relative word is the relative clause's own subject.
             if (!opensRelative && !participleBy || opensRelative && j == t) continue;
             if (c.MentionEndingAt(j - 1) is not { } head || head.Form == MentionForm.Pronoun) return null;
             // "Ruiz told the union that officials said …": after a verb of saying, "that" opens its content, not a relative clause.
             for (int v = head.FirstToken - 1; v >= first && head.FirstToken - v <= 40; v--)
-                if (c.Tokens[v].Kind == TokenKind.Word && !c.InName(v) && Lexicon.ReportingLemma(c.Word(v)) is not null) return null;
+                if (c.Tokens[v].Kind == TokenKind.Word && !c.InName(v) && Lexicon.ReportingLemma(c.Slice(v)) is not null) return null;
             // "a letter from the harbour board obtained by …": the head of the noun's own post-modifier.
             bool afterPreposition = head.FirstToken - 1 >= first && c.Tokens[head.FirstToken - 1].Kind == TokenKind.Word && char.IsLower(c.First(head.FirstToken - 1))
                 && (QuoteWords.SourcePostModifierStarts.Contains(c.Word(head.FirstToken - 1)) || MentionWords.Prepositions.Contains(c.Word(head.FirstToken - 1)));
@@ -323,7 +323,7 @@ internal sealed class VerbSubject(QuoteContext c)
             // subject is the noun before it, and past an age or a title ("Walter Benning, 58, who lives in Marlow, says") the
             // walk goes on to the comma before that. With no mention there at all, the clause's own is the reading left, so
             // the quote is not lost (the speaker ranker weighs it).
-            if (k + 1 < comma && c.Tokens[k + 1].Kind == TokenKind.Word && c.Word(k + 1) is "who" or "whose" or "whom" or "which")
+            if (k + 1 < comma && c.Tokens[k + 1].Kind == TokenKind.Word && c.Slice(k + 1) is "who" or "whose" or "whom" or "which")
             {
                 if (outer is not null && outer.Form != MentionForm.Pronoun) return (outer, phraseStart);
                 relativeReading ??= (inner, phraseStart);
