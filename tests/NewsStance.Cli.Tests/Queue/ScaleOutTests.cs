@@ -87,9 +87,9 @@ public sealed class ScaleOutTests(RabbitNode node)
     }
 
     /// <summary>
-    /// Waits until the articles queue holds nothing, ready or in a worker's hands. The listed counts are as of
-    /// a recent tick of the quorum queue (a loaded machine stretches the ticks), so an empty listing may be an
-    /// old one: the ready count the queue gives a client, which is current, must say so too.
+    /// Waits until the articles queue holds nothing, ready or in a worker's hands. Neither count is sure alone
+    /// on a loaded machine: the listed counts are as of a recent tick of the quorum queue, and the ready count
+    /// a client is given is current but 0 when the queue is too busy to answer within 250 ms. Both must say empty.
     /// </summary>
     private async Task WaitUntilScoredAsync(TestQueues queues, List<WorkerProcess> workers)
     {
