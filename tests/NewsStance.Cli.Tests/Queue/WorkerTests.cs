@@ -62,14 +62,16 @@ public sealed class WorkerTests(RabbitNode node)
     [Fact]
     public async Task Sigterm_finishes_the_articles_in_hand_acknowledges_them_and_exits_0()
     {
-        // Given: a worker busy with a long batch
+        // Given: a worker busy with a batch it cannot finish soon. The articles are long and scored one at a
+        // time, so the worker is slower than its broker and holds a full prefetch window: a worker faster than
+        // the broker holds next to nothing, and on a loaded machine the signal could find its hands empty.
         using var dir = new TempFolder();
         var queues = new TestQueues(node);
-        const int count = 4000;
-        Assert.Equal(0, Newsstance.Run(["enqueue", dir.Write("batch.jsonl", NewsBatch.Jsonl(0, count)), .. queues.Options]).ExitCode);
+        const int count = 1000, busy = 20;
+        Assert.Equal(0, Newsstance.Run(["enqueue", dir.Write("batch.jsonl", NewsBatch.Jsonl(0, count, stories: 60)), .. queues.Options]).ExitCode);
         using var worker = WorkerProcess.Start(["--model", "fast", "--threads", "1", "--prefetch", "40", .. queues.Options]);
         var clock = Stopwatch.StartNew();
-        while (await queues.ReadyAsync(queues.Results) < 200)
+        while (await queues.ReadyAsync(queues.Results) < busy)
         {
             Assert.False(worker.HasExited, worker.Stderr);
             Assert.True(clock.Elapsed.TotalSeconds < 120, "the worker scored too little");
@@ -79,17 +81,37 @@ public sealed class WorkerTests(RabbitNode node)
         // When
         worker.Terminate();
 
-        // Then: it stopped part way, and every article is either done once or back in the queue: none in
-        // hand, none lost, none both done and queued again (which an article scored but not acknowledged would be)
+        // Then: it finished what it held, and stopped part way
         Assert.True(worker.ExitCode == 0, worker.Stderr);
         Assert.Contains("stopping; finishing", worker.Stderr);
-        // (A quorum queue reports its counts as of a recent tick, and a loaded machine stretches the ticks: read
-        // again until the counts settle. An article both done and queued again never settles to the count.)
-        var q = node.Queues();
-        for (var settle = Stopwatch.StartNew(); q[queues.Articles].Ready + q[queues.Results].Ready != count && settle.Elapsed.TotalSeconds < 15;)
-            q = node.Queues();
-        Assert.Equal(0, q[queues.Articles].Unacknowledged);
-        Assert.InRange(q[queues.Articles].Ready, 1, count - 200);
-        Assert.Equal(count, q[queues.Articles].Ready + q[queues.Results].Ready);
+        var (queued, done) = await TakeEveryArticleAsync(queues, count);
+        Assert.InRange(queued.Count, 1, count - busy);
+        // And: every article is either done once or back in the queue: none lost, none done twice, none both
+        // done and queued again (which an article scored but not acknowledged would be)
+        Assert.Equal(done.Count, done.Distinct().Count());
+        Assert.Empty(done.Intersect(queued));
+        Assert.Equal(Enumerable.Range(0, count).Select(NewsBatch.Id).Order(StringComparer.Ordinal), done.Concat(queued).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The ids of the articles left on the articles queue and of the results, taken off both queues. The broker
+    /// hands a departed worker's unacknowledged articles back to the queue a moment after it goes: take again
+    /// until every article is accounted for and the broker lists none as delivered, then once more, so an
+    /// article both done and handed back late is seen too (a lost one never is: after a minute the test sees
+    /// it missing). The listed count may be a tick old, but it cannot drop to none before the hand-back.
+    /// </summary>
+    private async Task<(List<string> Queued, List<string> Done)> TakeEveryArticleAsync(TestQueues queues, int count)
+    {
+        List<string> queued = [], done = [];
+        var clock = Stopwatch.StartNew();
+        bool settled = false;
+        while (true)
+        {
+            queued.AddRange((await queues.DrainAsync(queues.Articles)).Select(m => m.Properties.MessageId ?? "(no id)"));
+            done.AddRange((await queues.DrainAsync(queues.Results)).Select(m => ResultIds.Of(m.Body) ?? "(no id)"));
+            if (settled || clock.Elapsed.TotalSeconds > 60) return (queued, done);
+            settled = queued.Count + done.Count >= count && node.Queues()[queues.Articles].Unacknowledged == 0;
+            if (!settled) await Task.Delay(100);
+        }
     }
 }

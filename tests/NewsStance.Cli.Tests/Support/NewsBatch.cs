@@ -19,11 +19,15 @@ internal static class NewsBatch
             + $"\"It is a good plan,\" the {(i % 2 == 0 ? "mayor" : "council leader")} told reporters, \"and we will finish it.\"";
     }
 
-    public static string Jsonl(int from, int to)
+    /// <summary>Articles <c>n{from}</c> to <c>n{to - 1}</c>; with <paramref name="stories"/> above 1 each is that many stories long (slower to score).</summary>
+    public static string Jsonl(int from, int to, int stories = 1)
     {
         var lines = new StringBuilder();
         for (int i = from; i < to; i++)
-            lines.Append(JsonSerializer.Serialize(new Dictionary<string, object> { ["id"] = Id(i), ["text"] = Text(i), ["outlet"] = "Test Wire" })).Append('\n');
+            lines.Append(JsonSerializer.Serialize(new Dictionary<string, object> { ["id"] = Id(i), ["text"] = LongText(i, stories), ["outlet"] = "Test Wire" })).Append('\n');
         return lines.ToString();
     }
+
+    private static string LongText(int i, int stories)
+        => stories == 1 ? Text(i) : string.Join("\n\n", Enumerable.Range(0, stories).Select(s => Text(i * stories + s)));
 }

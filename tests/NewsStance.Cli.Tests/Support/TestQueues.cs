@@ -50,7 +50,10 @@ internal sealed class TestQueues(RabbitNode node)
         return messages;
     }
 
-    /// <summary>Messages ready on <paramref name="queue"/> (not counting those delivered and unacknowledged).</summary>
+    /// <summary>
+    /// Messages ready on <paramref name="queue"/> (not counting those delivered and unacknowledged). For the quorum
+    /// articles queue the broker answers 0 when the queue does not reply within 250 ms: to know what is on it, drain it.
+    /// </summary>
     public async Task<uint> ReadyAsync(string queue)
     {
         await using var connection = await Factory().CreateConnectionAsync();

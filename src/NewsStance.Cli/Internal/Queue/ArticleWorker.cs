@@ -39,6 +39,7 @@ internal sealed class ArticleWorker(
         consumer.ReceivedAsync += (_, delivery) => HandleAsync(channel, delivery);
         connection.RecoverySucceededAsync += (_, _) => { Touch(); return Task.CompletedTask; };
         var consumerTag = await channel.BasicConsumeAsync(names.Articles, autoAck: false, consumer, stop);
+        Touch(); // the idle time counts from here: opening the channel on a slow broker is no time without articles
         errors.Info($"worker: consuming {names.Articles} (prefetch {prefetch}, {threads} thread{(threads == 1 ? "" : "s")}); results to {string.Join(" and ", sinks.Select(Describe))}");
 
         try
