@@ -26,9 +26,9 @@ internal sealed class LinearStanceScorer
     public LinearStanceScorer(StanceTables tables)
     {
         Tables = tables;
-        _text = new NgramBag(tables.Text.SlotNames, tables.Text.Kept, tables.Text.KeepPunctuation);
-        _window = new NgramBag(tables.Window.SlotNames, tables.Window.Kept, tables.Window.KeepPunctuation);
-        _negated = new NgramBag(tables.Negated.SlotNames, tables.Negated.Kept, tables.Negated.KeepPunctuation);
+        _text = new NgramBag(tables.Text.Slots, tables.Text.Kept, tables.Text.KeepPunctuation);
+        _window = new NgramBag(tables.Window.Slots, tables.Window.Kept, tables.Window.KeepPunctuation);
+        _negated = new NgramBag(tables.Negated.Slots, tables.Negated.Kept, tables.Negated.KeepPunctuation);
         _cues = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < tables.Cues.Length; i++) _cues.TryAdd(tables.Cues[i], i);
         (_polarityScale, _polarityOffset, _weights, _biases) = (tables.PolarityScale, tables.PolarityOffset, tables.Weights, tables.Biases);

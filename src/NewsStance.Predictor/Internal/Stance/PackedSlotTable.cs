@@ -15,20 +15,22 @@ internal sealed class PackedSlotTable
     private readonly int _shift;
     private readonly int _mask;
 
-    /// <summary>A table of <paramref name="entries"/>; a key that comes again keeps its first slot.</summary>
-    public PackedSlotTable(IReadOnlyList<(ulong Key, int Slot)> entries)
+    /// <summary>A table of <paramref name="keys"/> and their <paramref name="slots"/>; a key that comes again keeps its first slot.</summary>
+    public PackedSlotTable(ReadOnlySpan<ulong> keys, ReadOnlySpan<int> slots)
     {
+        if (keys.Length != slots.Length) throw new ArgumentException($"{keys.Length} keys and {slots.Length} slots");
         // At most half full, so that a miss (most lookups) ends after a probe or two.
         int bits = 1;
-        while (1 << bits < 2 * entries.Count) bits++;
+        while (1 << bits < 2 * keys.Length) bits++;
         _keys = new ulong[1 << bits];
         _slots = new int[1 << bits];
         Array.Fill(_slots, Empty);
         _shift = 64 - bits;
         _mask = (1 << bits) - 1;
-        foreach (var (key, slot) in entries)
+        for (int k = 0; k < keys.Length; k++)
         {
-            if (slot < 0) throw new ArgumentOutOfRangeException(nameof(entries), $"slot {slot} of key {key}");
+            var (key, slot) = (keys[k], slots[k]);
+            if (slot < 0) throw new ArgumentOutOfRangeException(nameof(slots), $"slot {slot} of key {key}");
             int i = Home(key);
             while (_slots[i] != Empty && _keys[i] != key) i = (i + 1) & _mask;
             if (_slots[i] != Empty) continue;
