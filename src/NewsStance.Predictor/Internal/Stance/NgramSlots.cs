@@ -118,9 +118,15 @@ internal sealed record NgramSlots(int Count, ulong[] CharGrams, int[] CharSlots,
         var (wordGrams, wordSlots, ambiguous) = (CacheFileArrays.Read<ulong>(reader), CacheFileArrays.Read<int>(reader), CacheFileArrays.Read<ulong>(reader));
         if (charSlots.Length != charGrams.Length || wordSlots.Length != wordGrams.Length
             || maxWordLength < 0 || maxWordLength * BitsFor(tokens.Length) > 64
-            || charSlots.Any(s => s < 0 || s >= count) || wordSlots.Any(s => s < 0 || s >= count))
+            || !WithinColumn(charSlots, count) || !WithinColumn(wordSlots, count))
             throw new InvalidDataException("n-gram slots that do not hold together");
         return new NgramSlots(count, charGrams, charSlots, tokens, maxWordLength, wordGrams, wordSlots, ambiguous);
+    }
+
+    private static bool WithinColumn(int[] slots, int count)
+    {
+        foreach (int slot in slots) if (slot < 0 || slot >= count) return false;
+        return true;
     }
 
     /// <summary>The length of a character n-gram of <see cref="CharGrams"/>.</summary>

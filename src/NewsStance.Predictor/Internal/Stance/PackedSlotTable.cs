@@ -8,10 +8,9 @@ namespace NewsStance.Internal.Stance;
 /// </summary>
 internal sealed class PackedSlotTable
 {
-    private const int Empty = -1;
-
     private readonly ulong[] _keys;
-    private readonly int[] _slots;
+    // Each entry's slot + 1, so that a new array's zeros are its empty entries (no fill of a megabyte at start-up).
+    private readonly int[] _slotsPlusOne;
     private readonly int _shift;
     private readonly int _mask;
 
@@ -23,18 +22,17 @@ internal sealed class PackedSlotTable
         int bits = 1;
         while (1 << bits < 2 * keys.Length) bits++;
         _keys = new ulong[1 << bits];
-        _slots = new int[1 << bits];
-        Array.Fill(_slots, Empty);
+        _slotsPlusOne = new int[1 << bits];
         _shift = 64 - bits;
         _mask = (1 << bits) - 1;
         for (int k = 0; k < keys.Length; k++)
         {
             var (key, slot) = (keys[k], slots[k]);
-            if (slot < 0) throw new ArgumentOutOfRangeException(nameof(slots), $"slot {slot} of key {key}");
+            if (slot is < 0 or int.MaxValue) throw new ArgumentOutOfRangeException(nameof(slots), $"slot {slot} of key {key}");
             int i = Home(key);
-            while (_slots[i] != Empty && _keys[i] != key) i = (i + 1) & _mask;
-            if (_slots[i] != Empty) continue;
-            (_keys[i], _slots[i]) = (key, slot);
+            while (_slotsPlusOne[i] != 0 && _keys[i] != key) i = (i + 1) & _mask;
+            if (_slotsPlusOne[i] != 0) continue;
+            (_keys[i], _slotsPlusOne[i]) = (key, slot + 1);
             Count++;
         }
     }
@@ -46,11 +44,17 @@ internal sealed class PackedSlotTable
     public bool TryGetValue(ulong key, out int slot)
     {
         int i = Home(key);
-        while ((slot = _slots[i]) != Empty)
+        int slotPlusOne;
+        while ((slotPlusOne = _slotsPlusOne[i]) != 0)
         {
-            if (_keys[i] == key) return true;
+            if (_keys[i] == key)
+            {
+                slot = slotPlusOne - 1;
+                return true;
+            }
             i = (i + 1) & _mask;
         }
+        slot = -1;
         return false;
     }
 
