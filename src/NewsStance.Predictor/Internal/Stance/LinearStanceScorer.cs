@@ -8,7 +8,7 @@ namespace NewsStance.Internal.Stance;
 /// model with its softmax. The float arithmetic is ML.NET's own, step for step (the sparse dot product's SIMD
 /// order, the softmax through a log-sum-exp), so the scores are ML.NET's to the last bit, not merely close:
 /// results rounded to 3 decimals never differ. ML.NET's prediction engine costs several times more per quote.
-/// Texts it cannot featurise exactly (<see cref="TryScore"/> returns false) are left to ML.NET.
+/// Texts it cannot featurise exactly (<see cref="TryScore(StanceRow, Span{float})"/> returns false) are left to ML.NET.
 /// </summary>
 internal sealed class LinearStanceScorer
 {
@@ -26,9 +26,9 @@ internal sealed class LinearStanceScorer
     public LinearStanceScorer(StanceTables tables)
     {
         Tables = tables;
-        _text = new NgramBag(tables.Text.SlotNames, tables.Text.Kept, tables.Text.KeepPunctuation);
-        _window = new NgramBag(tables.Window.SlotNames, tables.Window.Kept, tables.Window.KeepPunctuation);
-        _negated = new NgramBag(tables.Negated.SlotNames, tables.Negated.Kept, tables.Negated.KeepPunctuation);
+        _text = new NgramBag(tables.Text.Slots, tables.Text.Kept, tables.Text.KeepPunctuation);
+        _window = new NgramBag(tables.Window.Slots, tables.Window.Kept, tables.Window.KeepPunctuation);
+        _negated = new NgramBag(tables.Negated.Slots, tables.Negated.Kept, tables.Negated.KeepPunctuation);
         _cues = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < tables.Cues.Length; i++) _cues.TryAdd(tables.Cues[i], i);
         (_polarityScale, _polarityOffset, _weights, _biases) = (tables.PolarityScale, tables.PolarityOffset, tables.Weights, tables.Biases);
@@ -51,9 +51,12 @@ internal sealed class LinearStanceScorer
     /// Writes the row's class probabilities (in the model's score order) to <paramref name="scores"/>;
     /// false when a text holds something only ML.NET scores exactly (characters outside <see cref="NgramText.IsExact(char)"/>).
     /// </summary>
-    public bool TryScore(StanceRow row, Span<float> scores)
+    public bool TryScore(StanceRow row, Span<float> scores) => TryScore(row, scores, new NgramBuffers());
+
+    /// <summary><see cref="TryScore(StanceRow, Span{float})"/> with the working memory of this thread's earlier rows.</summary>
+    public bool TryScore(StanceRow row, Span<float> scores, NgramBuffers buffers)
     {
-        if (TryFeatures(row) is not { } features) return false;
+        if (TryFeatures(row, buffers) is not { } features) return false;
         int classes = _biases.Length;
         Span<float> raw = stackalloc float[classes];
         for (int k = 0; k < classes; k++) raw[k] = _biases[k] + SparseDot(features, k);
@@ -61,12 +64,16 @@ internal sealed class LinearStanceScorer
         return true;
     }
 
-    /// <summary>The row's feature vector as ML.NET's sparse vector holds it (entries by increasing index); null when only ML.NET featurises it exactly.</summary>
-    internal List<KeyValuePair<int, float>>? TryFeatures(StanceRow row)
+    /// <summary>
+    /// The row's feature vector as ML.NET's sparse vector holds it (entries by increasing index), in
+    /// <paramref name="buffers"/>; null when only ML.NET featurises it exactly.
+    /// </summary>
+    internal List<KeyValuePair<int, float>>? TryFeatures(StanceRow row, NgramBuffers buffers)
     {
-        var features = new List<KeyValuePair<int, float>>(128);
-        if (!_text.TryAdd(row.Text, 0, features) || !_window.TryAdd(row.Window, _windowAt, features)
-            || !_negated.TryAdd(row.Negated, _negatedAt, features))
+        var features = buffers.Features;
+        features.Clear();
+        if (!_text.TryAdd(row.Text, 0, features, buffers) || !_window.TryAdd(row.Window, _windowAt, features, buffers)
+            || !_negated.TryAdd(row.Negated, _negatedAt, features, buffers))
             return null;
         if (_cues.TryGetValue(row.Cue, out int cue)) features.Add(new(_cueAt + cue, 1));
         // The scaled counts. Their entries in ML.NET's concatenated vector are all of them (zeros too) when at least
@@ -77,9 +84,17 @@ internal sealed class LinearStanceScorer
             if ((scaled[j] = ((j < row.Polarity.Length ? row.Polarity[j] : 0) - _polarityOffset[j]) * _polarityScale[j]) != 0) nonzero++;
         for (int j = 0; j < scaled.Length; j++)
             if (scaled[j] != 0 || 2 * nonzero >= scaled.Length) features.Add(new(_polarityAt + j, scaled[j]));
-        features.Sort((a, b) => a.Key.CompareTo(b.Key));
+        // Each part adds its slots in increasing order and the columns come in index order: a sort is needed only when a
+        // column's word slots come before its character slots, which ML.NET does not do.
+        if (!InIndexOrder(features)) features.Sort(static (a, b) => a.Key.CompareTo(b.Key));
         // A vector this full may be held dense, whose dot product sums in another order: left to ML.NET.
         return 2 * features.Count >= _polarityAt + _polarityScale.Length ? null : features;
+    }
+
+    private static bool InIndexOrder(List<KeyValuePair<int, float>> features)
+    {
+        for (int i = 1; i < features.Count; i++) if (features[i].Key <= features[i - 1].Key) return false;
+        return true;
     }
 
     /// <summary>

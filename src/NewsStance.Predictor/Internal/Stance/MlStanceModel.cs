@@ -19,6 +19,8 @@ internal sealed class MlStanceModel : IStanceModel, IDisposable
 
     private readonly LinearStanceScorer? _linear;
     private readonly Lazy<EnginePool<StanceRow, StancePrediction>> _pool;
+    // The C# scorer's working memory, lent to one article at a time: its slot counts (half a megabyte) are kept, not reallocated per article.
+    private readonly Stack<NgramBuffers> _buffers = [];
 
     private MlStanceModel(string[] labels, LinearStanceScorer? linear, Lazy<EnginePool<StanceRow, StancePrediction>> pool, string? fallbackReason)
     {
@@ -104,28 +106,42 @@ internal sealed class MlStanceModel : IStanceModel, IDisposable
     public StanceResult[] Predict(IReadOnlyList<StanceInput> inputs)
     {
         var results = new StanceResult[inputs.Count];
+        var buffers = LendBuffers();
         for (int i = 0; i < inputs.Count; i++)
         {
             var x = inputs[i];
             var row = StanceFeaturizer.Build(x.Text, x.Target, x.MentionStart, x.MentionEnd, x.CueLemma);
-            results[i] = ToResult(x.Target, Scores(row));
+            results[i] = ToResult(x.Target, Scores(row, buffers));
         }
+        ReturnBuffers(buffers);
         return results;
     }
 
     /// <summary>Scores one prepared row (used by evaluate).</summary>
     public (string Label, float[] Scores) PredictRow(StanceRow row)
     {
-        var scores = Scores(row);
+        var buffers = LendBuffers();
+        var scores = Scores(row, buffers);
+        ReturnBuffers(buffers);
         return (Labels[Best(scores)], scores);
     }
 
-    private float[] Scores(StanceRow row)
+    private NgramBuffers LendBuffers()
+    {
+        lock (_buffers) return _buffers.TryPop(out var buffers) ? buffers : new NgramBuffers();
+    }
+
+    private void ReturnBuffers(NgramBuffers buffers)
+    {
+        lock (_buffers) _buffers.Push(buffers);
+    }
+
+    private float[] Scores(StanceRow row, NgramBuffers buffers)
     {
         if (_linear is not null)
         {
             var scores = new float[Labels.Count];
-            if (_linear.TryScore(row, scores)) return scores;
+            if (_linear.TryScore(row, scores, buffers)) return scores;
         }
         return _pool.Value.Predict(row).Score;
     }

@@ -1,71 +1,59 @@
 namespace NewsStance.Internal.Stance;
 
 /// <summary>
-/// One <c>FeaturizeText</c> column of a trained stance model, read from its slot names: the word n-grams
-/// (<c>a|b</c>) and character n-grams of its dictionary, each with its slot in the featurizer's output, and
-/// which of those slots count-based selection kept. <see cref="TryAdd"/> turns a text into the column's
+/// One <c>FeaturizeText</c> column of a trained stance model: the word n-grams (<c>a|b</c>) and character n-grams of
+/// its dictionary (<see cref="NgramSlots"/>), each with its slot in the featurizer's output, and which of those slots
+/// count-based selection kept. <see cref="TryAdd"/> turns a text into the column's
 /// features as ML.NET does: n-gram counts, each part (characters, words) L2-normalised over all of its
 /// dictionary's slots, then the kept slots.
 /// </summary>
 internal sealed class NgramBag
 {
-    private const string CharPrefix = "Char.";
-    private const string WordPrefix = "Word.";
-
     private readonly bool _keepPunctuation;
-    // Word n-grams by their slot name ("a|b"), to the slot in the featurizer's output.
-    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
-    // A name held by two slots (a token with '|' in it looks like a bigram): a text that makes it is left to ML.NET.
-    private readonly HashSet<string> _ambiguous = new(StringComparer.Ordinal);
+    // Word tokens by text, to an id (from 1): every token that is part of a word n-gram of the dictionary. A token
+    // without an id is in no n-gram, so the n-grams through it need no lookup.
+    private readonly Dictionary<string, int> _tokens;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
+    // Word n-grams, their token ids packed _bitsPerToken bits each, to the slot in the featurizer's output.
+    private readonly PackedSlotTable _words;
+    private readonly int _bitsPerToken;
+    private readonly HashSet<ulong> _ambiguous;
     private readonly int _maxWordLength;
-    // Character n-grams by length, packed 16 bits a character.
-    private readonly Dictionary<ulong, int>[] _chars;
+    // Character n-grams of every length, packed 16 bits a character (NgramSlots.CharGrams), to the slot.
+    private readonly PackedSlotTable _chars;
+    private readonly int _minCharLength, _maxCharLength;
     // Featurizer slot → slot in the column after selection, or -1 when selection dropped it.
     private readonly int[] _kept;
 
     /// <summary>The size of the column after selection.</summary>
     public int Size { get; }
 
-    /// <param name="slotNames">The featurizer's output slot names: <c>Char.</c>/<c>Word.</c> prefixed when it has both parts.</param>
+    /// <param name="slots">The featurizer's n-gram dictionary.</param>
     /// <param name="keptSlots">The featurizer slots selection kept, in increasing order (all of them when nothing was selected).</param>
     /// <param name="keepPunctuation">The featurizer's normaliser setting.</param>
-    public NgramBag(IReadOnlyList<string> slotNames, IReadOnlyList<int> keptSlots, bool keepPunctuation)
+    /// <exception cref="NotSupportedException">The kept slots are not slots of the featurizer, in increasing order.</exception>
+    public NgramBag(NgramSlots slots, IReadOnlyList<int> keptSlots, bool keepPunctuation)
     {
         _keepPunctuation = keepPunctuation;
-        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        bool twoParts = slotNames.Count > 0 && (slotNames[0].StartsWith(CharPrefix, StringComparison.Ordinal) || slotNames[0].StartsWith(WordPrefix, StringComparison.Ordinal));
-        var chars = new List<Dictionary<ulong, int>>();
-        for (int slot = 0; slot < slotNames.Count; slot++)
-        {
-            var span = slotNames[slot].AsSpan();
-            if (twoParts && span.StartsWith(CharPrefix))
-            {
-                // Character names a parser cannot read (<PAD>, \u…) belong to characters IsExact refuses, which a scored text never has.
-                if (!TryParseChars(span[CharPrefix.Length..], out var gram, out int length)) continue;
-                while (chars.Count <= length) chars.Add(new(PackedGramComparer.Instance));
-                chars[length].TryAdd(gram, slot);
-                continue;
-            }
-            if (twoParts)
-            {
-                if (!span.StartsWith(WordPrefix))
-                    throw new NotSupportedException($"slot '{span}' is neither a character nor a word n-gram");
-                span = span[WordPrefix.Length..];
-            }
-            var name = span.ToString();
-            if (!_words.TryAdd(name, slot)) _ambiguous.Add(name);
-            _maxWordLength = Math.Max(_maxWordLength, name.Count(c => c == '|') + 1);
-        }
-        _chars = [.. chars];
+        _tokens = new Dictionary<string, int>(slots.Tokens.Length, StringComparer.Ordinal);
+        for (int i = 0; i < slots.Tokens.Length; i++) _tokens.Add(slots.Tokens[i], i + 1);
+        _tokenLookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        _kept = new int[slotNames.Count];
+        _chars = new PackedSlotTable(slots.CharGrams, slots.CharSlots);
+        _minCharLength = slots.CharGrams.Length == 0 ? 0 : slots.CharGrams.Min(NgramSlots.CharLength);
+        _maxCharLength = slots.CharGrams.Length == 0 ? 0 : slots.CharGrams.Max(NgramSlots.CharLength);
+        _bitsPerToken = slots.BitsPerToken;
+        _maxWordLength = slots.MaxWordLength;
+        _words = new PackedSlotTable(slots.WordGrams, slots.WordSlots);
+        _ambiguous = [.. slots.AmbiguousWordGrams];
+
+        _kept = new int[slots.Count];
         Array.Fill(_kept, -1);
         for (int k = 0; k < keptSlots.Count; k++)
         {
             int slot = keptSlots[k];
-            if (slot < 0 || slot >= slotNames.Count || k > 0 && slot <= keptSlots[k - 1])
-                throw new NotSupportedException($"selection kept slot {slot} of {slotNames.Count}, out of order");
+            if (slot < 0 || slot >= slots.Count || k > 0 && slot <= keptSlots[k - 1])
+                throw new NotSupportedException($"selection kept slot {slot} of {slots.Count}, out of order");
             _kept[slot] = k;
         }
         Size = keptSlots.Count;
@@ -75,56 +63,61 @@ internal sealed class NgramBag
     /// Adds the column's nonzero features for <paramref name="text"/> (index + <paramref name="offset"/>, value)
     /// to <paramref name="features"/>; false, adding nothing, when the text holds something only ML.NET scores exactly.
     /// </summary>
-    public bool TryAdd(string text, int offset, List<KeyValuePair<int, float>> features)
+    public bool TryAdd(string text, int offset, List<KeyValuePair<int, float>> features, NgramBuffers buffers)
     {
         if (!NgramText.IsExact(text)) return false;
-        var normalized = NgramText.Normalize(text, _keepPunctuation);
-        var charSlots = new List<int>();
-        var wordSlots = new List<int>();
-        if (_chars.Length > 0 && normalized.Length > 0) AddChars(normalized, charSlots);
-        if (_words.Count > 0 && !AddWords(NgramText.Words(normalized), wordSlots)) return false;
-        return AddNormalized(charSlots, offset, features) && AddNormalized(wordSlots, offset, features);
+        // The character tokenizer's sequence: start marker, the normalised text, end marker.
+        var sequence = buffers.Sequence(text.Length + 2);
+        int length = NgramText.Normalize(text, _keepPunctuation, sequence[1..]);
+        sequence[0] = NgramText.TextStart;
+        sequence[length + 1] = NgramText.TextEnd;
+        sequence = sequence[..(length + 2)];
+        var charSlots = buffers.CharSlots;
+        var wordSlots = buffers.WordSlots;
+        charSlots.Clear();
+        wordSlots.Clear();
+        if (_chars.Count > 0 && length > 0) AddChars(sequence, charSlots);
+        if (_words.Count > 0 && !AddWords(sequence[1..^1], wordSlots, buffers.TokenIds)) return false;
+        return AddNormalized(charSlots, offset, features, buffers) && AddNormalized(wordSlots, offset, features, buffers);
     }
 
-    private void AddChars(string normalized, List<int> slots)
+    private void AddChars(ReadOnlySpan<char> sequence, List<int> slots)
     {
-        // The character tokenizer's sequence: start marker, the text, end marker.
-        var sequence = new char[normalized.Length + 2];
-        sequence[0] = NgramText.TextStart;
-        normalized.CopyTo(0, sequence, 1, normalized.Length);
-        sequence[^1] = NgramText.TextEnd;
-        for (int length = 1; length < _chars.Length; length++)
+        for (int i = 0; i < sequence.Length; i++)
         {
-            var grams = _chars[length];
-            if (grams.Count == 0) continue;
-            for (int i = 0; i + length <= sequence.Length; i++)
+            // The n-grams that start here, each the one before it and one more character.
+            ulong gram = 0;
+            for (int length = 1; length <= _maxCharLength && i + length <= sequence.Length; length++)
             {
-                ulong gram = 0;
-                for (int j = 0; j < length; j++) gram = gram << 16 | sequence[i + j];
-                if (grams.TryGetValue(gram, out int slot)) slots.Add(slot);
+                gram = gram << 16 | sequence[i + length - 1];
+                if (length >= _minCharLength && _chars.TryGetValue(gram, out int slot)) slots.Add(slot);
             }
         }
     }
 
-    private bool AddWords(string[] tokens, List<int> slots)
+    private bool AddWords(ReadOnlySpan<char> normalized, List<int> slots, List<int> ids)
     {
-        foreach (var token in tokens) if (token.Contains('|')) return false;
-        var buffer = new char[256];
-        for (int i = 0; i < tokens.Length; i++)
+        if (normalized.Contains('|')) return false;
+        // The tokens' ids (0: in no n-gram), split on spaces as NgramText.Words splits.
+        ids.Clear();
+        foreach (var range in normalized.Split(' '))
         {
-            int used = 0;
-            for (int length = 1; length <= _maxWordLength && i + length <= tokens.Length; length++)
+            var token = normalized[range];
+            if (token.IsEmpty) continue;
+            ids.Add(_tokenLookup.TryGetValue(token, out int id) ? id : 0);
+        }
+        for (int i = 0; i < ids.Count; i++)
+        {
+            ulong key = 0;
+            for (int length = 1; length <= _maxWordLength && i + length <= ids.Count; length++)
             {
-                var token = tokens[i + length - 1];
-                int need = used + 1 + token.Length;
-                if (need > buffer.Length) Array.Resize(ref buffer, 2 * need);
-                if (length > 1) buffer[used++] = '|';
-                token.CopyTo(0, buffer, used, token.Length);
-                used += token.Length;
-                var name = buffer.AsSpan(0, used);
-                if (_wordLookup.TryGetValue(name, out int slot))
+                int id = ids[i + length - 1];
+                // A token in no n-gram ends every longer n-gram from here too.
+                if (id == 0) break;
+                key = key << _bitsPerToken | (uint)id;
+                if (_words.TryGetValue(key, out int slot))
                 {
-                    if (_ambiguous.Count > 0 && _ambiguous.Contains(name.ToString())) return false;
+                    if (_ambiguous.Count > 0 && _ambiguous.Contains(key)) return false;
                     slots.Add(slot);
                 }
             }
@@ -132,78 +125,38 @@ internal sealed class NgramBag
         return true;
     }
 
-    // Counts per slot, L2-normalised over the whole part (kept or not), then the kept slots.
-    private bool AddNormalized(List<int> slots, int offset, List<KeyValuePair<int, float>> features)
+    // Counts per slot, L2-normalised over the whole part (kept or not), then the kept slots by increasing index.
+    private bool AddNormalized(List<int> slots, int offset, List<KeyValuePair<int, float>> features, NgramBuffers buffers)
     {
         if (slots.Count == 0) return true;
-        slots.Sort();
-        float sumOfSquares = 0;
-        for (int i = 0; i < slots.Count;)
+        var (counts, counted) = buffers.Counts(_kept.Length);
+        // The sum of squares grows by 2c + 1 as a count c becomes c + 1.
+        long sumOfSquares = 0;
+        int first = int.MaxValue, last = 0;
+        foreach (int slot in slots)
         {
-            int j = i;
-            while (j < slots.Count && slots[j] == slots[i]) j++;
-            float count = j - i;
-            sumOfSquares += count * count;
-            i = j;
+            int count = counts[slot]++;
+            sumOfSquares += 2 * count + 1;
+            if (count > 0) continue;
+            counted[slot >> 6] |= 1UL << slot;
+            first = Math.Min(first, slot >> 6);
+            last = Math.Max(last, slot >> 6);
         }
-        // Below 2^24 a float sum of integer squares is exact in any order; above, ML.NET's SIMD order decides its rounding.
-        if (sumOfSquares >= 1 << 24) return false;
+        // Below 2^24 a float sum of integer squares is exact in any order (so this one, summed exactly, is ML.NET's);
+        // above, ML.NET's SIMD order decides its rounding.
+        bool exact = sumOfSquares < 1 << 24;
         float scale = 1 / MathF.Sqrt(sumOfSquares);
-        for (int i = 0; i < slots.Count;)
+        // The counted slots in increasing order, read off their bits (cheaper than sorting them), and cleared.
+        for (int word = first; word <= last; word++)
         {
-            int j = i;
-            while (j < slots.Count && slots[j] == slots[i]) j++;
-            int kept = _kept[slots[i]];
-            if (kept >= 0) features.Add(new(offset + kept, (j - i) * scale));
-            i = j;
+            for (ulong bits = counted[word]; bits != 0; bits &= bits - 1)
+            {
+                int slot = word << 6 | System.Numerics.BitOperations.TrailingZeroCount(bits);
+                if (exact && _kept[slot] >= 0) features.Add(new(offset + _kept[slot], counts[slot] * scale));
+                counts[slot] = 0;
+            }
+            counted[word] = 0;
         }
-        return true;
-    }
-
-    /// <summary>
-    /// ulong's own hash XORs the two halves, which for packed lower-case letters leaves about a thousand distinct
-    /// values for 100,000 n-grams; a multiplicative hash spreads them.
-    /// </summary>
-    private sealed class PackedGramComparer : IEqualityComparer<ulong>
-    {
-        public static readonly PackedGramComparer Instance = new();
-
-        public bool Equals(ulong x, ulong y) => x == y;
-
-        public int GetHashCode(ulong gram) => (int)((gram * 0x9E3779B97F4A7C15UL) >> 32);
-    }
-
-    // A character n-gram's slot name: characters joined by '|', each itself or, for controls and space, "<␠>".
-    private static bool TryParseChars(ReadOnlySpan<char> name, out ulong gram, out int length)
-    {
-        gram = 0;
-        length = 0;
-        int i = 0;
-        while (i < name.Length)
-        {
-            if (length == 4) return false;
-            char c;
-            if (name[i] == '<' && i + 2 < name.Length && name[i + 2] == '>' && name[i + 1] is >= '\u2400' and <= '\u2420'
-                && (i + 3 == name.Length || name[i + 3] == '|'))
-            {
-                c = (char)(name[i + 1] - '\u2400');
-                i += 3;
-            }
-            else if (i + 1 == name.Length || name[i + 1] == '|')
-            {
-                c = name[i];
-                i += 1;
-            }
-            else return false;
-            gram = gram << 16 | c;
-            length++;
-            if (i < name.Length)
-            {
-                if (name[i] != '|') return false;
-                i++;
-                if (i == name.Length) return false;
-            }
-        }
-        return length > 0;
+        return exact;
     }
 }

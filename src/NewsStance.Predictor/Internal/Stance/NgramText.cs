@@ -53,14 +53,21 @@ internal static class NgramText
     /// <summary>The normalised text, as ML.NET's text normaliser writes it with these settings.</summary>
     public static string Normalize(string text, bool keepPunctuation)
     {
+        var normalized = new char[text.Length];
+        return new string(normalized, 0, Normalize(text, keepPunctuation, normalized));
+    }
+
+    /// <summary>Writes the normalised text to <paramref name="destination"/> (at least as long as the text) and returns its length.</summary>
+    public static int Normalize(ReadOnlySpan<char> text, bool keepPunctuation, Span<char> destination)
+    {
         var table = keepPunctuation ? KeepingPunctuation : DroppingPunctuation;
-        var sb = new StringBuilder(text.Length);
+        int length = 0;
         foreach (char c in text)
         {
             char n = table[c];
-            if (n != '\0') sb.Append(n);
+            if (n != '\0') destination[length++] = n;
         }
-        return sb.ToString();
+        return length;
     }
 
     /// <summary>The word tokens of a normalised text: ML.NET's default tokenizer splits on spaces only.</summary>

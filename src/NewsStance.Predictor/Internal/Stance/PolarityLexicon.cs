@@ -74,10 +74,16 @@ internal static class PolarityLexicon
 
     private static readonly FrozenSet<string> Negators = Words("not no never none nobody nothing neither nor without hardly barely n't cannot can't won't don't doesn't didn't isn't wasn't aren't weren't shouldn't wouldn't couldn't");
 
-    /// <summary>+1 positive, −1 negative, 0 neither.</summary>
-    public static int Polarity(string word) => PositiveAll.Contains(word) ? 1 : NegativeAll.Contains(word) ? -1 : 0;
+    // Looked up by span: the featurizer's words are spans of the lower-cased text, not strings of their own.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PositiveLookup = PositiveAll.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegativeLookup = NegativeAll.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegatorLookup = Negators.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static bool IsNegator(string word) => Negators.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal);
+    /// <summary>+1 positive, −1 negative, 0 neither.</summary>
+    public static int Polarity(ReadOnlySpan<char> word) => PositiveLookup.Contains(word) ? 1 : NegativeLookup.Contains(word) ? -1 : 0;
+
+    /// <summary>Whether the word negates what follows it ("not", "never", any "…n't").</summary>
+    public static bool IsNegator(ReadOnlySpan<char> word) => NegatorLookup.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal);
 
     private static FrozenSet<string> Words(string list)
         => list.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.OrdinalIgnoreCase);

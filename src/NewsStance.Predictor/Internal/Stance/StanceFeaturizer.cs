@@ -31,15 +31,19 @@ internal static class StanceFeaturizer
             while ((at = StanceTargets.IndexOfWord(masked, name)) >= 0)
                 masked = string.Concat(masked.AsSpan(0, at), Mask, masked.AsSpan(at + name.Length));
         }
+        // Lower case once for the whole text, not word by word: a word holds no surrogate pair (its characters are
+        // letters, digits, apostrophes and hyphens), so each of its characters lowers alone either way.
+        var lower = masked.ToLowerInvariant().Replace('’', '\'');
         var words = Words(masked);
-        int maskAt = words.FindIndex(w => w == Mask);
+        ReadOnlySpan<char> Word(int i) => words[i].Length < 0 ? Mask : lower.AsSpan(words[i].Start, words[i].Length);
+        int maskAt = words.FindIndex(w => w.Length < 0);
         var window = new StringBuilder();
         var negated = new StringBuilder();
         float pos = 0, neg = 0, posNear = 0, negNear = 0, posNegated = 0, negNegated = 0;
         int negScope = 0;
         for (int i = 0; i < words.Count; i++)
         {
-            var w = words[i];
+            var w = Word(i);
             if (w is "." or "," or ";" or ":" or "but" or "however" or "although") { negScope = 0; continue; }
             bool near = maskAt >= 0 && Math.Abs(i - maskAt) <= WindowWords;
             if (near && i != maskAt) window.Append(w).Append(' ');
@@ -66,9 +70,11 @@ internal static class StanceFeaturizer
         };
     }
 
-    private static List<string> Words(string text)
+    // The words of the masked text (letters, digits, apostrophes and hyphens, from a letter or digit) and the
+    // punctuation . , ; : as words of their own, where they are in the text; the mask is a word of length -1.
+    private static List<(int Start, int Length)> Words(string text)
     {
-        var words = new List<string>();
+        var words = new List<(int Start, int Length)>();
         int i = 0;
         while (i < text.Length)
         {
@@ -77,10 +83,10 @@ internal static class StanceFeaturizer
             {
                 int s = i;
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '’' or '-')) i++;
-                words.Add(text[s..i].ToLowerInvariant().Replace('’', '\'') is var w && w == "target" && text.AsSpan(s, i - s).SequenceEqual(Mask) ? Mask : text[s..i].ToLowerInvariant().Replace('’', '\''));
+                words.Add((s, text.AsSpan(s, i - s).SequenceEqual(Mask) ? -1 : i - s));
                 continue;
             }
-            if (c is '.' or ',' or ';' or ':') words.Add(c.ToString());
+            if (c is '.' or ',' or ';' or ':') words.Add((i, 1));
             i++;
         }
         return words;

@@ -17,10 +17,10 @@ namespace NewsStance.Internal.Stance;
 internal sealed class StanceTables
 {
     /// <summary>The version of <see cref="Write"/>'s layout: a cache file of another version is not read.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
-    /// <summary>One <c>FeaturizeText</c> column: its output slot names, the slots count-based selection kept, and its normaliser's punctuation setting.</summary>
-    public sealed record Column(string[] SlotNames, int[] Kept, bool KeepPunctuation);
+    /// <summary>One <c>FeaturizeText</c> column: its n-gram dictionary, the slots count-based selection kept, and its normaliser's punctuation setting.</summary>
+    public sealed record Column(NgramSlots Slots, int[] Kept, bool KeepPunctuation);
 
     public required string[] Labels { get; init; }
     public required Column Text { get; init; }
@@ -51,12 +51,12 @@ internal sealed class StanceTables
         const string Text = nameof(StanceRow.Text) + "Features", Window = nameof(StanceRow.Window) + "Features", Negated = nameof(StanceRow.Negated) + "Features";
         var kept = KeptSlots(ml, model, Size(schema, Text), Size(schema, Window));
         // The text column's 100,000+ slot names take ML.NET most of the time: built on another core meanwhile.
-        var textNames = Task.Run(() => SlotNames(schema, Text, last: false));
-        var window = new Column(SlotNames(schema, Window, last: false), kept.Window, StanceFeaturizer.WindowKeepsPunctuation);
-        var negatedNames = SlotNames(schema, Negated, last: false);
-        var negated = new Column(negatedNames, [.. Enumerable.Range(0, negatedNames.Length)], StanceFeaturizer.NegatedKeepsPunctuation);
+        var textSlots = Task.Run(() => NgramSlots.FromSlotNames(SlotNames(schema, Text, last: false)));
+        var window = new Column(NgramSlots.FromSlotNames(SlotNames(schema, Window, last: false)), kept.Window, StanceFeaturizer.WindowKeepsPunctuation);
+        var negatedSlots = NgramSlots.FromSlotNames(SlotNames(schema, Negated, last: false));
+        var negated = new Column(negatedSlots, [.. Enumerable.Range(0, negatedSlots.Count)], StanceFeaturizer.NegatedKeepsPunctuation);
         var cues = SlotNames(schema, nameof(StanceRow.Cue) + "Features", last: true);
-        var text = new Column(textNames.GetAwaiter().GetResult(), kept.Text, StanceFeaturizer.TextKeepsPunctuation);
+        var text = new Column(textSlots.GetAwaiter().GetResult(), kept.Text, StanceFeaturizer.TextKeepsPunctuation);
         int polarityCount = schema.Single(c => c.Name == nameof(StanceRow.Polarity) + "Features").Type is VectorDataViewType v ? v.Size : 0;
         var scale = scaling.Scale.ToArray();
         var offset = scaling.Offset.IsDefaultOrEmpty ? new float[scale.Length] : scaling.Offset.ToArray();
@@ -97,7 +97,7 @@ internal sealed class StanceTables
         WriteStrings(writer, Labels);
         foreach (var column in new[] { Text, Window, Negated })
         {
-            WriteStrings(writer, column.SlotNames);
+            column.Slots.Write(writer);
             CacheFileArrays.Write(writer, column.Kept);
             writer.Write(column.KeepPunctuation);
         }
@@ -116,7 +116,7 @@ internal sealed class StanceTables
         if (version != FormatVersion) throw new InvalidDataException($"stance tables of version {version}, not {FormatVersion}");
         var labels = ReadStrings(reader);
         var columns = new Column[3];
-        for (int i = 0; i < columns.Length; i++) columns[i] = new Column(ReadStrings(reader), CacheFileArrays.Read<int>(reader), reader.ReadBoolean());
+        for (int i = 0; i < columns.Length; i++) columns[i] = new Column(NgramSlots.Read(reader), CacheFileArrays.Read<int>(reader), reader.ReadBoolean());
         var tables = new StanceTables
         {
             Labels = labels, Text = columns[0], Window = columns[1], Negated = columns[2], Cues = ReadStrings(reader),
