@@ -16,6 +16,20 @@ public sealed class StanceFeaturizerTests
         Assert.Contains("good", row.Window);
     }
 
+    [Theory]
+    [InlineData("Target")]   // the retailer
+    [InlineData("TARGET")]
+    public async Task A_target_named_like_the_mask_is_masked_once_per_mention_and_ends(string name)
+    {
+        // When: the mask the featurizer puts in is itself a whole-word match of the target's name
+        var build = Task.Run(() => StanceFeaturizer.Build("Target cut prices, and shoppers praised Target for it.", name, -1, -1, "said", ["target"]));
+
+        // Then: it ends (it once looped for ever), with both mentions masked
+        var row = await build.WaitAsync(TimeSpan.FromSeconds(30)); // throws TimeoutException when masking never ends
+        Assert.Equal(2, row.Text.Split(StanceFeaturizer.Mask).Length - 1);
+        Assert.Contains("praised", row.Window);
+    }
+
     [Fact]
     public void Words_after_a_negator_are_marked_and_counted_as_negated()
     {

@@ -27,8 +27,8 @@ internal static class StanceFeaturizer
             masked = string.Concat(text.AsSpan(0, mentionStart), " " + Mask + " ", text.AsSpan(mentionEnd));
         foreach (var name in (aliases ?? []).Prepend(target ?? "").Where(n => n.Length > 2).OrderByDescending(n => n.Length))
         {
-            int at;
-            while ((at = StanceTargets.IndexOfWord(masked, name)) >= 0)
+            // Look on after each mask put in: a target named "Target" would find its own mask again, for ever.
+            for (int at = StanceTargets.IndexOfWord(masked, name); at >= 0; at = StanceTargets.IndexOfWord(masked, name, at + Mask.Length))
                 masked = string.Concat(masked.AsSpan(0, at), Mask, masked.AsSpan(at + name.Length));
         }
         // Lower case once for the whole text, not word by word: a word holds no surrogate pair (its characters are

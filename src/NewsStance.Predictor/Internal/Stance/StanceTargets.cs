@@ -89,10 +89,12 @@ internal static class StanceTargets
     }
 
     /// <summary>Case-insensitive whole-word search.</summary>
-    public static int IndexOfWord(string text, string word)
+    public static int IndexOfWord(string text, string word) => IndexOfWord(text, word, 0);
+
+    /// <summary>As <see cref="IndexOfWord(string, string)"/>, looking only at or after <paramref name="from"/>.</summary>
+    public static int IndexOfWord(string text, string word, int from)
     {
         if (word.Length == 0) return -1;
-        int from = 0;
         while (true)
         {
             int i = text.IndexOf(word, from, StringComparison.OrdinalIgnoreCase);
