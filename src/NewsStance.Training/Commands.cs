@@ -20,8 +20,10 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr, Interrup
 {
     public const int Ok = 0, Failed = 1, Usage = 2;
 
-    /// <summary>Stopped by Ctrl+C with a checkpoint saved (128 + SIGINT, as a shell reports it).</summary>
-    public const int Interrupted = 130;
+    /// <summary>Stopped by Ctrl+C with a checkpoint saved (128 + SIGINT, as a shell reports it; SIGTERM gives 143).</summary>
+    public const int Interrupted = Interruption.SigintExit;
+
+    private int InterruptedExit => interruption?.ExitCode ?? Interrupted;
 
     private void Error(string message) => stderr.WriteLine($"{TrainingApp.Name}: error: {message}");
 
@@ -138,7 +140,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr, Interrup
         // Stance classifier.
         var train = corpus.Stance.Where(r => r.Split != "test").ToList();
         var test = corpus.Stance.Where(r => r.Split == "test").ToList();
-        if (TryTrainStance(ml, train, test, trainer, folds, seed, features, encoder, semanticLayers) is not var (stanceSection, saveStance)) return Interrupted;
+        if (TryTrainStance(ml, train, test, trainer, folds, seed, features, encoder, semanticLayers) is not var (stanceSection, saveStance)) return InterruptedExit;
         manifest.Stance = stanceSection;
 
         BundleWriter.Write(outDir, manifest, dir =>
@@ -162,7 +164,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr, Interrup
     /// <summary>The stance file a bundle with <paramref name="features"/> holds.</summary>
     private static string StanceFile(string features) => EncoderStanceTrainer.IsEncoder(features) ? EncoderStanceTrainer.FileName : "stance.zip";
 
-    /// <summary><see cref="TrainStance"/>, or null (reported) when Ctrl+C stopped the fine-tuning.</summary>
+    /// <summary><see cref="TrainStance"/>, or null (reported) when Ctrl+C or SIGTERM stopped the fine-tuning.</summary>
     private (Manifest.StanceSection Section, Action<string> Save)? TryTrainStance(
         MLContext ml, List<StanceExample> train, List<StanceExample> test, string trainer, int folds, int seed, string features, EncoderTrainingOptions? encoder, int? semanticLayers)
     {
@@ -251,7 +253,7 @@ internal sealed class Commands(IAnsiConsole console, TextWriter stderr, Interrup
         var ml = new MLContext(seed);
         var manifest = NewManifest(seed, Corpus.Hash(Path.GetDirectoryName(Path.GetFullPath(csv))!, [csv]));
         if (TryTrainStance(ml, rows, [], trainer, Math.Min(folds, Math.Max(2, rows.Select(r => r.Group).Distinct().Count())), seed, features, encoder, semanticLayers) is not var (section, save))
-            return Interrupted;
+            return InterruptedExit;
         manifest.Stance = section;
         // The bundle's speaker ranker stays: a stance model trained into it must not cost the attribution.
         var keptSpeaker = target.SpeakerToKeep;

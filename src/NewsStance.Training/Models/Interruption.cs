@@ -1,13 +1,20 @@
 namespace NewsStance.Training.Models;
 
 /// <summary>
-/// Ctrl+C while the encoder fine-tunes: the first press asks the trainer to stop after the step in hand and save a
-/// checkpoint, so the same command resumes there. A press outside fine-tuning, or a second one, ends the process as usual.
+/// Ctrl+C (or SIGTERM, as a job scheduler or <c>docker stop</c> sends) while the encoder fine-tunes: the first asks the
+/// trainer to stop after the step in hand and save a checkpoint, so the same command resumes there. One outside
+/// fine-tuning, or a second one, ends the process as usual.
 /// </summary>
 internal sealed class Interruption
 {
+    /// <summary>The exit codes of a run stopped by SIGINT (Ctrl+C) and by SIGTERM: 128 + the signal, as a shell reports them.</summary>
+    public const int SigintExit = 130, SigtermExit = 143;
+
     private readonly CancellationTokenSource _source = new();
     private int _armed;
+
+    /// <summary>The exit code of the run once stopped: that of the signal that asked.</summary>
+    public int ExitCode { get; private set; } = SigintExit;
 
     /// <summary>Signalled once a stop was asked for.</summary>
     public bool Requested => _source.IsCancellationRequested;
@@ -20,9 +27,10 @@ internal sealed class Interruption
     }
 
     /// <summary>Asks the armed trainer to stop; false when nothing is armed or a stop was already asked for (the caller then lets the process end).</summary>
-    public bool TryRequest()
+    public bool TryRequest(int exitCode = SigintExit)
     {
         if (Volatile.Read(ref _armed) == 0 || _source.IsCancellationRequested) return false;
+        ExitCode = exitCode;
         _source.Cancel();
         return true;
     }
