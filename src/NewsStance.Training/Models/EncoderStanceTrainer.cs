@@ -116,7 +116,7 @@ internal sealed class EncoderStanceTrainer(string features, EncoderTrainingOptio
             ? TrainingCheckpoint.For(folder, [features, seed.ToString(System.Globalization.CultureInfo.InvariantCulture), .. options.Identity(features), string.Join(",", labels),
                 .. fit.Select(Row), "validation", .. validation.Select(Row)])
             : null;
-        var at = new TrainingPosition(Step: 0, Epoch: 0, Batch: 0, Checks: 0, SinceBest: 0, BestF1: -1);
+        var at = new TrainingPosition(Step: 0, Epoch: 0, Batch: 0, SinceBest: 0, BestF1: -1);
         float[][]? best = null;
         if (checkpoint is not null && !options.Fresh)
         {
@@ -160,8 +160,8 @@ internal sealed class EncoderStanceTrainer(string features, EncoderTrainingOptio
                     {
                         var f1 = MacroF1(classifier, validX, validation, labels);
                         progress.WriteLine($"  validation macro-F1 {f1:0.000} ({validation.Count} rows){(f1 > at.BestF1 ? ", best so far" : "")}");
-                        if (f1 > at.BestF1) { best = Snapshot(classifier); at = at with { Checks = at.Checks + 1, BestF1 = f1, SinceBest = 0 }; }
-                        else at = at with { Checks = at.Checks + 1, SinceBest = at.SinceBest + 1 };
+                        if (f1 > at.BestF1) { best = Snapshot(classifier); at = at with { BestF1 = f1, SinceBest = 0 }; }
+                        else at = at with { SinceBest = at.SinceBest + 1 };
                         stop = at.SinceBest >= 2 * options.ChecksPerEpoch; // a whole epoch without gain
                         if (!stop) checkpoint?.Save(Normalised(at, batches.Count), stored, best, optimizer);
                     }

@@ -6,7 +6,7 @@ using NewsStance.Internal.Models;
 namespace NewsStance.Training.Models;
 
 /// <summary>Where the fine-tuning loop stands: the next batch to run and what early stopping has seen.</summary>
-internal sealed record TrainingPosition(int Step, int Epoch, int Batch, int Checks, int SinceBest, double BestF1);
+internal sealed record TrainingPosition(int Step, int Epoch, int Batch, int SinceBest, double BestF1);
 
 /// <summary>
 /// A checkpoint of an encoder fine-tuning run, so an interrupted run (Ctrl+C, a crash, a reboot) goes on where it stopped
@@ -17,7 +17,7 @@ internal sealed record TrainingPosition(int Step, int Epoch, int Batch, int Chec
 /// </summary>
 internal sealed class TrainingCheckpoint(string path, string key)
 {
-    private const string Magic = "NSCKPT01";
+    private const string Magic = "NSCKPT02";
 
     /// <summary>The checkpoint file.</summary>
     public string Path { get; } = path;
@@ -39,7 +39,7 @@ internal sealed class TrainingCheckpoint(string path, string key)
             using var w = new BinaryWriter(new BufferedStream(stream, 1 << 20), Encoding.UTF8);
             w.Write(Magic);
             w.Write(key);
-            w.Write(at.Step); w.Write(at.Epoch); w.Write(at.Batch); w.Write(at.Checks); w.Write(at.SinceBest); w.Write(at.BestF1);
+            w.Write(at.Step); w.Write(at.Epoch); w.Write(at.Batch); w.Write(at.SinceBest); w.Write(at.BestF1);
             w.Write(optimizer.Steps);
             w.Write(stored.Count);
             foreach (var p in stored) { w.Write(p.Name); Floats(w, p.Value); }
@@ -63,7 +63,7 @@ internal sealed class TrainingCheckpoint(string path, string key)
         {
             using var r = new BinaryReader(File.OpenRead(Path), Encoding.UTF8);
             if (r.ReadString() != Magic || r.ReadString() != key) { problem = "it belongs to another run or another version"; return null; }
-            var at = new TrainingPosition(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadDouble());
+            var at = new TrainingPosition(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadDouble());
             int steps = r.ReadInt32();
             // Read everything before touching the model, so a damaged file leaves it as it was.
             if (r.ReadInt32() != stored.Count) { problem = "its weights do not match this encoder"; return null; }
