@@ -29,11 +29,7 @@ internal static class CacheFileWriter
     }
 
     /// <summary>Writes <paramref name="bytes"/> as <paramref name="path"/>; false (and nothing left behind) when that fails.</summary>
-    public static bool TryWrite(string path, ReadOnlySpan<byte> bytes)
-    {
-        var copy = bytes.ToArray();
-        return TryWrite(path, stream => stream.Write(copy));
-    }
+    public static bool TryWrite(string path, ReadOnlyMemory<byte> bytes) => TryWrite(path, stream => stream.Write(bytes.Span));
 
     /// <summary>Writes what <paramref name="write"/> puts into the stream as <paramref name="path"/>; false (and nothing left behind) when that fails.</summary>
     public static bool TryWrite(string path, Action<Stream> write)

@@ -74,6 +74,6 @@ internal sealed class ModelCache(string? directory)
         using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true)) write(writer);
         var checksum = XxHash3.HashToUInt64(body.GetBuffer().AsSpan(0, (int)body.Length));
         body.Write(BitConverter.GetBytes(checksum));
-        return CacheFileWriter.TryWrite(Path.Combine(Directory, fileName), body.GetBuffer().AsSpan(0, (int)body.Length));
+        return CacheFileWriter.TryWrite(Path.Combine(Directory, fileName), body.GetBuffer().AsMemory(0, (int)body.Length));
     }
 }
