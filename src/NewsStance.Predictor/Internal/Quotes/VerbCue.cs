@@ -46,7 +46,8 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         if (v > first)
         {
             var prev = c.Word(v - 1).ToLowerInvariant();
-            if (prev is "the" or "a" or "an" or "was" or "were" or "been" or "being" or "be" or "is" or "are" or "to" && !(prev is "is" or "are" && c.Word(v).EndsWith("ing")))
+            // A form of "be" before an "-ing" form makes it progressive ("was saying"), before any other a passive.
+            if (prev is "the" or "a" or "an" or "was" or "were" or "been" or "being" or "be" or "is" or "are" or "to" && !(prev is "is" or "are" or "was" or "were" && c.Word(v).EndsWith("ing")))
                 return null;
         }
         int cueEnd = v;
@@ -69,12 +70,12 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             && !(cueEnd + 1 < end && (c.Slice(cueEnd + 1) is "that" || c.IsPunct(cueEnd + 1, ':') || c.InQuote(cueEnd + 1)))
             && !(QuoteWords.CommissiveVerbs.Contains(lemma) && InfinitiveAt(c, cueEnd + 1, end)))
             return null;
-        bool progressive = v > first && c.Word(v - 1).ToLowerInvariant() is "is" or "are" or "was" or "were" or "been" or "isn't" or "wasn't" or "’s" or "'s";
+        bool progressive = c.Word(v).EndsWith("ing", StringComparison.Ordinal) && BeBefore(c, v, first);
         bool participle = c.Word(v).EndsWith("ing", StringComparison.Ordinal) && !progressive;
 
         // Subject before the verb, allowing auxiliaries and adverbs: "Peskov has also said", "Trump is warning".
         int k = v - 1;
-        while (k >= first && !c.InQuote(k) && (QuoteContext.IsAuxOrAdverb(c.Word(k)) || progressive && c.Word(k).ToLowerInvariant() is "is" or "are" or "was" or "were" or "been" or "isn't" or "wasn't" or "not")) k--;
+        while (k >= first && !c.InQuote(k) && (QuoteContext.IsAuxOrAdverb(c.Word(k)) || progressive && (IsBe(c.Word(k)) || c.Slice(k) is "not"))) k--;
         int auxStart = k + 1; // "has" / "would" in "Peskov has said" belong to the cue
         // A short parenthetical after the subject: "Sen. Tom Reed (R-Ohio) said", "the company (NYSE: ACME) said".
         if (k >= first && c.IsPunct(k, ')') && OpeningParenthesis(c, k, first) is int open && open - 1 >= first)
@@ -90,6 +91,23 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         if (cueStart != v) cue = new TextSpan(c.Tokens[cueStart].Start, cue.End);
         return new VerbCue(v, lemma, cueEnd, cue, participle, auxStart, k);
     }
+
+    /// <summary>
+    /// True when a form of "be" stands before the verb at <paramref name="v"/>, past auxiliaries, adverbs and "not": the
+    /// "-ing" form is then a progressive, a finite verb with a subject of its own ("was saying", "are quietly saying",
+    /// "is not saying"), not a participle continuing another clause.
+    /// </summary>
+    private static bool BeBefore(QuoteContext c, int v, int first)
+    {
+        int k = v - 1;
+        while (k >= first && !c.InQuote(k) && !IsBe(c.Word(k)) && (QuoteContext.IsAuxOrAdverb(c.Word(k)) || c.Slice(k) is "not")) k--;
+        return k >= first && !c.InQuote(k) && IsBe(c.Word(k));
+    }
+
+    /// <summary>A finite or perfect form of "be" that opens a progressive ("is", "wasn't", "been"; "’s" split from its subject).</summary>
+    private static bool IsBe(string w)
+        => w.ToLowerInvariant() is "is" or "are" or "was" or "were" or "am" or "been" or "isn't" or "isn’t" or "aren't" or "aren’t"
+            or "wasn't" or "wasn’t" or "weren't" or "weren’t" or "’s" or "'s";
 
     /// <summary>
     /// True when an infinitive opens at <paramref name="i"/>: "to" and a lower-case word that opens no noun phrase ("to cut",
