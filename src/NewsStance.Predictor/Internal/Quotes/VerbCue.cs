@@ -42,8 +42,11 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             return null;
         // A capitalised verb inside a body sentence is a name or a title word ("the United States"); headlines may capitalise cues.
         if (char.IsUpper(w[0]) && v > first && !c.Article.Paragraphs[s.Paragraph].IsTitle && !c.IsHeadlineCase(s)) return null;
+        // "continued to insist", "went on to criticise", "was quick to add": a catenative verb or adjective before the
+        // infinitive leaves the speech act standing; it opens the cue, and its subject speaks.
+        int lead = v > first && c.Slice(v - 1) is "to" ? CatenativeBefore(c, v - 1, first) ?? v : v;
         // "the said agreement", passives ("was told"), infinitives after modals are not speech frames here.
-        if (v > first)
+        if (lead == v && v > first)
         {
             var prev = c.Word(v - 1).ToLowerInvariant();
             // A form of "be" before an "-ing" form makes it progressive ("was saying"), before any other a passive.
@@ -61,7 +64,7 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             else if (lemma == "call" && (QuoteWithin(c, v + 1, end, 6) || QuotedComplementAfterObject(c, v + 1, end) || NamesItsObject(c, v + 1, end) || NameComplement(c, s, v + 1, end))) complement = true;
             else return null;
         }
-        var cue = new TextSpan(c.Tokens[v].Start, c.Tokens[cueEnd].End);
+        var cue = new TextSpan(c.Tokens[lead].Start, c.Tokens[cueEnd].End);
         // Words that are nouns as often as verbs ("the state", "his comments", "a note") cue speech only before "that", ":" or a quotation.
         // After a name's possessive the noun is a cue when its complement follows: "Ortiz's call for a harbour master",
         // "Lee's call to cut fares": the possessor is who called for it.
@@ -70,12 +73,15 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             && !(cueEnd + 1 < end && (c.Slice(cueEnd + 1) is "that" || c.IsPunct(cueEnd + 1, ':') || c.InQuote(cueEnd + 1)))
             && !(QuoteWords.CommissiveVerbs.Contains(lemma) && InfinitiveAt(c, cueEnd + 1, end)))
             return null;
-        bool progressive = c.Word(v).EndsWith("ing", StringComparison.Ordinal) && BeBefore(c, v, first);
-        bool participle = c.Word(v).EndsWith("ing", StringComparison.Ordinal) && !progressive;
+        var leadWord = c.Word(lead);
+        bool progressive = leadWord.EndsWith("ing", StringComparison.Ordinal) && BeBefore(c, lead, first);
+        bool participle = leadWord.EndsWith("ing", StringComparison.Ordinal) && !progressive;
+        // "was quick to add", "are more likely to say": an adjective of the catenatives follows "be" as a progressive does.
+        bool afterBe = progressive || lead < v && BeBefore(c, lead, first);
 
         // Subject before the verb, allowing auxiliaries and adverbs: "Peskov has also said", "Trump is warning".
-        int k = v - 1;
-        while (k >= first && !c.InQuote(k) && (QuoteContext.IsAuxOrAdverb(c.Word(k)) || progressive && (IsBe(c.Word(k)) || c.Slice(k) is "not"))) k--;
+        int k = lead - 1;
+        while (k >= first && !c.InQuote(k) && (QuoteContext.IsAuxOrAdverb(c.Word(k)) || afterBe && (IsBe(c.Word(k)) || c.Slice(k) is "not"))) k--;
         int auxStart = k + 1; // "has" / "would" in "Peskov has said" belong to the cue
         // A short parenthetical after the subject: "Sen. Tom Reed (R-Ohio) said", "the company (NYSE: ACME) said".
         if (k >= first && c.IsPunct(k, ')') && OpeningParenthesis(c, k, first) is int open && open - 1 >= first)
@@ -87,9 +93,23 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             k = SkipAuxBack(c, k - 2, first); // "Northwind just this month announced"
         }
         else k = BeforeTimeAdverbial(c, k, first);
-        var cueStart = auxStart < v && c.Slice(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : v;
-        if (cueStart != v) cue = new TextSpan(c.Tokens[cueStart].Start, cue.End);
+        var cueStart = auxStart < lead && c.Slice(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : lead;
+        if (cueStart != lead) cue = new TextSpan(c.Tokens[cueStart].Start, cue.End);
         return new VerbCue(v, lemma, cueEnd, cue, participle, auxStart, k);
+    }
+
+    /// <summary>
+    /// The first token of a catenative before the "to" at <paramref name="to"/> ("continued", "went on", "more likely"), or
+    /// null when none stands there.
+    /// </summary>
+    private static int? CatenativeBefore(QuoteContext c, int to, int first)
+    {
+        int t = to - 1;
+        if (t < first || c.InQuote(t) || c.Tokens[t].Kind != TokenKind.Word) return null;
+        if (c.Slice(t) is "on" && t - 1 >= first && !c.InQuote(t - 1) && QuoteWords.OnToVerbs.Contains(c.Word(t - 1))) return t - 1;
+        if (!QuoteWords.Catenatives.Contains(c.Word(t))) return null;
+        while (t - 1 >= first && !c.InQuote(t - 1) && QuoteWords.DegreeAdverbs.Contains(c.Word(t - 1))) t--;
+        return t;
     }
 
     /// <summary>
