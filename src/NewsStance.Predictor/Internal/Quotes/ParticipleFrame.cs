@@ -19,6 +19,13 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         int first = s.FirstToken, end = first + s.TokenCount;
         int k = cue.SubjectEnd;
         if (PublishedDocument(s, k) is { } published) return published.Subject is null ? null : Published(s, cue, published.Verb, published.Subject);
+        // "…, with three in ten voters saying …", "with Senator Lee calling it …": in an absolute clause opened by "with" the
+        // noun phrase right before the participle is its subject, so the speaker.
+        if (AbsoluteSubject(k, first) is { } absolute)
+        {
+            var said = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
+            return said is null ? null : classifier.Classify(new ReportingFrame(s, said, cue.Cue, cue.Lemma, absolute, FramePattern.Participle));
+        }
         // After a comma, a connective, or a quotation that closes on its comma ("… "a waste of money," adding that …").
         bool quoteComma = k > first && c.Tokens[k].Kind == TokenKind.QuoteMark && c.InQuote(k) && c.Text[c.Tokens[k].Start - 1] == ',';
         if (k < first || !(c.IsPunct(k, ',') || quoteComma || k > first && c.Slice(k) is "while" or "before" or "after" or "when" or "by")) return null;
@@ -39,6 +46,14 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         if (after is null) return null;
         return classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, main, FramePattern.Participle));
     }
+
+    /// <summary>
+    /// The subject of an absolute clause ending at <paramref name="k"/> right before the participle: a mention that is no
+    /// pronoun, opened by "with" ("with 30 percent of voters saying …"); or null.
+    /// </summary>
+    private Mention? AbsoluteSubject(int k, int first)
+        => k >= first && !c.InQuote(k) && c.MentionEndingAt(k) is { } m && m.Form != MentionForm.Pronoun
+           && m.FirstToken - 1 >= first && !c.InQuote(m.FirstToken - 1) && c.Slice(m.FirstToken - 1) is "with" ? m : null;
 
     /// <summary>
     /// The subject of the last clause opened by ", but" between <paramref name="from"/> and the participle's comma at
