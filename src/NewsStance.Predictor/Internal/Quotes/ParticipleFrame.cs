@@ -26,6 +26,13 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
             var said = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
             return said is null ? null : classifier.Classify(new ReportingFrame(s, said, cue.Cue, cue.Lemma, absolute, FramePattern.Participle));
         }
+        // "Noting that the port lost money, Lee said …", "After suggesting on Monday that …, Ortiz …": a participle phrase
+        // fronted before the main clause, alone or after a subordinator or preposition, describes that clause's subject.
+        if (FrontedPhraseSubject(s, cue) is { } fronted)
+        {
+            var said = content.After(cue.CueEnd, cue.Lemma, c.MainClauseStart(s) - 1, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
+            return said is null ? null : classifier.Classify(new ReportingFrame(s, said, cue.Cue, cue.Lemma, fronted, FramePattern.Participle));
+        }
         // After a comma, a connective, or a quotation that closes on its comma ("… "a waste of money," adding that …").
         bool quoteComma = k > first && c.Tokens[k].Kind == TokenKind.QuoteMark && c.InQuote(k) && c.Text[c.Tokens[k].Start - 1] == ',';
         if (k < first || !(c.IsPunct(k, ',') || quoteComma || k > first && c.Slice(k) is "while" or "before" or "after" or "when" or "by")) return null;
@@ -45,6 +52,20 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         var after = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
         if (after is null) return null;
         return classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, main, FramePattern.Participle));
+    }
+
+    /// <summary>
+    /// The subject of the main clause when the participle opens the sentence's fronted phrase, alone ("Noting …, Lee said")
+    /// or after a subordinator or preposition ("While saying …", "In describing …"), and the phrase's comma comes after
+    /// the cue: the mention that opens the main clause, when it is followed by a word; else null.
+    /// </summary>
+    private Mention? FrontedPhraseSubject(Sentence s, VerbCue cue)
+    {
+        int first = s.FirstToken, main = c.MainClauseStart(s);
+        bool opens = cue.Verb == first || cue.Verb == first + 1 && c.Tokens[first].Kind == TokenKind.Word
+            && (QuoteWords.Subordinators.Contains(c.Word(first)) || QuoteWords.ParticipleAdverbialStarts.Contains(c.Word(first)));
+        if (!opens || c.InQuote(cue.Verb) || main <= cue.CueEnd + 1 || !c.IsPunct(main - 1, ',')) return null;
+        return c.MentionStartingAt(main) is { } m && m.LastToken + 1 < s.FirstToken + s.TokenCount && c.Tokens[m.LastToken + 1].Kind == TokenKind.Word ? m : null;
     }
 
     /// <summary>
