@@ -69,7 +69,10 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         // After a name's possessive the noun is a cue when its complement follows: "Ortiz's call for a harbour master",
         // "Lee's call to cut fares": the possessor is who called for it.
         bool possessed = v > first && IsNamePossessive(c, v - 1) && (cueEnd > v || InfinitiveAt(c, cueEnd + 1, end));
-        if (!complement && !possessed && Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
+        // After a subject pronoun ("he claims his net worth …", "She also promises …") or an adverb after a name ("Lee also
+        // claims …") the form can only be a verb.
+        bool verbAfterSubject = VerbAfterSubject(c, lead, first);
+        if (!complement && !possessed && !verbAfterSubject && Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
             && !(cueEnd + 1 < end && (c.Slice(cueEnd + 1) is "that" || c.IsPunct(cueEnd + 1, ':') || c.InQuote(cueEnd + 1)))
             && !(QuoteWords.CommissiveVerbs.Contains(lemma) && InfinitiveAt(c, cueEnd + 1, end)))
             return null;
@@ -96,6 +99,19 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         var cueStart = auxStart < lead && c.Slice(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : lead;
         if (cueStart != lead) cue = new TextSpan(c.Tokens[cueStart].Start, cue.End);
         return new VerbCue(v, lemma, cueEnd, cue, participle, auxStart, k);
+    }
+
+    /// <summary>
+    /// True when the word at <paramref name="v"/> follows a subject pronoun, directly or past auxiliaries and adverbs
+    /// ("he claims", "she also promises"), or a name past at least one adverb ("Lee also claims"): no noun stands there,
+    /// so a word that is a noun as often as a verb is the verb.
+    /// </summary>
+    private static bool VerbAfterSubject(QuoteContext c, int v, int first)
+    {
+        int k = v - 1;
+        while (k >= first && !c.InQuote(k) && QuoteContext.IsAuxOrAdverb(c.Word(k)) && c.Tokens[k].Kind == TokenKind.Word && char.IsLower(c.First(k))) k--;
+        if (k < first || c.InQuote(k) || c.Tokens[k].Kind != TokenKind.Word) return false;
+        return Lexicon.IsSubjectPronoun(c.Article.Slice(c.Tokens[k]).ToString().ToLowerInvariant()) || k < v - 1 && c.MentionEndingAt(k) is { Form: MentionForm.Name } && !Lexicon.EndsWithPossessive(c.Word(k));
     }
 
     /// <summary>
