@@ -19,6 +19,20 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         int first = s.FirstToken, end = first + s.TokenCount;
         int k = cue.SubjectEnd;
         if (PublishedDocument(s, k) is { } published) return published.Subject is null ? null : Published(s, cue, published.Verb, published.Subject);
+        // "…, with three in ten voters saying …", "with Senator Lee calling it …": in an absolute clause opened by "with" the
+        // noun phrase right before the participle is its subject, so the speaker.
+        if (AbsoluteSubject(k, first) is { } absolute)
+        {
+            var said = content.After(cue.CueEnd, cue.Lemma, end, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
+            return said is null ? null : classifier.Classify(new ReportingFrame(s, said, cue.Cue, cue.Lemma, absolute, FramePattern.Participle));
+        }
+        // "Noting that the port lost money, Lee said …", "After suggesting on Monday that …, Ortiz …": a participle phrase
+        // fronted before the main clause, alone or after a subordinator or preposition, describes that clause's subject.
+        if (FrontedPhraseSubject(s, cue) is { } fronted)
+        {
+            var said = content.After(cue.CueEnd, cue.Lemma, c.MainClauseStart(s) - 1, requireThat: !Lexicon.IsCoreSpeechVerb(cue.Lemma));
+            return said is null ? null : classifier.Classify(new ReportingFrame(s, said, cue.Cue, cue.Lemma, fronted, FramePattern.Participle));
+        }
         // After a comma, a connective, or a quotation that closes on its comma ("… "a waste of money," adding that …").
         bool quoteComma = k > first && c.Tokens[k].Kind == TokenKind.QuoteMark && c.InQuote(k) && c.Text[c.Tokens[k].Start - 1] == ',';
         if (k < first || !(c.IsPunct(k, ',') || quoteComma || k > first && c.Slice(k) is "while" or "before" or "after" or "when" or "by")) return null;
@@ -39,6 +53,28 @@ internal sealed class ParticipleFrame(QuoteContext c, QuoteClassifier classifier
         if (after is null) return null;
         return classifier.Classify(new ReportingFrame(s, after, cue.Cue, cue.Lemma, main, FramePattern.Participle));
     }
+
+    /// <summary>
+    /// The subject of the main clause when the participle opens the sentence's fronted phrase, alone ("Noting …, Lee said")
+    /// or after a subordinator or preposition ("While saying …", "In describing …"), and the phrase's comma comes after
+    /// the cue: the mention that opens the main clause, when it is followed by a word; else null.
+    /// </summary>
+    private Mention? FrontedPhraseSubject(Sentence s, VerbCue cue)
+    {
+        int first = s.FirstToken, main = c.MainClauseStart(s);
+        bool opens = cue.Verb == first || cue.Verb == first + 1 && c.Tokens[first].Kind == TokenKind.Word
+            && (QuoteWords.Subordinators.Contains(c.Word(first)) || QuoteWords.ParticipleAdverbialStarts.Contains(c.Word(first)));
+        if (!opens || c.InQuote(cue.Verb) || main <= cue.CueEnd + 1 || !c.IsPunct(main - 1, ',')) return null;
+        return c.MentionStartingAt(main) is { } m && m.LastToken + 1 < s.FirstToken + s.TokenCount && c.Tokens[m.LastToken + 1].Kind == TokenKind.Word ? m : null;
+    }
+
+    /// <summary>
+    /// The subject of an absolute clause ending at <paramref name="k"/> right before the participle: a mention that is no
+    /// pronoun, opened by "with" ("with 30 percent of voters saying …"); or null.
+    /// </summary>
+    private Mention? AbsoluteSubject(int k, int first)
+        => k >= first && !c.InQuote(k) && c.MentionEndingAt(k) is { } m && m.Form != MentionForm.Pronoun
+           && m.FirstToken - 1 >= first && !c.InQuote(m.FirstToken - 1) && c.Slice(m.FirstToken - 1) is "with" ? m : null;
 
     /// <summary>
     /// The subject of the last clause opened by ", but" between <paramref name="from"/> and the participle's comma at

@@ -40,6 +40,9 @@ internal static class QuoteWords
     public static readonly FrozenSet<string> ColumnLabels = Load("column-labels.txt");
     public static FrozenSet<string> TitleCaseMinorWords => Lexicon.TitleCaseMinorWords;
     public static readonly FrozenSet<string> PublishingVerbs = Load("publishing-verbs.txt");
+    public static readonly FrozenSet<string> Catenatives = Load("catenatives.txt");
+    public static readonly FrozenSet<string> OnToVerbs = Load("on-to-verbs.txt");
+    public static readonly FrozenSet<string> DegreeAdverbs = Load("degree-adverbs.txt");
     public static FrozenSet<string> StatementNouns => Lexicon.StatementNouns;
     public static FrozenSet<string> CommitmentNouns => Lexicon.CommitmentNouns;
 

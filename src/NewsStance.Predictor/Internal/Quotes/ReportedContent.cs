@@ -225,7 +225,14 @@ internal sealed class ReportedContent(QuoteContext c)
                 return t;
             // "… before adding that …", "…, while acknowledging that …": a participle of a reporting verb, alone or after a
             // connective, is a speech act of its own.
-            if (t > from && c.Slice(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(t + 1, end)) return t;
+            if (t > from && c.Slice(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(SkipAuxForward(t + 1, end), end)) return t;
+            // "… while Lee suggests …", "…, with Senator Lee calling it …": a contrasting clause or an absolute clause with a
+            // subject of its own and a verb of saying is a speech act of its own. (After "when", "because" or "after" the
+            // clause is as often part of what was said: "said he was frustrated when he called the company".)
+            if (t > from && c.Slice(t) is "while" or "whereas" or "with" && c.MentionStartingAt(t + 1) is { } own
+                && SkipAuxForward(own.LastToken + 1, end) is int ownVerb && ownVerb < end && IsReportingVerb(ownVerb)
+                && (c.Slice(t) is "with" ? ReportingParticiple(ownVerb, end) : !c.Word(ownVerb).EndsWith("ing", StringComparison.Ordinal)))
+                return t;
             // "… "a waste of money," adding that …": after a quotation that closes on its comma, as after a comma.
             if (t > from && c.Tokens[t - 1].Kind == TokenKind.QuoteMark && ClosesOnComma(t - 1) && ReportingParticiple(t, end)) return t;
             // "… "a waste of money," and he repeated …": a quotation that closes on its comma stands for the comma.

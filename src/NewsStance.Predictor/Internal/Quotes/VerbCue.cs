@@ -42,11 +42,15 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             return null;
         // A capitalised verb inside a body sentence is a name or a title word ("the United States"); headlines may capitalise cues.
         if (char.IsUpper(w[0]) && v > first && !c.Article.Paragraphs[s.Paragraph].IsTitle && !c.IsHeadlineCase(s)) return null;
+        // "continued to insist", "went on to criticise", "was quick to add": a catenative verb or adjective before the
+        // infinitive leaves the speech act standing; it opens the cue, and its subject speaks.
+        int lead = v > first && c.Slice(v - 1) is "to" ? CatenativeBefore(c, v - 1, first) ?? v : v;
         // "the said agreement", passives ("was told"), infinitives after modals are not speech frames here.
-        if (v > first)
+        if (lead == v && v > first)
         {
             var prev = c.Word(v - 1).ToLowerInvariant();
-            if (prev is "the" or "a" or "an" or "was" or "were" or "been" or "being" or "be" or "is" or "are" or "to" && !(prev is "is" or "are" && c.Word(v).EndsWith("ing")))
+            // A form of "be" before an "-ing" form makes it progressive ("was saying"), before any other a passive.
+            if (prev is "the" or "a" or "an" or "was" or "were" or "been" or "being" or "be" or "is" or "are" or "to" && !(prev is "is" or "are" or "was" or "were" && c.Word(v).EndsWith("ing")))
                 return null;
         }
         int cueEnd = v;
@@ -60,21 +64,27 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             else if (lemma == "call" && (QuoteWithin(c, v + 1, end, 6) || QuotedComplementAfterObject(c, v + 1, end) || NamesItsObject(c, v + 1, end) || NameComplement(c, s, v + 1, end))) complement = true;
             else return null;
         }
-        var cue = new TextSpan(c.Tokens[v].Start, c.Tokens[cueEnd].End);
+        var cue = new TextSpan(c.Tokens[lead].Start, c.Tokens[cueEnd].End);
         // Words that are nouns as often as verbs ("the state", "his comments", "a note") cue speech only before "that", ":" or a quotation.
         // After a name's possessive the noun is a cue when its complement follows: "Ortiz's call for a harbour master",
         // "Lee's call to cut fares": the possessor is who called for it.
         bool possessed = v > first && IsNamePossessive(c, v - 1) && (cueEnd > v || InfinitiveAt(c, cueEnd + 1, end));
-        if (!complement && !possessed && Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
+        // After a subject pronoun ("he claims his net worth …", "She also promises …") or an adverb after a name ("Lee also
+        // claims …") the form can only be a verb.
+        bool verbAfterSubject = VerbAfterSubject(c, lead, first);
+        if (!complement && !possessed && !verbAfterSubject && Lexicon.IsNounAmbiguous(lemma) && (c.Word(v).Equals(lemma, StringComparison.OrdinalIgnoreCase) || c.Word(v).Equals(lemma + "s", StringComparison.OrdinalIgnoreCase))
             && !(cueEnd + 1 < end && (c.Slice(cueEnd + 1) is "that" || c.IsPunct(cueEnd + 1, ':') || c.InQuote(cueEnd + 1)))
             && !(QuoteWords.CommissiveVerbs.Contains(lemma) && InfinitiveAt(c, cueEnd + 1, end)))
             return null;
-        bool progressive = v > first && c.Word(v - 1).ToLowerInvariant() is "is" or "are" or "was" or "were" or "been" or "isn't" or "wasn't" or "’s" or "'s";
-        bool participle = c.Word(v).EndsWith("ing", StringComparison.Ordinal) && !progressive;
+        var leadWord = c.Word(lead);
+        bool progressive = leadWord.EndsWith("ing", StringComparison.Ordinal) && BeBefore(c, lead, first);
+        bool participle = leadWord.EndsWith("ing", StringComparison.Ordinal) && !progressive;
+        // "was quick to add", "are more likely to say": an adjective of the catenatives follows "be" as a progressive does.
+        bool afterBe = progressive || lead < v && BeBefore(c, lead, first);
 
         // Subject before the verb, allowing auxiliaries and adverbs: "Peskov has also said", "Trump is warning".
-        int k = v - 1;
-        while (k >= first && !c.InQuote(k) && (QuoteContext.IsAuxOrAdverb(c.Word(k)) || progressive && c.Word(k).ToLowerInvariant() is "is" or "are" or "was" or "were" or "been" or "isn't" or "wasn't" or "not")) k--;
+        int k = lead - 1;
+        while (k >= first && !c.InQuote(k) && (QuoteContext.IsAuxOrAdverb(c.Word(k)) || afterBe && (IsBe(c.Word(k)) || c.Slice(k) is "not"))) k--;
         int auxStart = k + 1; // "has" / "would" in "Peskov has said" belong to the cue
         // A short parenthetical after the subject: "Sen. Tom Reed (R-Ohio) said", "the company (NYSE: ACME) said".
         if (k >= first && c.IsPunct(k, ')') && OpeningParenthesis(c, k, first) is int open && open - 1 >= first)
@@ -86,10 +96,54 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
             k = SkipAuxBack(c, k - 2, first); // "Northwind just this month announced"
         }
         else k = BeforeTimeAdverbial(c, k, first);
-        var cueStart = auxStart < v && c.Slice(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : v;
-        if (cueStart != v) cue = new TextSpan(c.Tokens[cueStart].Start, cue.End);
+        var cueStart = auxStart < lead && c.Slice(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : lead;
+        if (cueStart != lead) cue = new TextSpan(c.Tokens[cueStart].Start, cue.End);
         return new VerbCue(v, lemma, cueEnd, cue, participle, auxStart, k);
     }
+
+    /// <summary>
+    /// True when the word at <paramref name="v"/> follows a subject pronoun, directly or past auxiliaries and adverbs
+    /// ("he claims", "she also promises"), or a name past at least one adverb ("Lee also claims"): no noun stands there,
+    /// so a word that is a noun as often as a verb is the verb.
+    /// </summary>
+    private static bool VerbAfterSubject(QuoteContext c, int v, int first)
+    {
+        int k = v - 1;
+        while (k >= first && !c.InQuote(k) && QuoteContext.IsAuxOrAdverb(c.Word(k)) && c.Tokens[k].Kind == TokenKind.Word && char.IsLower(c.First(k))) k--;
+        if (k < first || c.InQuote(k) || c.Tokens[k].Kind != TokenKind.Word) return false;
+        return Lexicon.IsSubjectPronoun(c.Article.Slice(c.Tokens[k]).ToString().ToLowerInvariant()) || k < v - 1 && c.MentionEndingAt(k) is { Form: MentionForm.Name } && !Lexicon.EndsWithPossessive(c.Word(k));
+    }
+
+    /// <summary>
+    /// The first token of a catenative before the "to" at <paramref name="to"/> ("continued", "went on", "more likely"), or
+    /// null when none stands there.
+    /// </summary>
+    private static int? CatenativeBefore(QuoteContext c, int to, int first)
+    {
+        int t = to - 1;
+        if (t < first || c.InQuote(t) || c.Tokens[t].Kind != TokenKind.Word) return null;
+        if (c.Slice(t) is "on" && t - 1 >= first && !c.InQuote(t - 1) && QuoteWords.OnToVerbs.Contains(c.Word(t - 1))) return t - 1;
+        if (!QuoteWords.Catenatives.Contains(c.Word(t))) return null;
+        while (t - 1 >= first && !c.InQuote(t - 1) && QuoteWords.DegreeAdverbs.Contains(c.Word(t - 1))) t--;
+        return t;
+    }
+
+    /// <summary>
+    /// True when a form of "be" stands before the verb at <paramref name="v"/>, past auxiliaries, adverbs and "not": the
+    /// "-ing" form is then a progressive, a finite verb with a subject of its own ("was saying", "are quietly saying",
+    /// "is not saying"), not a participle continuing another clause.
+    /// </summary>
+    private static bool BeBefore(QuoteContext c, int v, int first)
+    {
+        int k = v - 1;
+        while (k >= first && !c.InQuote(k) && !IsBe(c.Word(k)) && (QuoteContext.IsAuxOrAdverb(c.Word(k)) || c.Slice(k) is "not")) k--;
+        return k >= first && !c.InQuote(k) && IsBe(c.Word(k));
+    }
+
+    /// <summary>A finite or perfect form of "be" that opens a progressive ("is", "wasn't", "been"; "’s" split from its subject).</summary>
+    private static bool IsBe(string w)
+        => w.ToLowerInvariant() is "is" or "are" or "was" or "were" or "am" or "been" or "isn't" or "isn’t" or "aren't" or "aren’t"
+            or "wasn't" or "wasn’t" or "weren't" or "weren’t" or "’s" or "'s";
 
     /// <summary>
     /// True when an infinitive opens at <paramref name="i"/>: "to" and a lower-case word that opens no noun phrase ("to cut",
