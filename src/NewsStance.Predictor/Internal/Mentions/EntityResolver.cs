@@ -267,6 +267,11 @@ internal sealed class EntityResolver
         return sp > 0 && m.Core[..sp].ToLowerInvariant() is "a" or "an" or "another" or "one";
     }
 
+    /// <summary>True when a form of "be" stands right before <paramref name="m"/>: "she is a black woman".</summary>
+    private bool IsPredicate(Mention m)
+        => _article is { } a && m.FirstToken > 0 && a.Tokens[m.FirstToken - 1].Kind == Reading.TokenKind.Word
+           && a.TextOf(a.Tokens[m.FirstToken - 1]).ToLowerInvariant() is "is" or "was" or "are" or "were" or "be" or "been" or "being" or "’s" or "'s";
+
     /// <summary>True when <paramref name="m"/> stands inside quotation marks opened in its paragraph.</summary>
     private bool InQuotation(Mention m)
     {
@@ -455,6 +460,8 @@ internal sealed class EntityResolver
         if (pronoun.Head == "who") return RelativeAntecedent(pronoun);
         bool wantPerson = pronoun.Head is "he" or "she" or "i";
         bool wantPlural = pronoun.Head is "they" or "we";
+        // A narrator's "I" and "we" stand outside the quotations they report; whom "I" is may be named only in them.
+        bool narration = pronoun.Head is not ("i" or "we") && !InQuotation(pronoun);
         Entity? best = null;
         double bestScore = double.MinValue;
         for (int k = pronoun.Index - 1; k >= 0; k--)
@@ -471,9 +478,11 @@ internal sealed class EntityResolver
             if (wantPerson && pronoun.Gender != 0 && e.Gender != 0 && e.Gender != pronoun.Gender) continue;
             if (wantPlural && !o.Plural && e.Kind == SpeakerKind.Anonymous) continue;
             if (pronoun.Head == "it" && e.Kind is SpeakerKind.Anonymous) continue;
-            // "…choose a president who will put America first," she said: a description in quoted words is no one the
-            // narration goes on about.
-            if (o.Form == MentionForm.RoleNoun && IsIndefinite(o) && InQuotation(o)) continue;
+            // "If Donald Trump wins, I'll be stopped," he said. He said …: whom a speaker names in quoted words is what they
+            // speak of; the narration's pronoun takes up someone the narration named.
+            if (narration && InQuotation(o)) continue;
+            // "…because she is a black woman": an indefinite noun after a form of "be" says what someone is; it names no one.
+            if (o.Form == MentionForm.RoleNoun && IsIndefinite(o) && IsPredicate(o)) continue;
             double score = -distance - (pronoun.Index - k) * 0.05;
             if (o.IsSentenceInitial) score += 1.0;
             if (e == previousSpeaker) score += 1.5;
