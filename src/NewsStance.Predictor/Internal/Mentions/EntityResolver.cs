@@ -250,8 +250,9 @@ internal sealed class EntityResolver
                         || definite && o.Form == m.Form && o.Head == m.Head && o.Plural == m.Plural && (IsIndefinite(o) && !InQuotation(o) || IsNamed(e)))
                         match = e;
                 }
-                // "the company", "the ministry" with no named match: the latest organisation, if close.
-                if (match is null && m.Form == MentionForm.OrganizationNoun && MentionWords.OrganizationBackReferences.Contains(m.Head))
+                // "the company", "the ministry" with no named match: the latest organisation, if close. Not one a possessor
+                // owns ("Fiorina's team", "his group"): it is the owner's, not the organisation named last.
+                if (match is null && m.Form == MentionForm.OrganizationNoun && MentionWords.OrganizationBackReferences.Contains(m.Head) && !IsOwned(m))
                     match = LatestEntity(m, SpeakerKind.Organization, 8);
                 if (match is null && m.Form == MentionForm.RoleNoun && IsEpithet(m)) match = EpithetAntecedent(m);
             }
@@ -265,6 +266,14 @@ internal sealed class EntityResolver
     {
         int sp = m.Core.IndexOf(' ');
         return sp > 0 && m.Core[..sp].ToLowerInvariant() is "a" or "an" or "another" or "one";
+    }
+
+    /// <summary>True when a possessor stands right before <paramref name="m"/>: "Fiorina's team", "Sanders' team", "his group".</summary>
+    private bool IsOwned(Mention m)
+    {
+        if (_article is not { } a || m.FirstToken == 0) return false;
+        var before = a.TextOf(a.Tokens[m.FirstToken - 1]);
+        return before is "'" or "’" or "his" or "her" or "its" or "their" or "our" or "my" or "your" || Lexicon.EndsWithPossessive(before);
     }
 
     /// <summary>True when a form of "be" stands right before <paramref name="m"/>: "she is a black woman".</summary>
