@@ -20,6 +20,7 @@ internal sealed class EntityResolver
     private readonly Reading.Article? _article;
     private readonly Dictionary<int, bool> _headlineSentence = [];
     private readonly HashSet<Entity> _evidentPeople;
+    private bool[]? _quoted; // by token, made when first asked
 
     public EntityResolver(IReadOnlyList<Mention> mentions, Reading.Article? article = null)
     {
@@ -52,6 +53,9 @@ internal sealed class EntityResolver
             var (name, role) = x.Form == MentionForm.Name && x.Kind == SpeakerKind.Person && y.Form == MentionForm.RoleNoun ? (x, y)
                 : y.Form == MentionForm.Name && y.Kind == SpeakerKind.Person && x.Form == MentionForm.RoleNoun ? (y, x) : (null, null);
             if (name is null || EntityOf(name) is not { } e || role is null || EntityOf(role) is not null) continue;
+            // "…was headed to Cairo, her friend said": a role followed by a verb of saying is that verb's subject, and the
+            // comma before it ends the reported clause; an apposition after a name is closed by a comma or the sentence.
+            if (role == y && Speaks(a, y.LastToken + 1)) continue;
             Attach(role, e);
             e.Role ??= StripDeterminer(role.Core);
         }
@@ -228,25 +232,94 @@ internal sealed class EntityResolver
         {
             if (EntityOf(m) is not null || m.Form == MentionForm.Pronoun) continue;
             Entity? match = null;
-            if (m.Form == MentionForm.RoleNoun || m.Form == MentionForm.OrganizationNoun)
+            // "a friend said", "one research firm": an indefinite noun phrase brings in someone not met before.
+            if ((m.Form == MentionForm.RoleNoun || m.Form == MentionForm.OrganizationNoun) && !IsIndefinite(m))
             {
-                // The latest entity mentioned before whose role or name holds the head noun.
+                // The latest entity mentioned before whose role or name holds the head noun (as a word: "Germany" holds no
+                // "man"), or, for a definite description, that a noun phrase with the same head stood for: one that
+                // brought it in ("a Carrier executive … the executive says"; not one in someone's quoted words: "when I
+                // am described as a Japanese admiral") or one taken up from a name ("the Russian leader" twice).
+                bool definite = m.Core.StartsWith("the ", StringComparison.OrdinalIgnoreCase);
                 for (int k = m.Index - 1; k >= 0 && match is null && m.Index - k <= 60; k--)
                 {
-                    var e = EntityOf(_mentions[k]);
+                    var o = _mentions[k];
+                    var e = EntityOf(o);
                     if (e is null) continue;
                     if (e.Role is { } role && HoldsRole(role, m.Head)
-                        || e.Kind == SpeakerKind.Organization && e.Name.Contains(m.Head, StringComparison.OrdinalIgnoreCase))
+                        || e.Kind == SpeakerKind.Organization && HoldsWord(e.Name, m.Head)
+                        || definite && o.Form == m.Form && o.Head == m.Head && o.Plural == m.Plural && (IsIndefinite(o) && !InQuotation(o) || IsNamed(e)))
                         match = e;
                 }
-                // "the company", "the ministry" with no named match: the latest organisation, if close.
-                if (match is null && m.Form == MentionForm.OrganizationNoun && MentionWords.OrganizationBackReferences.Contains(m.Head))
+                // "the company", "the ministry" with no named match: the latest organisation, if close. Not one a possessor
+                // owns ("Fiorina's team", "his group"): it is the owner's, not the organisation named last.
+                if (match is null && m.Form == MentionForm.OrganizationNoun && MentionWords.OrganizationBackReferences.Contains(m.Head) && !IsOwned(m))
                     match = LatestEntity(m, SpeakerKind.Organization, 8);
                 if (match is null && m.Form == MentionForm.RoleNoun && IsEpithet(m)) match = EpithetAntecedent(m);
             }
             if (match is not null) { Attach(m, match); continue; }
             NewEntity(m, m.Core, m.Kind);
         }
+    }
+
+    /// <summary>"a", "an", "another", "one" open a noun phrase for someone not named before.</summary>
+    private static bool IsIndefinite(Mention m)
+    {
+        int sp = m.Core.IndexOf(' ');
+        return sp > 0 && m.Core[..sp].ToLowerInvariant() is "a" or "an" or "another" or "one";
+    }
+
+    /// <summary>True when a possessor stands right before <paramref name="m"/>: "Fiorina's team", "Sanders' team", "his group".</summary>
+    private bool IsOwned(Mention m)
+    {
+        if (_article is not { } a || m.FirstToken == 0) return false;
+        var before = a.TextOf(a.Tokens[m.FirstToken - 1]);
+        return before is "'" or "’" or "his" or "her" or "its" or "their" or "our" or "my" or "your" || Lexicon.EndsWithPossessive(before);
+    }
+
+    /// <summary>True when a form of "be" stands right before <paramref name="m"/>: "she is a black woman".</summary>
+    private bool IsPredicate(Mention m)
+        => _article is { } a && m.FirstToken > 0 && a.Tokens[m.FirstToken - 1].Kind == Reading.TokenKind.Word
+           && a.TextOf(a.Tokens[m.FirstToken - 1]).ToLowerInvariant() is "is" or "was" or "are" or "were" or "be" or "been" or "being" or "’s" or "'s";
+
+    /// <summary>True when <paramref name="m"/> stands inside quotation marks opened in its paragraph.</summary>
+    private bool InQuotation(Mention m)
+    {
+        if (_article is not { } a) return false;
+        _quoted ??= QuotedTokens(a);
+        return _quoted[m.FirstToken];
+    }
+
+    /// <summary>Which tokens stand between double quotation marks, each paragraph read once from its start.</summary>
+    private static bool[] QuotedTokens(Reading.Article a)
+    {
+        var quoted = new bool[a.Tokens.Length];
+        int paragraph = -1;
+        bool open = false;
+        foreach (var s in a.Sentences)
+        {
+            if (s.Paragraph != paragraph) { paragraph = s.Paragraph; open = false; }
+            for (int t = s.FirstToken; t < s.FirstToken + s.TokenCount; t++)
+            {
+                var token = a.Tokens[t];
+                if (token.Kind == Reading.TokenKind.QuoteMark && Lexicon.IsDoubleQuoteToken(a.Text, token.Start, token.Length))
+                {
+                    open = Lexicon.Normalize(a.Text, token.Start, token.Length) switch { '“' => true, '”' => false, _ => !open };
+                    continue;
+                }
+                quoted[t] = open;
+            }
+        }
+        return quoted;
+    }
+
+    private static bool IsNamed(Entity e) => e.Mentions.Exists(x => x.Form == MentionForm.Name);
+
+    /// <summary>True when <paramref name="word"/> is one of the words of <paramref name="name"/>, in any case.</summary>
+    private static bool HoldsWord(string name, string word)
+    {
+        foreach (var part in name.Split(' '))
+            if (part.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>A role read in full or as its abbreviated title: "Sen." holds "senator", "Gov." "governor" (title-abbreviation-roles.txt).</summary>
@@ -396,6 +469,8 @@ internal sealed class EntityResolver
         if (pronoun.Head == "who") return RelativeAntecedent(pronoun);
         bool wantPerson = pronoun.Head is "he" or "she" or "i";
         bool wantPlural = pronoun.Head is "they" or "we";
+        // A narrator's "I" and "we" stand outside the quotations they report; whom "I" is may be named only in them.
+        bool narration = pronoun.Head is not ("i" or "we") && !InQuotation(pronoun);
         Entity? best = null;
         double bestScore = double.MinValue;
         for (int k = pronoun.Index - 1; k >= 0; k--)
@@ -412,6 +487,11 @@ internal sealed class EntityResolver
             if (wantPerson && pronoun.Gender != 0 && e.Gender != 0 && e.Gender != pronoun.Gender) continue;
             if (wantPlural && !o.Plural && e.Kind == SpeakerKind.Anonymous) continue;
             if (pronoun.Head == "it" && e.Kind is SpeakerKind.Anonymous) continue;
+            // "If Donald Trump wins, I'll be stopped," he said. He said …: whom a speaker names in quoted words is what they
+            // speak of; the narration's pronoun takes up someone the narration named.
+            if (narration && InQuotation(o)) continue;
+            // "…because she is a black woman": an indefinite noun after a form of "be" says what someone is; it names no one.
+            if (o.Form == MentionForm.RoleNoun && IsIndefinite(o) && IsPredicate(o)) continue;
             double score = -distance - (pronoun.Index - k) * 0.05;
             if (o.IsSentenceInitial) score += 1.0;
             if (e == previousSpeaker) score += 1.5;
