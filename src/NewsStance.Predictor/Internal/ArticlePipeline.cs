@@ -36,7 +36,7 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
         var (article, mentions, entities, quotes) = ArticleAnalyzer.Analyze(id, text);
         var speakers = _ranker.Choose(article, mentions, entities, quotes);
         // Places are kept out of the default targets only: no stance model, or targets given, need none.
-        var places = stance is null || targets is { Count: > 0 } ? null : PlaceNames.Find(article, entities);
+        var places = stance is null || targets is { Count: > 0 } ? null : new PlaceNames(article, entities);
         var results = new List<QuoteResult>(quotes.Count);
         var stanceInputs = new List<StanceInput>();
         for (int i = 0; i < quotes.Count; i++)

@@ -16,7 +16,7 @@ internal static class StanceTargets
     public readonly record struct Found(string Target, int MentionStart, int MentionEnd);
 
     public static IEnumerable<Found> For(string quoteText, IReadOnlyList<StanceTarget>? targets, EntityResolver entities, QuoteCandidate q, Entity? speaker,
-        IReadOnlySet<string>? places = null)
+        PlaceNames? places = null)
     {
         var ownTitles = OwnTitles(speaker);
         if (targets is { Count: > 0 })
@@ -44,7 +44,7 @@ internal static class StanceTargets
             var entity = entities.EntityOf(m);
             var name = entity?.Name ?? m.Core;
             if (speaker is not null && entity == speaker) continue;
-            if (places is not null && places.Contains(name)) continue;
+            if (places is not null && places.IsPlace(name)) continue;
             if (ownTitles.Any(title => IndexOfWord(title, m.Core) >= 0 || IndexOfWord(title, name) >= 0)) continue;
             if (!seen.Add(name)) continue;
             int at = IndexOfWord(quoteText, m.Core);
