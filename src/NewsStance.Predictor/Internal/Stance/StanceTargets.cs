@@ -75,8 +75,12 @@ internal static class StanceTargets
     /// <summary>The mentions inside the quote's content, in text order; found by binary search, since mentions are in text order.</summary>
     private static IEnumerable<Mention> MentionsInside(IReadOnlyList<Mention> mentions, QuoteCandidate q)
     {
-        foreach (var c in q.Content.OrderBy(c => c.Start))
+        // The pieces are nearly always in text order already: sorted (stably, so equal starts keep their order) only when not.
+        var content = q.Content;
+        IReadOnlyList<TextSpan> ordered = InTextOrder(content) ? content : [.. content.OrderBy(c => c.Start)];
+        for (int p = 0; p < ordered.Count; p++)
         {
+            var c = ordered[p];
             int lo = 0, hi = mentions.Count;
             while (lo < hi)
             {
@@ -86,6 +90,12 @@ internal static class StanceTargets
             for (int k = lo; k < mentions.Count && mentions[k].Span.Start < c.End; k++)
                 if (c.Contains(mentions[k].Span)) yield return mentions[k];
         }
+    }
+
+    private static bool InTextOrder(IReadOnlyList<TextSpan> content)
+    {
+        for (int i = 1; i < content.Count; i++) if (content[i].Start < content[i - 1].Start) return false;
+        return true;
     }
 
     /// <summary>Case-insensitive whole-word search.</summary>
