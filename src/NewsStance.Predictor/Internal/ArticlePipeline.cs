@@ -36,13 +36,13 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
         var (article, mentions, entities, quotes) = ArticleAnalyzer.Analyze(id, text);
         var speakers = _ranker.Choose(article, mentions, entities, quotes);
         // Places are kept out of the default targets only: no stance model, or targets given, need none.
-        var places = stance is null || targets is { Count: > 0 } ? null : PlaceNames.Find(article, entities);
+        var places = stance is null || targets is { Count: > 0 } ? null : new PlaceNames(article, entities);
         var results = new List<QuoteResult>(quotes.Count);
         var stanceInputs = new List<StanceInput>();
         for (int i = 0; i < quotes.Count; i++)
         {
             var q = quotes[i];
-            string quoteText = string.Join(" ", q.Content.Select(c => article.TextOf(c)));
+            string quoteText = JoinedText(article.Text, q.Content);
             var speaker = ToSpeaker(article, speakers[i]);
             CueResult? cue = q.Cue is { } c ? new CueResult(article.TextOf(c), c) : null;
             results.Add(new QuoteResult(q.Type, quoteText, q.Content.ToArray(), cue, speaker, []));
@@ -87,6 +87,28 @@ internal sealed class ArticlePipeline(ISpeakerScorer speakerScorer, IStanceModel
             found.Add(new NamedEntity(group.Key, kind, aliases, group.Count(), inQuotes));
         }
         return found;
+    }
+
+    /// <summary>
+    /// The content's pieces joined by single spaces, as <c>string.Join(" ", pieces)</c>, written straight into the one
+    /// string: no string per piece first.
+    /// </summary>
+    private static string JoinedText(string text, IReadOnlyList<TextSpan> content)
+    {
+        if (content.Count == 0) return "";
+        int length = content.Count - 1;
+        for (int i = 0; i < content.Count; i++) length += content[i].Length;
+        return string.Create(length, (text, content), static (chars, state) =>
+        {
+            var (text, content) = state;
+            int at = 0;
+            for (int i = 0; i < content.Count; i++)
+            {
+                if (i > 0) chars[at++] = ' ';
+                text.AsSpan(content[i].Start, content[i].Length).CopyTo(chars[at..]);
+                at += content[i].Length;
+            }
+        });
     }
 
     private static SpeakerResult? ToSpeaker(Article a, SpeakerChoice? choice)

@@ -69,6 +69,38 @@ public sealed class SpeakerFeaturesTests
     }
 
     [Fact]
+    public void Ranker_choosing_from_its_reused_buffer_chooses_as_from_fresh_vectors()
+    {
+        // Given an article whose quotes have different numbers of candidates, scored one after another in one buffer
+        const string text = "Anna Lind met Tom Baker, Eva Ross and the mayor on Monday. Lind said that the deal was done. "
+            + "\"It is a good day,\" Baker told reporters. Ross, the finance minister, warned that costs would rise.\n\n"
+            + "\"We will see,\" she said. The mayor said he was pleased.";
+        var article = Articles.Read(text);
+        var mentions = MentionFinder.Find(article);
+        var resolver = new EntityResolver(mentions, article);
+        var quotes = QuoteFinder.Find(article, mentions);
+        var ranker = new SpeakerRanker(RuleSpeakerScorer.Instance, RuleSpeakerScorer.Calibration);
+
+        // When
+        var chosen = ranker.Choose(article, mentions, resolver, quotes);
+
+        // Then: the same speaker and confidence as the training path's new arrays give, quote by quote
+        Assert.True(quotes.Count >= 4);
+        var first = SpeakerRanker.FirstMentionOfSentence(article, mentions);
+        Entity? previous = null;
+        for (int k = 0; k < quotes.Count; k++)
+        {
+            var candidates = SpeakerFeatures.Candidates(article, mentions, quotes[k], first);
+            var features = SpeakerRanker.Featurize(article, quotes[k], candidates, previous, resolver);
+            var scores = RuleSpeakerScorer.Instance.Score(features.Vectors);
+            int best = Array.IndexOf(scores, scores.Max());
+            Assert.Same(candidates[best], chosen[k]!.Mention);
+            Assert.Equal(ranker.Confidence(scores, best, features.Vectors[best]), chosen[k]!.Confidence);
+            previous = features.Entities[best] ?? previous;
+        }
+    }
+
+    [Fact]
     public void Frame_subject_feature_is_set_only_for_the_frame_subject()
     {
         // Given

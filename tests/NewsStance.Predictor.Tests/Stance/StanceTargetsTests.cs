@@ -1,6 +1,7 @@
 using NewsStance.Internal.Mentions;
 using NewsStance.Internal.Quotes;
 using NewsStance.Internal.Stance;
+using NewsStance.Tests.Shared;
 using NewsStance.Tests.TestSupport;
 
 namespace NewsStance.Tests.Stance;
@@ -102,8 +103,37 @@ public sealed class StanceTargetsTests
         var quote = Assert.Single(QuoteFinder.Find(article, mentions));
         string quoteText = string.Join(" ", quote.Content.Select(article.TextOf));
         var speaker = resolver.EntityOf(mentions.First(m => m.Core == speakerName));
-        var places = PlaceNames.Find(article, resolver);
+        var places = new PlaceNames(article, resolver);
         return (StanceTargets.For(quoteText, targets, resolver, quote, speaker, places).Select(f => f.Target).ToList(), quoteText);
+    }
+
+    [Fact]
+    public void A_name_decided_alone_is_a_place_exactly_when_the_whole_article_list_says_so()
+    {
+        // Given the project's corpus articles (places after "in", "from", "the port of", names that act, both)
+        var folder = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(RepoModels.Fast))!, "training-data", "articles");
+        int places = 0, names = 0;
+        foreach (var file in Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Take(120))
+        {
+            var article = Articles.Read(File.ReadAllText(file));
+            var resolver = new EntityResolver(MentionFinder.Find(article), article);
+
+            // When each name (in any case) is asked about on its own
+            var all = PlaceNames.Find(article, resolver);
+            var alone = new PlaceNames(article, resolver);
+
+            // Then the answers are the full list's
+            foreach (var m in resolver.Mentions.Where(m => m.Form == MentionForm.Name))
+            {
+                var name = resolver.EntityOf(m)?.Name ?? m.Core;
+                foreach (var asked in new[] { name, name.ToUpperInvariant() })
+                    Assert.True(all.Contains(asked) == alone.IsPlace(asked), $"{Path.GetFileName(file)}: '{asked}'");
+                names++;
+                if (all.Contains(name)) places++;
+            }
+            Assert.False(alone.IsPlace("Nowhere-Named-Here"));
+        }
+        Assert.True(places > 0 && places < names, $"{places} place mentions of {names}: the corpus should have both");
     }
 
     [Fact]

@@ -21,17 +21,15 @@ internal static class MentionFinder
         var text = article.Text;
         var tokens = article.Tokens;
         // Words the article also writes in lower case are common words when they open a sentence ("Negotiations …").
-        // Looked up by span, so only distinct words allocate, not every token.
-        var lowerWords = new HashSet<string>(StringComparer.Ordinal);
-        var lowerLookup = lowerWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var t in tokens)
-            if (t.Kind == TokenKind.Word && char.IsLower(text[t.Start])) lowerLookup.Add(article.Slice(t));
+        // Held as tokens, so no word allocates.
+        var lowerWords = new ArticleWordSet(article);
+        for (int i = 0; i < tokens.Length; i++)
+            if (tokens[i].Kind == TokenKind.Word && char.IsLower(text[tokens[i].Start])) lowerWords.Add(i);
         // Words the article capitalises inside a sentence are names wherever they stand ("Manning said", "Senator Jack Reed").
-        var namesInside = new HashSet<string>(StringComparer.Ordinal);
-        var namesInsideLookup = namesInside.GetAlternateLookup<ReadOnlySpan<char>>();
+        var namesInside = new ArticleWordSet(article);
         foreach (var s in article.Sentences)
             for (int i = s.FirstToken + 1; i < s.FirstToken + s.TokenCount; i++)
-                if (tokens[i].Kind == TokenKind.Word && char.IsUpper(text[tokens[i].Start])) namesInsideLookup.Add(article.Slice(tokens[i]));
+                if (tokens[i].Kind == TokenKind.Word && char.IsUpper(text[tokens[i].Start])) namesInside.Add(i);
         var verbs = new ReportingVerbIndex(article);
         foreach (var sentence in article.Sentences)
         {

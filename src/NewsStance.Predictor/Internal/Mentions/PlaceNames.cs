@@ -10,21 +10,41 @@ namespace NewsStance.Internal.Mentions;
 /// locative preposition ("in Velna", "from Valmont-sur-Rhone") or in a place-shaped name. A country that
 /// also acts ("Russia insists") is not a place: one mention outside a locative phrase is enough.
 /// </summary>
-internal static class PlaceNames
+internal sealed class PlaceNames(Article article, EntityResolver entities)
 {
     /// <summary>Pieces of place names: "Valmont-sur-Rhone", "Stratford-upon-Avon", "Kansas City".</summary>
     private static readonly string[] PlaceParts = ["-sur-", "-upon-", "-on-", "-en-", "-le-", "-la-"];
 
+    private readonly Dictionary<string, bool> _decided = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether <paramref name="name"/> (an entity's name, or an unresolved mention's) is a place: as <see cref="Find"/> would
+    /// have it, decided when first asked from that name's mentions alone. The stance targets ask about the few names
+    /// inside quotes; deciding every name of the article up front was work for answers nobody read.
+    /// </summary>
+    public bool IsPlace(string name)
+    {
+        if (_decided.TryGetValue(name, out bool place)) return place;
+        var mentions = new List<Mention>();
+        foreach (var m in entities.Mentions)
+            if (m.Form == MentionForm.Name && string.Equals(NameOf(m, entities), name, StringComparison.OrdinalIgnoreCase)) mentions.Add(m);
+        place = mentions.Count > 0 && IsPlace(article, mentions);
+        _decided.Add(name, place);
+        return place;
+    }
 
     /// <summary>The entities (and the names of unresolved mentions) that are places.</summary>
     public static HashSet<string> Find(Article article, EntityResolver entities)
     {
-        var byName = entities.Mentions.Where(m => m.Form == MentionForm.Name).GroupBy(m => entities.EntityOf(m)?.Name ?? m.Core, StringComparer.OrdinalIgnoreCase);
+        var byName = entities.Mentions.Where(m => m.Form == MentionForm.Name).GroupBy(m => NameOf(m, entities), StringComparer.OrdinalIgnoreCase);
         var places = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var group in byName)
             if (IsPlace(article, group.ToList())) places.Add(group.Key);
         return places;
     }
+
+    // The name mentions are grouped by: their entity's, else their own.
+    private static string NameOf(Mention m, EntityResolver entities) => entities.EntityOf(m)?.Name ?? m.Core;
 
     private static bool IsPlace(Article article, List<Mention> mentions)
     {

@@ -126,12 +126,14 @@ internal sealed class FastTreeSpeakerScorer : ISpeakerScorer, IDisposable
     public float[] Score(IReadOnlyList<float[]> candidates)
     {
         var scores = new float[candidates.Count];
-        for (int i = 0; i < scores.Length; i++) scores[i] = _fallback?.Invoke(candidates[i]) ?? ScoreOne(candidates[i]);
+        for (int i = 0; i < scores.Length; i++) scores[i] = ScoreOne(candidates[i]);
         return scores;
     }
 
-    private float ScoreOne(float[] f)
+    public float ScoreOne(ReadOnlySpan<float> f)
     {
+        // ML.NET's engine (when the tree walk did not check out) takes an array of its own.
+        if (_fallback is not null) return _fallback(f.ToArray());
         double sum = _bias;
         foreach (var t in _trees!)
         {

@@ -30,7 +30,7 @@ internal sealed class RuleSpeakerScorer : ISpeakerScorer
     }
 
     /// <summary>The weighted sum for one feature vector (the rule_score feature itself has weight 0).</summary>
-    public float ScoreOne(float[] f)
+    public float ScoreOne(ReadOnlySpan<float> f)
     {
         float s = 0;
         for (int j = 0; j < Vector.Length; j++) s += Vector[j] * f[j];

@@ -39,16 +39,16 @@ internal sealed class SpeakerCalibration
     /// <see cref="SpeakerFeatures"/> vector: the best score, its margin over the runner-up (0 when alone), 1 if
     /// alone, the top's frame_subject and quote_has_frame.
     /// </summary>
-    public static double[] Features(IReadOnlyList<float> scores, int best, float[] top)
+    public static double[] Features(ReadOnlySpan<float> scores, int best, ReadOnlySpan<float> top)
     {
         double topScore = scores[best], second = double.NegativeInfinity;
-        for (int i = 0; i < scores.Count; i++) if (i != best && scores[i] > second) second = scores[i];
-        bool single = scores.Count == 1;
+        for (int i = 0; i < scores.Length; i++) if (i != best && scores[i] > second) second = scores[i];
+        bool single = scores.Length == 1;
         return [topScore, single ? 0 : topScore - second, single ? 1 : 0, top[FrameSubject], top[QuoteHasFrame]];
     }
 
     /// <summary>The calibrated probability that candidate <paramref name="best"/> (the top one, with features <paramref name="top"/>) is right, in [0, 1].</summary>
-    public double Confidence(IReadOnlyList<float> scores, int best, float[] top)
+    public double Confidence(ReadOnlySpan<float> scores, int best, ReadOnlySpan<float> top)
     {
         var x = Features(scores, best, top);
         double z = _bias;
@@ -57,7 +57,7 @@ internal sealed class SpeakerCalibration
     }
 
     /// <summary>Today's uncalibrated confidence: the softmax share of the top candidate.</summary>
-    public static double Softmax(IReadOnlyList<float> scores, int best)
+    public static double Softmax(ReadOnlySpan<float> scores, int best)
     {
         double max = scores[best], sum = 0;
         foreach (var s in scores) sum += Math.Exp(s - max);

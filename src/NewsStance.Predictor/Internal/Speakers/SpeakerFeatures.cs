@@ -77,8 +77,11 @@ internal static class SpeakerFeatures
         return i >= 0 ? i : throw new ArgumentException($"no speaker feature is called '{name}'", nameof(name));
     }
 
-    /// <summary>What the features of one (quote, candidate) pair are computed from, with the measures several share.</summary>
-    public readonly struct Pair
+    /// <summary>
+    /// What the features of one (quote, candidate) pair are computed from, with the measures several share. A ref struct:
+    /// the vector it reads is a row of the ranker's buffer, not an array of its own.
+    /// </summary>
+    public readonly ref struct Pair
     {
         public required Article Article { get; init; }
         public required QuoteCandidate Quote { get; init; }
@@ -92,7 +95,7 @@ internal static class SpeakerFeatures
         public required Token[] Tokens { get; init; }
 
         /// <summary>The vector being filled, in order: a feature may read those declared before it.</summary>
-        public required float[] Vector { get; init; }
+        public required ReadOnlySpan<float> Vector { get; init; }
 
         public int MentionSentence => Mention.Sentence;
         public required int QuoteEndSentence { get; init; }
@@ -106,7 +109,14 @@ internal static class SpeakerFeatures
 
     private static float Flag(bool value) => value ? 1 : 0;
 
-    private static bool InsideQuote(QuoteCandidate q, Mention m) => q.Content.Any(c => c.Contains(m.Span));
+    // An indexed loop, not Any with a lambda nor foreach: asked of every mention near every quote, the closure and the
+    // boxed enumerator of the content list were allocations each time.
+    private static bool InsideQuote(QuoteCandidate q, Mention m)
+    {
+        var content = q.Content;
+        for (int i = 0; i < content.Count; i++) if (content[i].Contains(m.Span)) return true;
+        return false;
+    }
 
     private static bool FollowedByCue(in Pair p)
     {
@@ -117,16 +127,17 @@ internal static class SpeakerFeatures
     /// <summary>The candidate mentions for a quote: nearby sentences, never inside the quote's own content.</summary>
     public static List<Mention> Candidates(Article a, IReadOnlyList<Mention> mentions, QuoteCandidate q, int[] firstMentionOfSentence)
     {
-        var list = new List<Mention>();
         int from = Math.Max(0, q.Sentence - 4);
         int lastSentence = a.SentenceAt(q.End);
         int to = Math.Min(a.Sentences.Count - 1, lastSentence + 1);
+        // Room for every mention of the window and the frame's subject: one array, not one per doubling.
+        var list = new List<Mention>(Math.Max(0, firstMentionOfSentence[to + 1] - firstMentionOfSentence[from]) + 1);
         for (int s = from; s <= to; s++)
         {
             for (int k = firstMentionOfSentence[s]; k < mentions.Count && mentions[k].Sentence == s; k++)
             {
                 var m = mentions[k];
-                if (q.Content.Any(c => c.Contains(m.Span)) && m != q.FrameSpeaker) continue;
+                if (InsideQuote(q, m) && m != q.FrameSpeaker) continue;
                 if (m.Form == MentionForm.Pronoun && m.Head is "it" or "we" or "i" && m != q.FrameSpeaker) continue;
                 if (IsOpeningDocument(m)) continue;
                 list.Add(m);
@@ -152,20 +163,24 @@ internal static class SpeakerFeatures
     /// <summary>Characters between a mention and the quote, the measure <c>distance_rank</c> orders candidates by.</summary>
     public static int Distance(Mention m, QuoteCandidate q) => Math.Min(Math.Abs(m.Span.End - q.Start), Math.Abs(m.Span.Start - q.End));
 
-    /// <summary>The features of candidate <paramref name="m"/>, which stands for <paramref name="entity"/> (a pronoun's resolution for this quote).</summary>
-    public static float[] Compute(Article a, QuoteCandidate q, Mention m, Entity? entity, Entity? previousSpeaker, int distanceRank, Token[] tokens)
+    /// <summary>
+    /// Writes the features of candidate <paramref name="m"/>, which stands for <paramref name="entity"/> (a pronoun's
+    /// resolution for this quote), to <paramref name="vector"/> (<see cref="Count"/> values; what it held is cleared first).
+    /// </summary>
+    public static void Compute(Article a, QuoteCandidate q, Mention m, Entity? entity, Entity? previousSpeaker, int distanceRank, Token[] tokens, Span<float> vector)
     {
-        var f = new float[Count];
+        vector = vector[..Count];
+        // Cleared, as a new array was: rule_score reads the whole vector, its own slot (weight 0) still 0.
+        vector.Clear();
         int qEndSentence = a.SentenceAt(q.End);
         bool before = m.Span.End <= q.Start;
         var pair = new Pair
         {
             Article = a, Quote = q, Mention = m, Entity = entity, PreviousSpeaker = previousSpeaker, DistanceRank = distanceRank,
-            Tokens = tokens, Vector = f, QuoteEndSentence = qEndSentence, Before = before,
+            Tokens = tokens, Vector = vector, QuoteEndSentence = qEndSentence, Before = before,
             TokenDistance = before ? a.TokenAtOrAfter(q.Start) - m.LastToken : m.FirstToken - a.TokenAtOrAfter(q.End),
             SentenceDistance = before ? q.Sentence - m.Sentence : m.Sentence - qEndSentence,
         };
-        for (int j = 0; j < f.Length; j++) f[j] = All[j].Value(in pair);
-        return f;
+        for (int j = 0; j < vector.Length; j++) vector[j] = All[j].Value(in pair);
     }
 }

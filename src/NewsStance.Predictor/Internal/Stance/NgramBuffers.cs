@@ -10,6 +10,7 @@ internal sealed class NgramBuffers
     private char[] _sequence = new char[256];
     private int[] _counts = [];
     private ulong[] _counted = [];
+    private ulong[] _countedWords = [];
 
     /// <summary>The featurizer slots of one text's character n-grams, one entry per occurrence.</summary>
     public List<int> CharSlots { get; } = new(512);
@@ -31,12 +32,17 @@ internal sealed class NgramBuffers
     }
 
     /// <summary>
-    /// A count per featurizer slot and a bit per slot (whether it is counted), for <paramref name="slots"/> slots: all
-    /// zero, and to be left so (a column of 100,000 slots is cleared by the few it counted, not anew).
+    /// A count per featurizer slot, a bit per slot (whether it is counted) and a bit per word of those bits (whether it
+    /// has any set), for <paramref name="slots"/> slots: all zero, and to be left so (a column of 100,000 slots is
+    /// cleared by the few it counted, not anew).
     /// </summary>
-    public (int[] Counts, ulong[] Counted) Counts(int slots)
+    public (int[] Counts, ulong[] Counted, ulong[] CountedWords) Counts(int slots)
     {
-        if (_counts.Length < slots) (_counts, _counted) = (new int[slots], new ulong[(slots + 63) / 64]);
-        return (_counts, _counted);
+        if (_counts.Length < slots)
+        {
+            int words = (slots + 63) / 64;
+            (_counts, _counted, _countedWords) = (new int[slots], new ulong[words], new ulong[(words + 63) / 64]);
+        }
+        return (_counts, _counted, _countedWords);
     }
 }

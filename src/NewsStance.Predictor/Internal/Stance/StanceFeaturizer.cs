@@ -25,7 +25,7 @@ internal static class StanceFeaturizer
         var masked = text;
         if (mentionStart >= 0 && mentionEnd > mentionStart && mentionEnd <= text.Length)
             masked = string.Concat(text.AsSpan(0, mentionStart), " " + Mask + " ", text.AsSpan(mentionEnd));
-        foreach (var name in (aliases ?? []).Prepend(target ?? "").Where(n => n.Length > 2).OrderByDescending(n => n.Length))
+        foreach (var name in NamesLongestFirst(target, aliases))
         {
             // Look on after each mask put in: a target named "Target" would find its own mask again, for ever.
             for (int at = StanceTargets.IndexOfWord(masked, name); at >= 0; at = StanceTargets.IndexOfWord(masked, name, at + Mask.Length))
@@ -70,11 +70,18 @@ internal static class StanceFeaturizer
         };
     }
 
+    // The target's names of more than two characters, longest first (a stable order). Scoring gives no aliases: one name,
+    // and no LINQ chain with its sort per row.
+    private static IEnumerable<string> NamesLongestFirst(string? target, IEnumerable<string>? aliases) =>
+        aliases is null ? (target is { Length: > 2 } ? [target] : [])
+        : aliases.Prepend(target ?? "").Where(n => n.Length > 2).OrderByDescending(n => n.Length);
+
     // The words of the masked text (letters, digits, apostrophes and hyphens, from a letter or digit) and the
     // punctuation . , ; : as words of their own, where they are in the text; the mask is a word of length -1.
     private static List<(int Start, int Length)> Words(string text)
     {
-        var words = new List<(int Start, int Length)>();
+        // Sized for words of about five characters and a space: one array or two, not a doubling from four.
+        var words = new List<(int Start, int Length)>(text.Length / 6 + 4);
         int i = 0;
         while (i < text.Length)
         {

@@ -16,7 +16,7 @@ internal static class StanceTargets
     public readonly record struct Found(string Target, int MentionStart, int MentionEnd);
 
     public static IEnumerable<Found> For(string quoteText, IReadOnlyList<StanceTarget>? targets, EntityResolver entities, QuoteCandidate q, Entity? speaker,
-        IReadOnlySet<string>? places = null)
+        PlaceNames? places = null)
     {
         var ownTitles = OwnTitles(speaker);
         if (targets is { Count: > 0 })
@@ -44,7 +44,7 @@ internal static class StanceTargets
             var entity = entities.EntityOf(m);
             var name = entity?.Name ?? m.Core;
             if (speaker is not null && entity == speaker) continue;
-            if (places is not null && places.Contains(name)) continue;
+            if (places is not null && places.IsPlace(name)) continue;
             if (ownTitles.Any(title => IndexOfWord(title, m.Core) >= 0 || IndexOfWord(title, name) >= 0)) continue;
             if (!seen.Add(name)) continue;
             int at = IndexOfWord(quoteText, m.Core);
@@ -75,8 +75,12 @@ internal static class StanceTargets
     /// <summary>The mentions inside the quote's content, in text order; found by binary search, since mentions are in text order.</summary>
     private static IEnumerable<Mention> MentionsInside(IReadOnlyList<Mention> mentions, QuoteCandidate q)
     {
-        foreach (var c in q.Content.OrderBy(c => c.Start))
+        // The pieces are nearly always in text order already: sorted (stably, so equal starts keep their order) only when not.
+        var content = q.Content;
+        IReadOnlyList<TextSpan> ordered = InTextOrder(content) ? content : [.. content.OrderBy(c => c.Start)];
+        for (int p = 0; p < ordered.Count; p++)
         {
+            var c = ordered[p];
             int lo = 0, hi = mentions.Count;
             while (lo < hi)
             {
@@ -86,6 +90,12 @@ internal static class StanceTargets
             for (int k = lo; k < mentions.Count && mentions[k].Span.Start < c.End; k++)
                 if (c.Contains(mentions[k].Span)) yield return mentions[k];
         }
+    }
+
+    private static bool InTextOrder(IReadOnlyList<TextSpan> content)
+    {
+        for (int i = 1; i < content.Count; i++) if (content[i].Start < content[i - 1].Start) return false;
+        return true;
     }
 
     /// <summary>Case-insensitive whole-word search.</summary>
