@@ -131,13 +131,24 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
     /// <summary>
     /// True when a form of "be" stands before the verb at <paramref name="v"/>, past auxiliaries, adverbs and "not": the
     /// "-ing" form is then a progressive, a finite verb with a subject of its own ("was saying", "are quietly saying",
-    /// "is not saying"), not a participle continuing another clause.
+    /// "is not saying", "he's predicting"), not a participle continuing another clause.
     /// </summary>
     private static bool BeBefore(QuoteContext c, int v, int first)
     {
         int k = v - 1;
         while (k >= first && !c.InQuote(k) && !IsBe(c.Word(k)) && (QuoteContext.IsAuxOrAdverb(c.Word(k)) || c.Slice(k) is "not")) k--;
-        return k >= first && !c.InQuote(k) && IsBe(c.Word(k));
+        return k >= first && !c.InQuote(k) && (IsBe(c.Word(k)) || IsContractedBe(c.Word(k)));
+    }
+
+    /// <summary>
+    /// A subject pronoun and a contracted form of "be" in one word ("He's", "they’re", "I'm"): before an "-ing" form the
+    /// "'s" is "is", not "has", so the verb is progressive, and the pronoun is its subject.
+    /// </summary>
+    private static bool IsContractedBe(string w)
+    {
+        int apostrophe = w.IndexOfAny(['\'', '’']);
+        if (apostrophe <= 0) return false;
+        return w[(apostrophe + 1)..].ToLowerInvariant() is "s" or "re" or "m" && Lexicon.IsSubjectPronoun(w[..apostrophe].ToLowerInvariant());
     }
 
     /// <summary>A finite or perfect form of "be" that opens a progressive ("is", "wasn't", "been"; "’s" split from its subject).</summary>
