@@ -637,10 +637,11 @@ internal static class MentionFinder
             || word.ToLowerInvariant() is "police" or "staff" or "personnel" or "people" or "many" or "some" or "most" or "several" or "few" or "percent";
         if (!determiner && !(form is MentionForm.Anonymous or MentionForm.OrganizationNoun && plural))
         {
-            // Bare nouns are sources only when plural and unnamed: "officials said", "several other countries insist".
-            if (possessive < 0) return null;
+            // Bare nouns are sources only when plural and unnamed: "officials said", "several other countries insist"; or a
+            // document alone before a colon opening the sentence, a headline's "Poll: …" ("A poll finds …").
+            if (possessive < 0 && !(form == MentionForm.Document && i == s.FirstToken && i + 1 < end && a.Slice(tokens[i + 1]) is ":")) return null;
             // After a possessive the noun is determined; the possessor is a mention of its own, so the phrase starts after it.
-            start = possessive + 1;
+            if (possessive >= 0) start = possessive + 1;
         }
         if (form == MentionForm.Anonymous && determiner && !plural && word is "official" or "diplomat" or "aide" or "analyst")
             kind = SpeakerKind.Anonymous;

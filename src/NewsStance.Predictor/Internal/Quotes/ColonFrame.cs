@@ -5,7 +5,7 @@ namespace NewsStance.Internal.Quotes;
 
 /// <summary>
 /// A name, a colon and what the person said: "Peskov: …", transcripts' "PENCE: …", and headlines'
-/// "Caddell: Voters Worried…" (but not a column's label, "The Latest: …"). The rest of the sentence is the content;
+/// "Caddell: Voters Worried…", "Poll: …" (but not a column's label, "The Latest: …"). The rest of the sentence is the content;
 /// after a transcript's label ("Q:", "A:", "LEVIN:" opening a paragraph) the rest of the paragraph is, since a
 /// transcript gives a speaker's line whole.
 /// </summary>
@@ -19,11 +19,14 @@ internal sealed class ColonFrame(QuoteContext c, QuoteClassifier classifier)
         var quoted = c.Tokens[first].Kind == TokenKind.QuoteMark && first + 1 < end ? c.RegionAt(first + 1) : null;
         if (quoted is not null) first++;
         var m = c.MentionStartingAt(first);
-        if (m is null || m.Form != MentionForm.Name || m.LastToken + 1 >= end || !c.IsPunct(m.LastToken + 1, ':')) return null;
+        if (m is null || m.LastToken + 1 >= end || !c.IsPunct(m.LastToken + 1, ':')) return null;
+        // A bare "Poll:" or "Report:" is the document whose findings follow ("A poll finds …"), so it is their source.
+        bool finding = m.FirstToken == m.LastToken && QuoteWords.FindingLabels.Contains(c.Word(m.LastToken));
+        if (m.Form != MentionForm.Name && !(finding && m.Form == MentionForm.Document)) return null;
         int colon = m.LastToken + 1;
         if (colon + 1 >= end) return null;
-        // "The Latest: …", "Correction: …": a label naming the column or the kind of story speaks no words.
-        if (QuoteWords.ColumnLabels.Contains(c.Word(m.LastToken))) return null;
+        // "The Latest: …", "Correction: …", "AP Poll: …": a label naming the column or the kind of story speaks no words.
+        if (!finding && QuoteWords.ColumnLabels.Contains(c.Word(m.LastToken))) return null;
         var paragraph = c.Article.Paragraphs[s.Paragraph];
         // Inside a quotation only a transcript's label opens a line: a quoted tweet's "“Trump: You …" names its addressee.
         if (quoted is not null && !IsTranscriptLine(m, paragraph)) return null;

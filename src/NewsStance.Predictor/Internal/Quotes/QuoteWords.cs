@@ -38,6 +38,7 @@ internal static class QuoteWords
     public static readonly FrozenSet<string> QuestionStarts = Load("question-starts.txt");
     public static readonly FrozenSet<string> TopicVerbs = Load("topic-verbs.txt");
     public static readonly FrozenSet<string> ColumnLabels = Load("column-labels.txt");
+    public static readonly FrozenSet<string> FindingLabels = Load("finding-labels.txt");
     public static FrozenSet<string> TitleCaseMinorWords => Lexicon.TitleCaseMinorWords;
     public static readonly FrozenSet<string> PublishingVerbs = Load("publishing-verbs.txt");
     public static readonly FrozenSet<string> Catenatives = Load("catenatives.txt");

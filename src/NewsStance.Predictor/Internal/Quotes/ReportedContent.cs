@@ -226,12 +226,11 @@ internal sealed class ReportedContent(QuoteContext c)
             // "… before adding that …", "…, while acknowledging that …": a participle of a reporting verb, alone or after a
             // connective, is a speech act of its own.
             if (t > from && c.Slice(t) is "while" or "before" or "after" or "when" or "by" && ReportingParticiple(SkipAuxForward(t + 1, end), end)) return t;
-            // "… while Lee suggests …", "…, with Senator Lee calling it …": a contrasting clause or an absolute clause with a
+            // "… while Lee suggests …", "… while Lee is arguing …", "…, with Senator Lee calling it …": a contrasting clause or an absolute clause with a
             // subject of its own and a verb of saying is a speech act of its own. (After "when", "because" or "after" the
             // clause is as often part of what was said: "said he was frustrated when he called the company".)
             if (t > from && c.Slice(t) is "while" or "whereas" or "with" && c.MentionStartingAt(t + 1) is { } own
-                && SkipAuxForward(own.LastToken + 1, end) is int ownVerb && ownVerb < end && IsReportingVerb(ownVerb)
-                && (c.Slice(t) is "with" ? ReportingParticiple(ownVerb, end) : !c.Word(ownVerb).EndsWith("ing", StringComparison.Ordinal)))
+                && SkipAuxForward(own.LastToken + 1, end) is int ownVerb && ownVerb < end && OwnClauseVerb(c.Slice(t) is "with", ownVerb, end))
                 return t;
             // "… "a waste of money," adding that …": after a quotation that closes on its comma, as after a comma.
             if (t > from && c.Tokens[t - 1].Kind == TokenKind.QuoteMark && ClosesOnComma(t - 1) && ReportingParticiple(t, end)) return t;
@@ -368,6 +367,17 @@ internal sealed class ReportedContent(QuoteContext c)
         for (int k = from; k < verb; k++)
             if (QuoteWords.ModalAuxiliaries.Contains(c.Word(k))) return true;
         return false;
+    }
+
+    /// <summary>
+    /// True when the verb of a contrasting clause at <paramref name="v"/> is a verb of saying: finite after "while"
+    /// ("while Lee suggests", or progressive, "while Lee is arguing"), a participle after "with" ("with Lee calling it").
+    /// </summary>
+    private bool OwnClauseVerb(bool absolute, int v, int end)
+    {
+        if (absolute) return ReportingParticiple(v, end);
+        if (c.Slice(v) is "is" or "are" or "was" or "were") return ReportingParticiple(SkipAuxForward(v + 1, end), end);
+        return IsReportingVerb(v) && !c.Word(v).EndsWith("ing", StringComparison.Ordinal);
     }
 
     private int SkipAuxForward(int k, int end)

@@ -87,15 +87,15 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
         while (k >= first && !c.InQuote(k) && (QuoteContext.IsAuxOrAdverb(c.Word(k)) || afterBe && (IsBe(c.Word(k)) || c.Slice(k) is "not"))) k--;
         int auxStart = k + 1; // "has" / "would" in "Peskov has said" belong to the cue
         // A short parenthetical after the subject: "Sen. Tom Reed (R-Ohio) said", "the company (NYSE: ACME) said".
-        if (k >= first && c.IsPunct(k, ')') && OpeningParenthesis(c, k, first) is int open && open - 1 >= first)
-        {
-            k = SkipAuxBack(c, open - 1, first);
-        }
+        k = BeforeParenthetical(c, k, first);
+        int beforeTime = k;
         if (k - 1 >= first && QuoteContext.IsDayOrTime(c.Word(k)) && c.Slice(k - 1) is "on" or "last" or "this" or "late" or "early")
         {
             k = SkipAuxBack(c, k - 2, first); // "Northwind just this month announced"
         }
         else k = BeforeTimeAdverbial(c, k, first);
+        // The parenthetical stands before a time phrase too: "Rep. Brad Sherman (D-Calif.) last month joked".
+        if (k != beforeTime) k = BeforeParenthetical(c, k, first);
         var cueStart = auxStart < lead && c.Slice(auxStart) is "has" or "have" or "had" or "would" or "will" ? auxStart : lead;
         if (cueStart != lead) cue = new TextSpan(c.Tokens[cueStart].Start, cue.End);
         return new VerbCue(v, lemma, cueEnd, cue, participle, auxStart, k);
@@ -131,13 +131,24 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
     /// <summary>
     /// True when a form of "be" stands before the verb at <paramref name="v"/>, past auxiliaries, adverbs and "not": the
     /// "-ing" form is then a progressive, a finite verb with a subject of its own ("was saying", "are quietly saying",
-    /// "is not saying"), not a participle continuing another clause.
+    /// "is not saying", "he's predicting"), not a participle continuing another clause.
     /// </summary>
     private static bool BeBefore(QuoteContext c, int v, int first)
     {
         int k = v - 1;
         while (k >= first && !c.InQuote(k) && !IsBe(c.Word(k)) && (QuoteContext.IsAuxOrAdverb(c.Word(k)) || c.Slice(k) is "not")) k--;
-        return k >= first && !c.InQuote(k) && IsBe(c.Word(k));
+        return k >= first && !c.InQuote(k) && (IsBe(c.Word(k)) || IsContractedBe(c.Word(k)));
+    }
+
+    /// <summary>
+    /// A subject pronoun and a contracted form of "be" in one word ("He's", "they’re", "I'm"): before an "-ing" form the
+    /// "'s" is "is", not "has", so the verb is progressive, and the pronoun is its subject.
+    /// </summary>
+    private static bool IsContractedBe(string w)
+    {
+        int apostrophe = w.IndexOfAny(['\'', '’']);
+        if (apostrophe <= 0) return false;
+        return w[(apostrophe + 1)..].ToLowerInvariant() is "s" or "re" or "m" && Lexicon.IsSubjectPronoun(w[..apostrophe].ToLowerInvariant());
     }
 
     /// <summary>A finite or perfect form of "be" that opens a progressive ("is", "wasn't", "been"; "’s" split from its subject).</summary>
@@ -182,6 +193,13 @@ internal sealed record VerbCue(int Verb, string Lemma, int CueEnd, TextSpan Cue,
     /// <summary>A day or time noun, singular or plural ("month", "weeks", "Wednesday").</summary>
     private static bool IsTimeNoun(string w)
         => QuoteContext.IsDayOrTime(w) || w.Length > 3 && w.EndsWith('s') && QuoteContext.IsDayOrTime(w[..^1]);
+
+    /// <summary>
+    /// The token before a short parenthetical that closes at <paramref name="k"/> ("(R-Ohio)", "(NYSE: ACME)"), past the
+    /// auxiliaries and adverbs before it; or <paramref name="k"/> when none closes there.
+    /// </summary>
+    private static int BeforeParenthetical(QuoteContext c, int k, int first)
+        => k >= first && c.IsPunct(k, ')') && OpeningParenthesis(c, k, first) is int open && open - 1 >= first ? SkipAuxBack(c, open - 1, first) : k;
 
     private static int SkipAuxBack(QuoteContext c, int k, int first)
     {
