@@ -25,8 +25,10 @@ internal static class ArticleAnalyzer
     {
         var article = ArticleReader.Read(id, text);
         var mentions = MentionFinder.Find(article);
-        var entities = new EntityResolver(mentions, article);
-        var quotes = QuoteFinder.Find(article, mentions);
+        // The quotation marks are paired once: the resolver reads whose words are quoted, the quote finder reads the quotations.
+        var quotations = QuoteRegionFinder.Find(article);
+        var entities = new EntityResolver(mentions, article, quotations);
+        var quotes = QuoteFinder.Find(article, mentions, quotations);
         return new ArticleAnalysis(article, mentions, entities, quotes);
     }
 }

@@ -1,3 +1,4 @@
+using NewsStance.Internal.Quotes;
 using NewsStance.Internal.Reading;
 
 namespace NewsStance.Internal.Mentions;
@@ -20,12 +21,17 @@ internal sealed class EntityResolver
     private readonly Reading.Article? _article;
     private readonly Dictionary<int, bool> _headlineSentence = [];
     private readonly HashSet<Entity> _evidentPeople;
+    private readonly IReadOnlyList<QuoteRegion>? _quotations;
     private bool[]? _quoted; // by token, made when first asked
 
-    public EntityResolver(IReadOnlyList<Mention> mentions, Reading.Article? article = null)
+    /// <param name="mentions">The article's mentions, in text order, numbered from 0.</param>
+    /// <param name="article">The article as read; without it only names and nouns are resolved.</param>
+    /// <param name="quotations">The article's quotations (<see cref="QuoteRegionFinder.Find"/>), when the caller found them already.</param>
+    public EntityResolver(IReadOnlyList<Mention> mentions, Reading.Article? article = null, IReadOnlyList<QuoteRegion>? quotations = null)
     {
         _mentions = mentions;
         _article = article;
+        _quotations = quotations;
         _entityOf = new Entity?[mentions.Count];
         for (int i = 0; i < mentions.Count; i++)
             if (mentions[i].Index != i) throw new ArgumentException($"Mention {i} says its index is {mentions[i].Index}: mentions come in text order, numbered from 0.", nameof(mentions));
@@ -281,34 +287,21 @@ internal sealed class EntityResolver
         => _article is { } a && m.FirstToken > 0 && a.Tokens[m.FirstToken - 1].Kind == Reading.TokenKind.Word
            && a.TextOf(a.Tokens[m.FirstToken - 1]).ToLowerInvariant() is "is" or "was" or "are" or "were" or "be" or "been" or "being" or "’s" or "'s";
 
-    /// <summary>True when <paramref name="m"/> stands inside quotation marks opened in its paragraph.</summary>
+    /// <summary>True when <paramref name="m"/> stands inside quotation marks (the quote finder's pairing of them).</summary>
     private bool InQuotation(Mention m)
     {
         if (_article is not { } a) return false;
-        _quoted ??= QuotedTokens(a);
+        _quoted ??= QuotedTokens(a, _quotations ?? QuoteRegionFinder.Find(a));
         return _quoted[m.FirstToken];
     }
 
-    /// <summary>Which tokens stand between double quotation marks, each paragraph read once from its start.</summary>
-    private static bool[] QuotedTokens(Reading.Article a)
+    /// <summary>Which tokens stand inside a quotation, marks included.</summary>
+    private static bool[] QuotedTokens(Reading.Article a, IReadOnlyList<QuoteRegion> quotations)
     {
         var quoted = new bool[a.Tokens.Length];
-        int paragraph = -1;
-        bool open = false;
-        foreach (var s in a.Sentences)
-        {
-            if (s.Paragraph != paragraph) { paragraph = s.Paragraph; open = false; }
-            for (int t = s.FirstToken; t < s.FirstToken + s.TokenCount; t++)
-            {
-                var token = a.Tokens[t];
-                if (token.Kind == Reading.TokenKind.QuoteMark && Lexicon.IsDoubleQuoteToken(a.Text, token.Start, token.Length))
-                {
-                    open = Lexicon.Normalize(a.Text, token.Start, token.Length) switch { '“' => true, '”' => false, _ => !open };
-                    continue;
-                }
-                quoted[t] = open;
-            }
-        }
+        foreach (var q in quotations)
+            for (int t = a.TokenAtOrAfter(q.Outer.Start); t < a.Tokens.Length && a.Tokens[t].Start < q.Outer.End; t++)
+                quoted[t] = true;
         return quoted;
     }
 

@@ -16,12 +16,15 @@ internal sealed class QuoteContext
     private readonly bool[] _inName;       // tokens inside a name mention ("the United States")
     private readonly int[] _mainClauseStart; // per sentence: the first token after its opening phrase
 
-    public QuoteContext(Article article, IReadOnlyList<Mention> mentions)
+    /// <param name="article">The article as read.</param>
+    /// <param name="mentions">Its mentions, in text order.</param>
+    /// <param name="regions">Its quotations (<see cref="QuoteRegionFinder.Find"/>), when the caller found them already.</param>
+    public QuoteContext(Article article, IReadOnlyList<Mention> mentions, IReadOnlyList<QuoteRegion>? regions = null)
     {
         Article = article;
         Text = article.Text;
         Tokens = article.Tokens;
-        Regions = QuoteRegionFinder.Find(article);
+        Regions = regions ?? QuoteRegionFinder.Find(article);
         _mentionEndingAt = new Mention?[Tokens.Length];
         _mentionStartingAt = new Mention?[Tokens.Length];
         _inName = new bool[Tokens.Length];

@@ -23,9 +23,9 @@ internal sealed class QuoteFinder
     private readonly BareQuotations _bare;
     private readonly QuoteAssembler _assembler;
 
-    private QuoteFinder(Article article, IReadOnlyList<Mention> mentions)
+    private QuoteFinder(Article article, IReadOnlyList<Mention> mentions, IReadOnlyList<QuoteRegion>? regions)
     {
-        _c = new QuoteContext(article, mentions);
+        _c = new QuoteContext(article, mentions, regions);
         var classifier = new QuoteClassifier(_c);
         var content = new ReportedContent(_c);
         _colon = new ColonFrame(_c, classifier);
@@ -37,9 +37,9 @@ internal sealed class QuoteFinder
         _assembler = new QuoteAssembler(_c);
     }
 
-    /// <summary>The quotes of an article, in text order, given the mentions found in it.</summary>
-    public static List<QuoteCandidate> Find(Article article, IReadOnlyList<Mention> mentions)
-        => new QuoteFinder(article, mentions).Run();
+    /// <summary>The quotes of an article, in text order, given the mentions found in it (and its quotations, when found already).</summary>
+    public static List<QuoteCandidate> Find(Article article, IReadOnlyList<Mention> mentions, IReadOnlyList<QuoteRegion>? regions = null)
+        => new QuoteFinder(article, mentions, regions).Run();
 
     private List<QuoteCandidate> Run()
     {
